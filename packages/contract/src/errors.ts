@@ -1,0 +1,48 @@
+/** Every error code the API can answer with; PROTOCOL.md §1, §2, §4, §5 plus our own additions. */
+export const ErrorCode = {
+  bad_request: 'bad_request',
+  invalid_id: 'invalid_id',
+  not_found: 'not_found',
+  unauthorized: 'unauthorized',
+  invalid_token: 'invalid_token',
+  forbidden: 'forbidden',
+  invalid_credentials: 'invalid_credentials',
+  rate_limited: 'rate_limited',
+  invalid_init_data: 'invalid_init_data',
+  init_data_expired: 'init_data_expired',
+  login_taken: 'login_taken',
+  weak_password: 'weak_password',
+  payload_too_large: 'payload_too_large',
+  seq_conflict: 'seq_conflict',
+  match_not_live: 'match_not_live',
+  match_finished: 'match_finished',
+  correction_window_closed: 'correction_window_closed',
+  penalty_not_available: 'penalty_not_available',
+  penalty_requires_draw: 'penalty_requires_draw',
+  shootout_level: 'shootout_level',
+  shootout_only_in_penalties: 'shootout_only_in_penalties',
+  status_transition_invalid: 'status_transition_invalid',
+  period_transition_invalid: 'period_transition_invalid',
+  player_not_in_lineup: 'player_not_in_lineup',
+  player_not_in_roster: 'player_not_in_roster',
+  player_suspended: 'player_suspended',
+  lineup_locked: 'lineup_locked',
+  invalid_minute: 'invalid_minute',
+  unknown_metric: 'unknown_metric',
+  delta_out_of_range: 'delta_out_of_range',
+  shots_below_on_target: 'shots_below_on_target',
+  stat_below_zero: 'stat_below_zero',
+  shirt_number_taken: 'shirt_number_taken',
+  duplicate_player: 'duplicate_player',
+  conflict: 'conflict',
+  csv_invalid: 'csv_invalid',
+  bad_message: 'bad_message',
+  unknown_topic: 'unknown_topic',
+  internal_error: 'internal_error',
+  not_ready: 'not_ready',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: Record<string, unknown> };
+}

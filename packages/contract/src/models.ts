@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { CompetitionType, EventType, Id, IsoDate, LineupRole, MatchStatus, Period, Role, Side } from './common.ts';
+
+export const ClubRef = z.object({
+  id: Id,
+  name: z.string(),
+  shortName: z.string(),
+  logoUrl: z.string().optional(),
+});
+export type ClubRef = z.infer<typeof ClubRef>;
+
+export const Score = z.object({ home: z.number().int(), away: z.number().int() });
+export type Score = z.infer<typeof Score>;
+
+export const MatchSummary = z.object({
+  id: Id,
+  seasonId: Id,
+  competition: z.object({ id: Id, name: z.string(), type: CompetitionType }),
+  round: z.object({ id: Id, label: z.string() }).optional(),
+  kickoffAt: IsoDate,
+  status: MatchStatus,
+  period: Period.optional(),
+  homeClub: ClubRef,
+  awayClub: ClubRef,
+  score: Score,
+  shootout: Score.optional(),
+  penaltiesAllowed: z.boolean(),
+  venue: z.string().optional(),
+  referee: z.string().optional(),
+  tieId: Id.optional(),
+  finishedAt: IsoDate.optional(),
+});
+export type MatchSummary = z.infer<typeof MatchSummary>;
+
+export const MatchEvent = z.object({
+  id: Id,
+  clientEventId: z.string().optional(),
+  type: EventType,
+  side: Side,
+  minute: z.number().int(),
+  addedTime: z.number().int().optional(),
+  playerId: Id.optional(),
+  relatedPlayerId: Id.optional(),
+  scored: z.boolean().optional(),
+  createdAt: IsoDate,
+  createdBy: z.string(),
+});
+export type MatchEvent = z.infer<typeof MatchEvent>;
+
+export const Stats = z.object({
+  shots: z.number().int(),
+  shots_on_target: z.number().int(),
+  corners: z.number().int(),
+  fouls: z.number().int(),
+  offsides: z.number().int(),
+  saves: z.number().int(),
+  yellow_cards: z.number().int(),
+  red_cards: z.number().int(),
+});
+export type Stats = z.infer<typeof Stats>;
+export const SideStats = z.object({ home: Stats, away: Stats });
+export type SideStats = z.infer<typeof SideStats>;
+
+export const LineupEntry = z.object({
+  playerId: Id,
+  firstName: z.string(),
+  lastName: z.string(),
+  shirtNumber: z.number().int(),
+  role: LineupRole,
+  position: z.string().optional(),
+});
+export type LineupEntry = z.infer<typeof LineupEntry>;
+export const Lineups = z.object({ home: z.array(LineupEntry), away: z.array(LineupEntry) });
+export type Lineups = z.infer<typeof Lineups>;
+
+export const MatchSnapshot = z.object({
+  epoch: z.string(),
+  seq: z.number().int(),
+  match: MatchSummary,
+  events: z.array(MatchEvent),
+  stats: SideStats,
+  lineups: Lineups,
+});
+export type MatchSnapshot = z.infer<typeof MatchSnapshot>;
+
+export const StandingsRow = z.object({
+  position: z.number().int(),
+  club: ClubRef,
+  played: z.number().int(),
+  won: z.number().int(),
+  drawn: z.number().int(),
+  lost: z.number().int(),
+  goalsFor: z.number().int(),
+  goalsAgainst: z.number().int(),
+  goalDifference: z.number().int(),
+  points: z.number().int(),
+  deduction: z.number().int().optional(),
+});
+export type StandingsRow = z.infer<typeof StandingsRow>;
+
+export const Standings = z.object({
+  seasonId: Id,
+  tieBreakers: z.array(z.string()).optional(),
+  groups: z.array(z.object({ groupId: Id.optional(), label: z.string().optional(), rows: z.array(StandingsRow) })),
+});
+export type Standings = z.infer<typeof Standings>;
+
+export const User = z.object({
+  id: Id,
+  login: z.string(),
+  displayName: z.string(),
+  role: Role,
+  clubId: Id.optional(),
+});
+export type User = z.infer<typeof User>;

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+/** Realtime protocol v1 (PROTOCOL.md §5): every frame is one member of a union on `type`. */
+export const PROTOCOL_VERSION = 1;
+export const MAX_FRAME_BYTES = 16 * 1024;
+export const SLOW_CONSUMER_BYTES = 1024 * 1024;
+export const HELLO_TIMEOUT_MS = 5000;
+export const BAD_FRAMES_PER_MINUTE = 20;
+
+export const CloseCode = {
+  noHello: 4000,
+  invalidToken: 4001,
+  tooManyBadFrames: 4002,
+  slowConsumer: 4008,
+  tooBig: 1009,
+} as const;
+
+export const Topic = z
+  .string()
+  .max(64)
+  .regex(/^(match:[1-9][0-9]{0,14}|season:[1-9][0-9]{0,14}|live|admin)$/);
+export type Topic = z.infer<typeof Topic>;
+
+export const Since = z.object({ epoch: z.string().max(64), seq: z.number().int().min(0) });
+export type Since = z.infer<typeof Since>;
+
+export const HelloFrame = z.object({
+  type: z.literal('hello'),
+  protocol: z.literal(PROTOCOL_VERSION),
+  token: z.string().max(4096).optional(),
+});
+export const SubscribeFrame = z.object({
+  type: z.literal('subscribe'),
+  topic: z.string().max(64),
+  since: Since.optional(),
+});
+export const UnsubscribeFrame = z.object({ type: z.literal('unsubscribe'), topic: z.string().max(64) });
+export const PingFrame = z.object({ type: z.literal('ping'), ts: z.number() });
+
+export const ClientFrame = z.discriminatedUnion('type', [HelloFrame, SubscribeFrame, UnsubscribeFrame, PingFrame]);
+export type ClientFrame = z.infer<typeof ClientFrame>;
+
+export const ConnectionRole = z.enum(['anonymous', 'fan', 'captain', 'operator', 'judge', 'admin']);
+export type ConnectionRole = z.infer<typeof ConnectionRole>;
+
+export const ChangeOp = z.enum(['created', 'updated', 'deleted']);
+export const ChangeEntity = z.enum(['event', 'stats', 'match', 'lineup', 'standings', 'audit']);
+export const Change = z.object({
+  op: ChangeOp,
+  entity: ChangeEntity,
+  id: z.string().optional(),
+  data: z.unknown().optional(),
+});
+export type Change = z.infer<typeof Change>;
+
+export const WelcomeFrame = z.object({
+  type: z.literal('welcome'),
+  protocol: z.literal(PROTOCOL_VERSION),
+  connectionId: z.string(),
+  role: ConnectionRole,
+  heartbeatMs: z.number().int(),
+});
+export const SubscribedFrame = z.object({
+  type: z.literal('subscribed'),
+  topic: z.string(),
+  epoch: z.string(),
+  seq: z.number().int(),
+  recovered: z.boolean().optional(),
+});
+export const SnapshotFrame = z.object({
+  type: z.literal('snapshot'),
+  topic: z.string(),
+  epoch: z.string(),
+  seq: z.number().int(),
+  data: z.unknown(),
+  recovered: z.boolean().optional(),
+});
+export const PatchFrame = z.object({
+  type: z.literal('patch'),
+  topic: z.string(),
+  epoch: z.string(),
+  seq: z.number().int(),
+  changes: z.array(Change),
+});
+export type PatchFrame = z.infer<typeof PatchFrame>;
+export const UnsubscribedFrame = z.object({ type: z.literal('unsubscribed'), topic: z.string() });
+export const PongFrame = z.object({ type: z.literal('pong'), ts: z.number() });
+export const ErrorFrame = z.object({
+  type: z.literal('error'),
+  code: z.string(),
+  message: z.string().optional(),
+  topic: z.string().optional(),
+});
+
+export const ServerFrame = z.discriminatedUnion('type', [
+  WelcomeFrame,
+  SubscribedFrame,
+  SnapshotFrame,
+  PatchFrame,
+  UnsubscribedFrame,
+  PongFrame,
+  ErrorFrame,
+]);
+export type ServerFrame = z.infer<typeof ServerFrame>;

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { CounterMetric, EventType, Id, LineupRole, MatchStatus, Period, Side, StaffRole } from './common.ts';
+import { LineupEntry, MatchEvent, MatchSummary, SideStats, User } from './models.ts';
+import type { ErrorCode } from './errors.ts';
+
+export const LoginBody = z.object({ login: z.string().min(1).max(100), password: z.string().min(1).max(200) });
+export const TelegramBody = z.object({ initData: z.string().min(1).max(8192) });
+export const AuthAnswer = z.object({ token: z.string(), expiresIn: z.number().int(), user: User });
+export const MeAnswer = z.object({ user: User });
+export const CreateUserBody = z
+  .object({
+    login: z.string().regex(/^[a-zA-Z0-9._-]{3,50}$/),
+    password: z.string().max(200),
+    role: StaffRole,
+    displayName: z.string().min(1).max(100).optional(),
+    clubId: Id.optional(),
+  })
+  .refine((b) => b.role !== 'captain' || b.clubId !== undefined, {
+    message: 'clubId is required for a captain',
+    path: ['clubId'],
+  });
+
+export const ExpectedSeq = z.number().int().min(0);
+export const MINUTE_MAX = 130;
+export const ADDED_TIME_MAX = 30;
+
+export const EventFields = z.object({
+  type: EventType,
+  side: Side,
+  minute: z.number().int().min(1).max(MINUTE_MAX),
+  addedTime: z.number().int().min(0).max(ADDED_TIME_MAX).optional(),
+  playerId: Id.nullable().optional(),
+  relatedPlayerId: Id.nullable().optional(),
+  scored: z.boolean().optional(),
+});
+export const CreateEventBody = EventFields.extend({
+  clientEventId: z.string().uuid().optional(),
+  expectedSeq: ExpectedSeq.optional(),
+}).strict();
+export type CreateEventBody = z.infer<typeof CreateEventBody>;
+export const PatchEventBody = EventFields.partial().extend({ expectedSeq: ExpectedSeq.optional() }).strict();
+export type PatchEventBody = z.infer<typeof PatchEventBody>;
+export const EventAnswer = z.object({ event: MatchEvent, seq: z.number().int() });
+export const SeqAnswer = z.object({ seq: z.number().int() });
+
+export const STAT_DELTA_MAX = 20;
+export const StatsBody = z
+  .object({
+    side: Side,
+    metric: CounterMetric,
+    delta: z
+      .number()
+      .int()
+      .min(-STAT_DELTA_MAX)
+      .max(STAT_DELTA_MAX)
+      .refine((d) => d !== 0),
+    expectedSeq: ExpectedSeq.optional(),
+  })
+  .strict();
+export type StatsBody = z.infer<typeof StatsBody>;
+export const StatsAnswer = z.object({ stats: SideStats, seq: z.number().int() });
+
+export const StateBody = z
+  .object({ status: MatchStatus.optional(), period: Period.optional(), expectedSeq: ExpectedSeq.optional() })
+  .strict()
+  .refine((b) => b.status !== undefined || b.period !== undefined, { message: 'status or period is required' });
+export type StateBody = z.infer<typeof StateBody>;
+export const StateAnswer = z.object({ match: MatchSummary, seq: z.number().int() });
+
+export const LineupBody = z
+  .object({
+    entries: z
+      .array(
+        z
+          .object({
+            playerId: Id,
+            shirtNumber: z.number().int().min(1).max(99),
+            role: LineupRole,
+            position: z.string().max(20).optional(),
+          })
+          .strict(),
+      )
+      .max(40),
+  })
+  .strict();
+export type LineupBody = z.infer<typeof LineupBody>;
+export const LineupAnswer = z.object({ lineup: z.array(LineupEntry), seq: z.number().int() });
+
+export const MatchListQuery = z.object({
+  status: MatchStatus.optional(),
+  from: z.string().datetime({ offset: true }).optional(),
+  to: z.string().datetime({ offset: true }).optional(),
+  seasonId: Id.optional(),
+  clubId: Id.optional(),
+});
+export type MatchListQuery = z.infer<typeof MatchListQuery>;
+export const MatchList = z.object({ matches: z.array(MatchSummary) });
+
+/** Which error code a failed field maps to, so validation answers carry PROTOCOL §4 codes. */
+export const fieldErrorCodes: Record<string, ErrorCode> = {
+  minute: 'invalid_minute',
+  addedTime: 'invalid_minute',
+  metric: 'unknown_metric',
+  delta: 'delta_out_of_range',
+};

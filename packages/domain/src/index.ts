@@ -1,0 +1,3 @@
+export * from './reducer.ts';
+export * from './standings.ts';
+export * from './shootout.ts';

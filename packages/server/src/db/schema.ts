@@ -1,0 +1,412 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const id = () => integer('id').primaryKey().generatedAlwaysAsIdentity();
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => ts('created_at').notNull().defaultNow();
+
+export const users = pgTable('users', {
+  id: id(),
+  login: text('login').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: text('role').$type<'admin' | 'operator' | 'judge' | 'captain' | 'fan'>().notNull(),
+  clubId: integer('club_id').references(() => clubs.id),
+  passwordHash: text('password_hash'),
+  telegramId: text('telegram_id').unique(),
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const clubs = pgTable('clubs', {
+  id: id(),
+  name: text('name').notNull(),
+  shortName: text('short_name').notNull(),
+  logoUrl: text('logo_url'),
+  primaryColor: text('primary_color'),
+  secondaryColor: text('secondary_color'),
+  homeGround: text('home_ground'),
+  createdAt: createdAt(),
+});
+
+export const venues = pgTable('venues', {
+  id: id(),
+  name: text('name').notNull(),
+  address: text('address'),
+});
+
+export const referees = pgTable('referees', {
+  id: id(),
+  name: text('name').notNull(),
+});
+
+export const persons = pgTable('persons', {
+  id: id(),
+  firstName: text('first_name').notNull(),
+  lastName: text('last_name').notNull(),
+  birthDate: date('birth_date'),
+  position: text('position'),
+  createdAt: createdAt(),
+});
+
+/** A player's membership of a club squad; a transfer closes one row and opens another. */
+export const squadMembers = pgTable(
+  'squad_members',
+  {
+    id: id(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    clubId: integer('club_id')
+      .notNull()
+      .references(() => clubs.id),
+    shirtNumber: integer('shirt_number'),
+    joinedAt: ts('joined_at').notNull().defaultNow(),
+    leftAt: ts('left_at'),
+  },
+  (t) => [
+    index('squad_members_club_idx').on(t.clubId),
+    uniqueIndex('squad_members_one_current')
+      .on(t.personId)
+      .where(sql`${t.leftAt} is null`),
+  ],
+);
+
+export const transfers = pgTable('transfers', {
+  id: id(),
+  personId: integer('person_id')
+    .notNull()
+    .references(() => persons.id),
+  fromClubId: integer('from_club_id').references(() => clubs.id),
+  toClubId: integer('to_club_id')
+    .notNull()
+    .references(() => clubs.id),
+  at: ts('at').notNull().defaultNow(),
+});
+
+export type TieBreaker = 'points' | 'head_to_head' | 'goal_difference' | 'goals_for' | 'wins' | 'fewer_cards' | 'name';
+
+export const competitions = pgTable('competitions', {
+  id: id(),
+  name: text('name').notNull(),
+  type: text('type').$type<'league' | 'cup'>().notNull(),
+  pointsWin: integer('points_win').notNull().default(3),
+  pointsDraw: integer('points_draw').notNull().default(1),
+  pointsLoss: integer('points_loss').notNull().default(0),
+  /** How a match decided on penalties counts in the table: a plain draw, or win/loss points. */
+  shootoutPolicy: text('shootout_policy').$type<'draw' | 'bonus'>().notNull().default('draw'),
+  pointsShootoutWin: integer('points_shootout_win').notNull().default(2),
+  pointsShootoutLoss: integer('points_shootout_loss').notNull().default(1),
+  tieBreakers: jsonb('tie_breakers')
+    .$type<TieBreaker[]>()
+    .notNull()
+    .default(['points', 'head_to_head', 'goal_difference', 'goals_for', 'wins', 'fewer_cards', 'name']),
+  awayGoals: boolean('away_goals').notNull().default(false),
+  yellowCardLimit: integer('yellow_card_limit').notNull().default(4),
+  redCardBan: integer('red_card_ban').notNull().default(1),
+  timezone: text('timezone'),
+  createdAt: createdAt(),
+});
+
+export type SeasonFormat =
+  'round_robin' | 'double_round_robin' | 'round_robin_playoff' | 'groups_knockout' | 'knockout';
+
+export const seasons = pgTable('seasons', {
+  id: id(),
+  competitionId: integer('competition_id')
+    .notNull()
+    .references(() => competitions.id),
+  name: text('name').notNull(),
+  format: text('format').$type<SeasonFormat>().notNull(),
+  startsOn: date('starts_on'),
+  endsOn: date('ends_on'),
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const groups = pgTable('groups', {
+  id: id(),
+  seasonId: integer('season_id')
+    .notNull()
+    .references(() => seasons.id),
+  label: text('label').notNull(),
+});
+
+export const seasonParticipants = pgTable(
+  'season_participants',
+  {
+    seasonId: integer('season_id')
+      .notNull()
+      .references(() => seasons.id),
+    clubId: integer('club_id')
+      .notNull()
+      .references(() => clubs.id),
+    groupId: integer('group_id').references(() => groups.id),
+    seed: integer('seed'),
+    pointsDeduction: integer('points_deduction').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.seasonId, t.clubId] })],
+);
+
+export const seasonRosters = pgTable(
+  'season_rosters',
+  {
+    id: id(),
+    seasonId: integer('season_id')
+      .notNull()
+      .references(() => seasons.id),
+    clubId: integer('club_id')
+      .notNull()
+      .references(() => clubs.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    shirtNumber: integer('shirt_number').notNull(),
+  },
+  (t) => [
+    uniqueIndex('season_rosters_shirt_unique').on(t.seasonId, t.clubId, t.shirtNumber),
+    uniqueIndex('season_rosters_person_unique').on(t.seasonId, t.personId),
+  ],
+);
+
+export const rounds = pgTable('rounds', {
+  id: id(),
+  seasonId: integer('season_id')
+    .notNull()
+    .references(() => seasons.id),
+  label: text('label').notNull(),
+  ordinal: integer('ordinal').notNull(),
+  stage: text('stage').$type<'league' | 'group' | 'playoff'>().notNull().default('league'),
+});
+
+export const ties = pgTable('ties', {
+  id: id(),
+  seasonId: integer('season_id')
+    .notNull()
+    .references(() => seasons.id),
+  roundId: integer('round_id').references(() => rounds.id),
+  kind: text('kind').$type<'single' | 'two_legged' | 'best_of'>().notNull(),
+  bestOf: integer('best_of'),
+  homeClubId: integer('home_club_id').references(() => clubs.id),
+  awayClubId: integer('away_club_id').references(() => clubs.id),
+  winnerClubId: integer('winner_club_id').references(() => clubs.id),
+  /** Where the winner goes next in the bracket. */
+  nextTieId: integer('next_tie_id'),
+  nextSlot: text('next_slot').$type<'home' | 'away'>(),
+  bracketPosition: integer('bracket_position'),
+});
+
+export const matches = pgTable(
+  'matches',
+  {
+    id: id(),
+    seasonId: integer('season_id')
+      .notNull()
+      .references(() => seasons.id),
+    roundId: integer('round_id').references(() => rounds.id),
+    groupId: integer('group_id').references(() => groups.id),
+    tieId: integer('tie_id').references(() => ties.id),
+    leg: integer('leg'),
+    homeClubId: integer('home_club_id')
+      .notNull()
+      .references(() => clubs.id),
+    awayClubId: integer('away_club_id')
+      .notNull()
+      .references(() => clubs.id),
+    kickoffAt: ts('kickoff_at').notNull(),
+    status: text('status')
+      .$type<'scheduled' | 'live' | 'finished' | 'postponed' | 'cancelled'>()
+      .notNull()
+      .default('scheduled'),
+    period: text('period').$type<
+      | 'first_half'
+      | 'half_time'
+      | 'second_half'
+      | 'extra_time_first'
+      | 'extra_time_break'
+      | 'extra_time_second'
+      | 'penalties'
+    >(),
+    periodStartedAt: ts('period_started_at'),
+    finishedAt: ts('finished_at'),
+    venueId: integer('venue_id').references(() => venues.id),
+    refereeId: integer('referee_id').references(() => referees.id),
+    /** Sequence number of the match's change log; rises by exactly 1 per committed write. */
+    seq: integer('seq').notNull().default(0),
+    epoch: text('epoch').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('matches_kickoff_idx').on(t.kickoffAt), index('matches_season_idx').on(t.seasonId)],
+);
+
+export const matchOperators = pgTable(
+  'match_operators',
+  {
+    matchId: integer('match_id')
+      .notNull()
+      .references(() => matches.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.matchId, t.userId] })],
+);
+
+export const lineups = pgTable(
+  'lineups',
+  {
+    id: id(),
+    matchId: integer('match_id')
+      .notNull()
+      .references(() => matches.id),
+    side: text('side').$type<'home' | 'away'>().notNull(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    shirtNumber: integer('shirt_number').notNull(),
+    role: text('role').$type<'starter' | 'substitute'>().notNull(),
+    position: text('position'),
+  },
+  (t) => [
+    uniqueIndex('lineups_person_unique').on(t.matchId, t.personId),
+    uniqueIndex('lineups_shirt_unique').on(t.matchId, t.side, t.shirtNumber),
+  ],
+);
+
+export const matchEvents = pgTable(
+  'match_events',
+  {
+    id: id(),
+    matchId: integer('match_id')
+      .notNull()
+      .references(() => matches.id),
+    clientEventId: uuid('client_event_id'),
+    type: text('type').notNull(),
+    side: text('side').$type<'home' | 'away'>().notNull(),
+    minute: integer('minute').notNull(),
+    addedTime: integer('added_time'),
+    playerId: integer('player_id').references(() => persons.id),
+    relatedPlayerId: integer('related_player_id').references(() => persons.id),
+    scored: boolean('scored'),
+    createdAt: createdAt(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('match_events_client_id_unique').on(t.matchId, t.clientEventId),
+    index('match_events_match_idx').on(t.matchId),
+  ],
+);
+
+export const matchStats = pgTable(
+  'match_stats',
+  {
+    matchId: integer('match_id')
+      .notNull()
+      .references(() => matches.id),
+    side: text('side').$type<'home' | 'away'>().notNull(),
+    shots: integer('shots').notNull().default(0),
+    shotsOnTarget: integer('shots_on_target').notNull().default(0),
+    corners: integer('corners').notNull().default(0),
+    fouls: integer('fouls').notNull().default(0),
+    offsides: integer('offsides').notNull().default(0),
+    saves: integer('saves').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.matchId, t.side] })],
+);
+
+/** Topics other than match:{id} keep their own epoch and seq here (season:{id}, live, admin). */
+export const feeds = pgTable('feeds', {
+  topic: text('topic').primaryKey(),
+  epoch: text('epoch').notNull(),
+  seq: integer('seq').notNull().default(0),
+});
+
+/** Every patch ever sent, per topic, in order: the source of realtime replay. */
+export const changeLog = pgTable(
+  'change_log',
+  {
+    topic: text('topic').notNull(),
+    seq: integer('seq').notNull(),
+    epoch: text('epoch').notNull(),
+    changes: jsonb('changes').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.topic, t.seq] })],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: id(),
+    at: ts('at').notNull().defaultNow(),
+    actorId: integer('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    matchId: integer('match_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    reason: text('reason'),
+  },
+  (t) => [
+    index('audit_match_idx').on(t.matchId),
+    index('audit_actor_idx').on(t.actorId),
+    index('audit_at_idx').on(t.at),
+  ],
+);
+
+/** Player totals per season, rebuilt from finished matches by finalisation. */
+export const playerSeasonStats = pgTable(
+  'player_season_stats',
+  {
+    seasonId: integer('season_id')
+      .notNull()
+      .references(() => seasons.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    clubId: integer('club_id')
+      .notNull()
+      .references(() => clubs.id),
+    appearances: integer('appearances').notNull().default(0),
+    goals: integer('goals').notNull().default(0),
+    penaltyGoals: integer('penalty_goals').notNull().default(0),
+    assists: integer('assists').notNull().default(0),
+    yellowCards: integer('yellow_cards').notNull().default(0),
+    redCards: integer('red_cards').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.seasonId, t.personId, t.clubId] })],
+);
+
+/** Suspensions, rebuilt from finished matches by finalisation. */
+export const suspensions = pgTable('suspensions', {
+  id: id(),
+  seasonId: integer('season_id')
+    .notNull()
+    .references(() => seasons.id),
+  personId: integer('person_id')
+    .notNull()
+    .references(() => persons.id),
+  clubId: integer('club_id')
+    .notNull()
+    .references(() => clubs.id),
+  reason: text('reason').$type<'red_card' | 'second_yellow' | 'yellow_accumulation'>().notNull(),
+  sourceMatchId: integer('source_match_id')
+    .notNull()
+    .references(() => matches.id),
+  matchesBanned: integer('matches_banned').notNull(),
+  matchesRemaining: integer('matches_remaining').notNull(),
+});
