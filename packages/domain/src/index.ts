@@ -1,3 +1,4 @@
 export * from './reducer.ts';
 export * from './standings.ts';
 export * from './shootout.ts';
+export * from './transitions.ts';
