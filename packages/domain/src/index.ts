@@ -2,3 +2,4 @@ export * from './reducer.ts';
 export * from './standings.ts';
 export * from './shootout.ts';
 export * from './transitions.ts';
+export * from './discipline.ts';
