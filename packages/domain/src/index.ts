@@ -3,3 +3,4 @@ export * from './standings.ts';
 export * from './shootout.ts';
 export * from './transitions.ts';
 export * from './discipline.ts';
+export * from './ties.ts';
