@@ -4,3 +4,4 @@ export * from './shootout.ts';
 export * from './transitions.ts';
 export * from './discipline.ts';
 export * from './ties.ts';
+export * from './fixtures.ts';
