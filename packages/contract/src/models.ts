@@ -20,6 +20,8 @@ export const MatchSummary = z.object({
   kickoffAt: IsoDate,
   status: MatchStatus,
   period: Period.optional(),
+  /** When the current period started, for the match clock. */
+  periodStartedAt: IsoDate.optional(),
   homeClub: ClubRef,
   awayClub: ClubRef,
   score: Score,

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { type Database, openDatabase } from './db/client.ts';
+import { errorBody, installErrorHandler } from './http/errors.ts';
+import { healthRoutes } from './http/health.ts';
+import { publicRoutes } from './public/routes.ts';
+import { authPlugin } from './auth/plugin.ts';
+import { authRoutes } from './auth/routes.ts';
+import { LoginLimiter } from './auth/rate-limit.ts';
+import { matchRoutes } from './matches/routes.ts';
+import { Fanout } from './realtime/fanout.ts';
+import { type Bus, InProcessBus } from './realtime/bus.ts';
+import { RedisBus } from './realtime/redis-bus.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+    db: Database['db'];
+    bus: Bus;
+    fanout: Fanout;
+  }
+}
+
+export interface BuildOptions {
+  /** Use an already open database (tests share one per file). */
+  database?: Database;
+}
+
+export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'], censor: '[redacted]' },
+    },
+    bodyLimit: 256 * 1024,
+    // Ids in URLs are numbers; the query string never carries tokens.
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const instanceId = randomUUID();
+  const bus: Bus = config.redisUrl ? new RedisBus(instanceId, config.redisUrl, app.log) : new InProcessBus(instanceId);
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.decorate('db', database.db);
+  app.decorate('bus', bus);
+  app.decorate('fanout', new Fanout(bus));
+  app.addHook('onClose', async () => {
+    await bus.close();
+    if (!opts.database) await database.close();
+  });
+
+  await app.register(helmet, { contentSecurityPolicy: false });
+  await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false });
+
+  await app.register(authPlugin);
+  await app.register(healthRoutes);
+  await app.register(publicRoutes, { prefix: '/api' });
+  await app.register(authRoutes, { prefix: '/api', limiter: new LoginLimiter() });
+  await app.register(matchRoutes, { prefix: '/api' });
+
+  const spa = config.webDist !== undefined && existsSync(config.webDist);
+  if (spa) await app.register(fastifyStatic, { root: config.webDist!, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    const page = req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/realtime');
+    if (spa && page) return reply.sendFile('index.html');
+    return reply.code(404).send(errorBody('not_found', `No route ${req.method} ${req.url.split('?')[0]}`));
+  });
+  return app;
+}

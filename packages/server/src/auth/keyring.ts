@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
+import { Role } from '@touchline/contract';
+
+export const ISSUER = 'touchline';
+export const AUDIENCE = 'touchline';
+export const TOKEN_TTL_SECONDS = 12 * 3600;
+const MIN_SECRET_LENGTH = 32;
+
+export interface Principal {
+  userId: string;
+  role: Role;
+  clubId?: string;
+}
+
+export interface Keyring {
+  sign(p: Principal, ttlSeconds?: number): Promise<string>;
+  /** The principal of a valid token, or null: one keyring, looked up by `kid`, never "try every secret". */
+  verify(token: string): Promise<Principal | null>;
+}
+
+export function parseKeyring(spec: string): Map<string, Uint8Array> {
+  const keys = new Map<string, Uint8Array>();
+  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const i = part.indexOf(':');
+    const kid = part.slice(0, i);
+    const secret = part.slice(i + 1);
+    if (i < 1 || secret.length < MIN_SECRET_LENGTH) {
+      throw new Error(`TOUCHLINE_JWT_KEYS: each entry is kid:secret with a secret of at least ${MIN_SECRET_LENGTH} characters`);
+    }
+    if (keys.has(kid)) throw new Error(`TOUCHLINE_JWT_KEYS: kid "${kid}" appears twice`);
+    keys.set(kid, new TextEncoder().encode(secret));
+  }
+  if (keys.size === 0) throw new Error('TOUCHLINE_JWT_KEYS is empty');
+  return keys;
+}
+
+/** With no keyring configured, a random key is generated once and kept in the data folder. */
+export function localKeyringSpec(dataDir: string): string {
+  const file = path.join(dataDir, 'jwt.key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, `local:${randomBytes(48).toString('base64url')}\n`, { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+export function createKeyring(spec: string): Keyring {
+  const keys = parseKeyring(spec);
+  const [signingKid, signingKey] = [...keys.entries()][0]!;
+  return {
+    async sign(p, ttl = TOKEN_TTL_SECONDS) {
+      return new SignJWT({ role: p.role, ...(p.clubId ? { clubId: p.clubId } : {}) })
+        .setProtectedHeader({ alg: 'HS256', kid: signingKid, typ: 'JWT' })
+        .setSubject(p.userId)
+        .setIssuer(ISSUER)
+        .setAudience(AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime(`${ttl}s`)
+        .sign(signingKey);
+    },
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(
+          token,
+          (header) => {
+            const key = header.kid ? keys.get(header.kid) : undefined;
+            if (!key) throw new joseErrors.JWKSNoMatchingKey();
+            return key;
+          },
+          { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp', 'sub', 'role'] },
+        );
+        const role = Role.safeParse(payload.role);
+        if (!role.success || typeof payload.sub !== 'string' || !/^[1-9][0-9]*$/.test(payload.sub)) return null;
+        const clubId = typeof payload.clubId === 'string' ? payload.clubId : undefined;
+        if (role.data === 'captain' && !clubId) return null;
+        return { userId: payload.sub, role: role.data, ...(clubId ? { clubId } : {}) };
+      } catch {
+        return null;
+      }
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import fp from 'fastify-plugin';
+import { eq } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { Role } from '@touchline/contract';
+import { users } from '../db/schema.ts';
+import { ApiError } from '../http/errors.ts';
+import { createKeyring, type Keyring, localKeyringSpec, type Principal } from './keyring.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    keyring: Keyring;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+    /** A token was sent but is not valid: such a request is never treated as anonymous on a protected route. */
+    tokenRejected: boolean;
+  }
+}
+
+const bearer = (req: FastifyRequest) => {
+  const h = req.headers.authorization;
+  return h?.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
+};
+
+/** Reads the bearer token of every request; routes then ask for what they need with the guards below. */
+export const authPlugin = fp(async (app) => {
+  if (!app.config.jwtKeys && app.config.databaseUrl) {
+    app.log.warn('TOUCHLINE_JWT_KEYS is unset: using a key from the data folder; several instances need a shared keyring');
+  }
+  app.decorate('keyring', createKeyring(app.config.jwtKeys ?? localKeyringSpec(app.config.dataDir)));
+  app.decorateRequest('principal', null);
+  app.decorateRequest('tokenRejected', false);
+  app.addHook('onRequest', async (req) => {
+    const token = bearer(req);
+    if (!token) return;
+    req.principal = await app.keyring.verify(token);
+    req.tokenRejected = req.principal === null;
+  });
+});
+
+/** The caller, or 401. Staff accounts are re-read so a deactivated account stops at once. */
+export async function requireUser(req: FastifyRequest, roles?: readonly Role[]): Promise<Principal> {
+  const p = req.principal;
+  if (!p) {
+    throw req.tokenRejected
+      ? new ApiError('invalid_token', 'The token is invalid or expired')
+      : new ApiError('unauthorized', 'Sign in first');
+  }
+  const [row] = await req.server.db
+    .select({ active: users.active, role: users.role })
+    .from(users)
+    .where(eq(users.id, Number(p.userId)));
+  if (!row || !row.active || row.role !== p.role) throw new ApiError('invalid_token', 'The account is no longer active');
+  if (roles && !roles.includes(p.role)) throw new ApiError('forbidden', 'Your role may not do this');
+  return p;
+}

@@ -1,0 +1,60 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Unset means the embedded PGlite database in dataDir. */
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  adminLogin: string | undefined;
+  adminPassword: string | undefined;
+  /** `kid:secret` pairs; the first signs, all verify. Unset means a key kept in dataDir (embedded only). */
+  jwtKeys: string | undefined;
+  telegramBotToken: string | undefined;
+  timezone: string;
+  demo: boolean;
+  corsOrigins: string[];
+  judgeWindowHours: number;
+  logLevel: string;
+  /** Where the built web app lives; served at `/` when present. */
+  webDist: string | undefined;
+}
+
+const int = (v: string | undefined, fallback: number, name: string) => {
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${v}"`);
+  return n;
+};
+
+const blankToUndefined = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const timezone = env.TOUCHLINE_TIMEZONE || 'Europe/Moscow';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: timezone });
+  } catch {
+    throw new Error(`TOUCHLINE_TIMEZONE is not a known time zone: "${timezone}"`);
+  }
+  return {
+    port: int(env.PORT, 3000, 'PORT'),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.TOUCHLINE_DATA_DIR || './data'),
+    databaseUrl: blankToUndefined(env.DATABASE_URL),
+    redisUrl: blankToUndefined(env.REDIS_URL),
+    adminLogin: blankToUndefined(env.TOUCHLINE_ADMIN_LOGIN),
+    adminPassword: blankToUndefined(env.TOUCHLINE_ADMIN_PASSWORD),
+    jwtKeys: blankToUndefined(env.TOUCHLINE_JWT_KEYS),
+    telegramBotToken: blankToUndefined(env.TELEGRAM_BOT_TOKEN),
+    timezone,
+    demo: env.TOUCHLINE_DEMO !== '0',
+    corsOrigins: (env.TOUCHLINE_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    judgeWindowHours: int(env.TOUCHLINE_JUDGE_WINDOW_HOURS, 48, 'TOUCHLINE_JUDGE_WINDOW_HOURS'),
+    logLevel: env.LOG_LEVEL || 'info',
+    webDist: blankToUndefined(env.TOUCHLINE_WEB_DIST),
+  };
+}

@@ -1,0 +1,88 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { type ErrorBody, type ErrorCode, fieldErrorCodes } from '@touchline/contract';
+
+const statusByCode: Partial<Record<ErrorCode, number>> = {
+  unauthorized: 401,
+  invalid_token: 401,
+  invalid_credentials: 401,
+  invalid_init_data: 401,
+  init_data_expired: 401,
+  forbidden: 403,
+  not_found: 404,
+  payload_too_large: 413,
+  rate_limited: 429,
+  not_ready: 503,
+};
+const conflictCodes = new Set<ErrorCode>([
+  'seq_conflict',
+  'match_not_live',
+  'match_finished',
+  'correction_window_closed',
+  'penalty_not_available',
+  'penalty_requires_draw',
+  'shootout_level',
+  'shootout_only_in_penalties',
+  'status_transition_invalid',
+  'period_transition_invalid',
+  'player_suspended',
+  'lineup_locked',
+  'login_taken',
+  'shirt_number_taken',
+  'duplicate_player',
+  'conflict',
+]);
+
+export function statusFor(code: ErrorCode): number {
+  return statusByCode[code] ?? (conflictCodes.has(code) ? 409 : 400);
+}
+
+/** A refusal the client can act on; everything else that escapes is a bug (500). */
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.status = statusFor(code);
+  }
+}
+
+export const errorBody = (code: ErrorCode, message: string, details?: Record<string, unknown>): ErrorBody => ({
+  error: details ? { code, message, details } : { code, message },
+});
+
+function validationCode(context: string | undefined, paths: string[]): ErrorCode {
+  if (context === 'params') return 'invalid_id';
+  for (const p of paths) {
+    const field = p.split('/').filter(Boolean).at(-1);
+    const code = field ? fieldErrorCodes[field] : undefined;
+    if (code) return code;
+  }
+  return 'bad_request';
+}
+
+export function installErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof ApiError) {
+      return reply.code(err.status).send(errorBody(err.code, err.message, err.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const paths = err.validation.map((v) => v.instancePath);
+      const code = validationCode(err.validationContext, paths);
+      const issues = err.validation.slice(0, 10).map((v) => ({ path: v.instancePath, message: v.message }));
+      return reply.code(400).send(errorBody(code, `Invalid ${err.validationContext ?? 'input'}`, { issues }));
+    }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.code(413).send(errorBody('payload_too_large', 'Body too large'));
+    }
+    if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
+      const code: ErrorCode = err.statusCode === 429 ? 'rate_limited' : err.statusCode === 404 ? 'not_found' : 'bad_request';
+      return reply.code(err.statusCode).send(errorBody(code, err.message));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.code(500).send(errorBody('internal_error', 'Internal error'));
+  });
+}

@@ -1,0 +1,63 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { Change } from '@touchline/contract';
+import type { Principal } from '../auth/keyring.ts';
+import type { Tx } from '../db/client.ts';
+import { changeLog, matches } from '../db/schema.ts';
+import { ApiError } from '../http/errors.ts';
+import { type AuditEntry, recordAudit } from '../audit/record.ts';
+import { auditPatch, type CommittedPatch } from '../realtime/fanout.ts';
+import { authorizeMatchWrite, type MatchRow, type WriteKind } from './authorize.ts';
+import { finalizeAfterWrite } from './finalize.ts';
+
+export interface WriteStep<T> {
+  result: T;
+  /** The patch for match:{id}; empty means nothing changed (an idempotent replay), so no seq is used. */
+  changes: Change[];
+  audit: Omit<AuditEntry, 'actorId' | 'matchId'>[];
+}
+
+export interface WriteContext {
+  tx: Tx;
+  match: MatchRow;
+  principal: Principal;
+  now: Date;
+}
+
+/**
+ * Every write to a match is one transaction: lock the match row, authorise, check `expectedSeq`, apply,
+ * take the next seq, append the exact patch to the change log, audit, and refresh finalised results.
+ * After commit the patches are fanned out.
+ */
+export async function writeMatch<T>(
+  app: FastifyInstance,
+  matchId: number,
+  principal: Principal,
+  opts: { kind: WriteKind; expectedSeq?: number | undefined },
+  step: (ctx: WriteContext) => Promise<WriteStep<T>>,
+): Promise<{ result: T; seq: number; replayed: boolean }> {
+  const now = new Date();
+  const outbound: CommittedPatch[] = [];
+  const out = await app.db.transaction(async (tx) => {
+    const [match] = await tx.select().from(matches).where(eq(matches.id, matchId)).for('update');
+    if (!match) throw new ApiError('not_found', 'No such match');
+    await authorizeMatchWrite(tx, principal, match, opts.kind, { judgeWindowHours: app.config.judgeWindowHours, now });
+    if (opts.expectedSeq !== undefined && opts.expectedSeq !== match.seq) {
+      throw new ApiError('seq_conflict', 'The match has changed since you last saw it', { seq: match.seq });
+    }
+    const done = await step({ tx, match, principal, now });
+    if (done.changes.length === 0) return { result: done.result, seq: match.seq, replayed: true };
+    const seq = match.seq + 1;
+    await tx.update(matches).set({ seq }).where(eq(matches.id, matchId));
+    await tx.insert(changeLog).values({ topic: `match:${matchId}`, seq, epoch: match.epoch, changes: done.changes });
+    outbound.push({ topic: `match:${matchId}`, epoch: match.epoch, seq, changes: done.changes });
+    for (const a of done.audit) {
+      const row = await recordAudit(tx, { ...a, actorId: principal.userId, matchId });
+      outbound.push(auditPatch(row, row));
+    }
+    outbound.push(...(await finalizeAfterWrite(tx, matchId, match.status === 'finished')));
+    return { result: done.result, seq, replayed: false };
+  });
+  app.fanout.publish(outbound);
+  return out;
+}

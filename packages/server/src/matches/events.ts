@@ -1,0 +1,135 @@
+import { and, eq } from 'drizzle-orm';
+import type { Change, CreateEventBody, MatchEvent, PatchEventBody } from '@touchline/contract';
+import * as t from '../db/schema.ts';
+import { ApiError } from '../http/errors.ts';
+import type { WriteContext, WriteStep } from './engine.ts';
+import { assertPlayersOfSide } from './players.ts';
+import { loadStats, toEvent } from './snapshot.ts';
+import { getSummary } from './summary.ts';
+
+type EventFields = Pick<MatchEvent, 'type' | 'side' | 'minute' | 'addedTime' | 'playerId' | 'relatedPlayerId' | 'scored'>;
+
+/** The rules of SPEC §3 for one event, checked against the match it belongs to. */
+async function validateEvent(ctx: WriteContext, e: EventFields) {
+  const { match } = ctx;
+  if (match.status !== 'live' && match.status !== 'finished') throw new ApiError('match_not_live', 'The match is not live');
+  if (e.type === 'shootout_kick') {
+    if (match.period !== 'penalties') {
+      throw new ApiError('shootout_only_in_penalties', 'Shootout kicks are recorded only in the penalties period');
+    }
+    if (typeof e.scored !== 'boolean') throw new ApiError('bad_request', 'A shootout kick needs `scored`');
+  } else if (e.scored !== undefined) {
+    throw new ApiError('bad_request', '`scored` belongs to shootout kicks only');
+  }
+  if (e.type === 'substitution') {
+    if (!e.playerId || !e.relatedPlayerId) throw new ApiError('bad_request', 'A substitution names the player off and on');
+    if (e.playerId === e.relatedPlayerId) throw new ApiError('bad_request', 'The players off and on must differ');
+  }
+  if (e.relatedPlayerId && !['goal', 'penalty_goal', 'substitution'].includes(e.type)) {
+    throw new ApiError('bad_request', `A ${e.type} has no related player`);
+  }
+  if (e.relatedPlayerId && e.relatedPlayerId === e.playerId) throw new ApiError('bad_request', 'A player cannot assist themself');
+  await assertPlayersOfSide(ctx.tx, match, e.side, [e.playerId, e.relatedPlayerId]);
+}
+
+/** The match changes that go with an event change: the summary (score) and, for cards, the statistics. */
+async function consequences(ctx: WriteContext): Promise<Change[]> {
+  const summary = await getSummary(ctx.tx, ctx.match.id);
+  const stats = await loadStats(ctx.tx, ctx.match.id);
+  return [
+    { op: 'updated', entity: 'match', id: summary!.id, data: summary },
+    { op: 'updated', entity: 'stats', id: summary!.id, data: stats },
+  ];
+}
+
+const toColumns = (e: EventFields) => ({
+  type: e.type,
+  side: e.side,
+  minute: e.minute,
+  addedTime: e.addedTime ?? null,
+  playerId: e.playerId ? Number(e.playerId) : null,
+  relatedPlayerId: e.relatedPlayerId ? Number(e.relatedPlayerId) : null,
+  scored: e.type === 'shootout_kick' ? (e.scored ?? false) : null,
+});
+
+export async function createEvent(ctx: WriteContext, body: CreateEventBody): Promise<WriteStep<{ event: MatchEvent; created: boolean }>> {
+  if (body.clientEventId) {
+    const [existing] = await ctx.tx
+      .select()
+      .from(t.matchEvents)
+      .where(and(eq(t.matchEvents.matchId, ctx.match.id), eq(t.matchEvents.clientEventId, body.clientEventId)));
+    if (existing) return { result: { event: toEvent(existing), created: false }, changes: [], audit: [] };
+  }
+  const fields = { ...body, playerId: body.playerId ?? undefined, relatedPlayerId: body.relatedPlayerId ?? undefined };
+  await validateEvent(ctx, fields);
+  const [row] = await ctx.tx
+    .insert(t.matchEvents)
+    .values({
+      matchId: ctx.match.id,
+      clientEventId: body.clientEventId ?? null,
+      ...toColumns(fields),
+      createdAt: ctx.now,
+      createdBy: Number(ctx.principal.userId),
+    })
+    .returning();
+  const event = toEvent(row!);
+  return {
+    result: { event, created: true },
+    changes: [{ op: 'created', entity: 'event', id: event.id, data: event }, ...(await consequences(ctx))],
+    audit: [{ action: 'create', entity: 'event', entityId: event.id, before: null, after: event }],
+  };
+}
+
+async function ownEvent(ctx: WriteContext, eventId: number) {
+  const [row] = await ctx.tx
+    .select()
+    .from(t.matchEvents)
+    .where(and(eq(t.matchEvents.id, eventId), eq(t.matchEvents.matchId, ctx.match.id)));
+  // An event of another match is reported as unknown here: ids are checked against the match in the URL.
+  if (!row) throw new ApiError('not_found', 'No such event in this match');
+  return row;
+}
+
+export async function patchEvent(ctx: WriteContext, eventId: number, body: PatchEventBody): Promise<WriteStep<{ event: MatchEvent }>> {
+  const row = await ownEvent(ctx, eventId);
+  const before = toEvent(row);
+  const { expectedSeq: _ignored, ...fields } = body;
+  const merged: EventFields = {
+    type: fields.type ?? before.type,
+    side: fields.side ?? before.side,
+    minute: fields.minute ?? before.minute,
+    addedTime: fields.addedTime !== undefined ? fields.addedTime : before.addedTime,
+    playerId: fields.playerId === null ? undefined : (fields.playerId ?? before.playerId),
+    relatedPlayerId: fields.relatedPlayerId === null ? undefined : (fields.relatedPlayerId ?? before.relatedPlayerId),
+    scored: fields.scored ?? before.scored,
+  };
+  if (merged.type !== 'shootout_kick') merged.scored = undefined;
+  await validateEvent(ctx, merged);
+  const [updated] = await ctx.tx
+    .update(t.matchEvents)
+    .set(toColumns(merged))
+    .where(eq(t.matchEvents.id, eventId))
+    .returning();
+  const event = toEvent(updated!);
+  return {
+    result: { event },
+    changes: [{ op: 'updated', entity: 'event', id: event.id, data: event }, ...(await consequences(ctx))],
+    audit: [{ action: 'update', entity: 'event', entityId: event.id, before, after: event }],
+  };
+}
+
+export async function deleteEvent(ctx: WriteContext, eventId: number): Promise<WriteStep<null>> {
+  const row = await ownEvent(ctx, eventId);
+  const before = toEvent(row);
+  if (ctx.match.status === 'scheduled') throw new ApiError('match_not_live', 'The match is not live');
+  if (before.type === 'shootout_kick' && ctx.match.status === 'live' && ctx.match.period !== 'penalties') {
+    throw new ApiError('shootout_only_in_penalties', 'Shootout kicks change only in the penalties period');
+  }
+  await ctx.tx.delete(t.matchEvents).where(eq(t.matchEvents.id, eventId));
+  return {
+    result: null,
+    changes: [{ op: 'deleted', entity: 'event', id: before.id }, ...(await consequences(ctx))],
+    audit: [{ action: 'delete', entity: 'event', entityId: before.id, before, after: null }],
+  };
+}
+

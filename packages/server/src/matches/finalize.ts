@@ -1,0 +1,175 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { computeSuspensions, reduceEvents, resolveTie, scoreOf, shootoutOf, type DisciplineMatch } from '@touchline/domain';
+import type { Tx } from '../db/client.ts';
+import * as t from '../db/schema.ts';
+import { computeStandings } from '../league/standings.ts';
+import type { CommittedPatch } from '../realtime/fanout.ts';
+import { getSummary } from './summary.ts';
+
+type EventRow = typeof t.matchEvents.$inferSelect;
+
+async function finishedMatches(tx: Tx, seasonId: number) {
+  const ms = await tx
+    .select()
+    .from(t.matches)
+    .where(and(eq(t.matches.seasonId, seasonId), eq(t.matches.status, 'finished')))
+    .orderBy(asc(t.matches.kickoffAt), asc(t.matches.id));
+  const ids = ms.map((m) => m.id);
+  const events = ids.length
+    ? await tx.select().from(t.matchEvents).where(inArray(t.matchEvents.matchId, ids)).orderBy(asc(t.matchEvents.id))
+    : [];
+  const lineups = ids.length ? await tx.select().from(t.lineups).where(inArray(t.lineups.matchId, ids)) : [];
+  const byMatch = new Map<number, EventRow[]>();
+  for (const e of events) byMatch.set(e.matchId, [...(byMatch.get(e.matchId) ?? []), e]);
+  return ms.map((m) => ({ m, events: byMatch.get(m.id) ?? [], lineups: lineups.filter((l) => l.matchId === m.id) }));
+}
+
+type Played = Awaited<ReturnType<typeof finishedMatches>>[number];
+
+/** Player season totals, rebuilt from scratch so a re-run or a correction never double counts. */
+async function rebuildPlayerStats(tx: Tx, seasonId: number, played: Played[]) {
+  const totals = new Map<string, typeof t.playerSeasonStats.$inferInsert>();
+  const row = (personId: number, clubId: number) => {
+    const key = `${personId}:${clubId}`;
+    let r = totals.get(key);
+    if (!r) {
+      r = { seasonId, personId, clubId, appearances: 0, goals: 0, penaltyGoals: 0, assists: 0, yellowCards: 0, redCards: 0 };
+      totals.set(key, r);
+    }
+    return r;
+  };
+  for (const { m, events, lineups } of played) {
+    const club = (side: 'home' | 'away') => (side === 'home' ? m.homeClubId : m.awayClubId);
+    const subsOn = new Set(events.filter((e) => e.type === 'substitution').map((e) => e.relatedPlayerId));
+    for (const l of lineups) {
+      if (l.role === 'starter' || subsOn.has(l.personId)) row(l.personId, club(l.side)).appearances! += 1;
+    }
+    for (const e of events) {
+      if (e.playerId === null) continue;
+      const r = row(e.playerId, club(e.side));
+      if (e.type === 'goal' || e.type === 'penalty_goal') r.goals! += 1;
+      if (e.type === 'penalty_goal') r.penaltyGoals! += 1;
+      if (e.type === 'yellow_card' || e.type === 'second_yellow') r.yellowCards! += 1;
+      if (e.type === 'red_card' || e.type === 'second_yellow') r.redCards! += 1;
+      if ((e.type === 'goal' || e.type === 'penalty_goal') && e.relatedPlayerId !== null) {
+        row(e.relatedPlayerId, club(e.side)).assists! += 1;
+      }
+    }
+  }
+  await tx.delete(t.playerSeasonStats).where(eq(t.playerSeasonStats.seasonId, seasonId));
+  if (totals.size) await tx.insert(t.playerSeasonStats).values([...totals.values()]);
+}
+
+async function rebuildSuspensions(tx: Tx, seasonId: number, played: Played[]) {
+  const [rules] = await tx
+    .select({ yellowLimit: t.competitions.yellowCardLimit, redBan: t.competitions.redCardBan })
+    .from(t.seasons)
+    .innerJoin(t.competitions, eq(t.competitions.id, t.seasons.competitionId))
+    .where(eq(t.seasons.id, seasonId));
+  const input: DisciplineMatch[] = played.map(({ m, events }) => ({
+    matchId: String(m.id),
+    kickoffAt: m.kickoffAt.toISOString(),
+    homeClubId: String(m.homeClubId),
+    awayClubId: String(m.awayClubId),
+    events: events.map((e) => ({
+      type: e.type as DisciplineMatch['events'][number]['type'],
+      side: e.side,
+      playerId: e.playerId === null ? null : String(e.playerId),
+    })),
+  }));
+  const list = computeSuspensions(input, rules);
+  await tx.delete(t.suspensions).where(eq(t.suspensions.seasonId, seasonId));
+  if (list.length) {
+    await tx.insert(t.suspensions).values(
+      list.map((s) => ({
+        seasonId,
+        personId: Number(s.personId),
+        clubId: Number(s.clubId),
+        reason: s.reason,
+        sourceMatchId: Number(s.sourceMatchId),
+        matchesBanned: s.matchesBanned,
+        matchesRemaining: s.matchesRemaining,
+      })),
+    );
+  }
+}
+
+/** Decides a tie from its finished games and moves the winner into the next tie; a correction can change it back. */
+async function refreshTie(tx: Tx, tieId: number, played: Played[]) {
+  const [tie] = await tx.select().from(t.ties).where(eq(t.ties.id, tieId));
+  if (!tie || tie.homeClubId === null || tie.awayClubId === null) return;
+  const [rules] = await tx
+    .select({ awayGoals: t.competitions.awayGoals })
+    .from(t.seasons)
+    .innerJoin(t.competitions, eq(t.competitions.id, t.seasons.competitionId))
+    .where(eq(t.seasons.id, tie.seasonId));
+  const games = played
+    .filter(({ m }) => m.tieId === tieId)
+    .map(({ m, events }) => {
+      const tally = reduceEvents(events as Parameters<typeof reduceEvents>[0]);
+      const score = scoreOf(tally);
+      const shootout = shootoutOf(tally);
+      return {
+        homeClubId: String(m.homeClubId),
+        awayClubId: String(m.awayClubId),
+        homeGoals: score.home,
+        awayGoals: score.away,
+        ...(shootout ? { shootout } : {}),
+        finished: true,
+      };
+    });
+  const outcome = resolveTie(
+    {
+      kind: tie.kind,
+      ...(tie.bestOf ? { bestOf: tie.bestOf } : {}),
+      awayGoals: rules?.awayGoals ?? false,
+      clubA: String(tie.homeClubId),
+      clubB: String(tie.awayClubId),
+    },
+    games,
+  );
+  const winner = outcome.winnerClubId === null ? null : Number(outcome.winnerClubId);
+  if (winner === tie.winnerClubId) return;
+  await tx.update(t.ties).set({ winnerClubId: winner }).where(eq(t.ties.id, tieId));
+  if (tie.nextTieId && tie.nextSlot) {
+    const slot = tie.nextSlot === 'home' ? { homeClubId: winner } : { awayClubId: winner };
+    await tx.update(t.ties).set(slot).where(eq(t.ties.id, tie.nextTieId));
+  }
+}
+
+async function nextSeasonSeq(tx: Tx, topic: string) {
+  const [feed] = await tx
+    .insert(t.feeds)
+    .values({ topic, epoch: crypto.randomUUID(), seq: 1 })
+    .onConflictDoUpdate({ target: t.feeds.topic, set: { seq: sql`${t.feeds.seq} + 1` } })
+    .returning();
+  return feed!;
+}
+
+/**
+ * Finishing a match, or changing a finished one, recomputes the season's derived results from scratch
+ * (player totals, suspensions, the tie) and sends the new standings on season:{id}. Idempotent by construction.
+ */
+export async function finalizeAfterWrite(tx: Tx, matchId: number, wasFinished: boolean): Promise<CommittedPatch[]> {
+  const [m] = await tx.select().from(t.matches).where(eq(t.matches.id, matchId));
+  if (!m || (m.status !== 'finished' && !wasFinished)) return [];
+  const played = await finishedMatches(tx, m.seasonId);
+  await rebuildPlayerStats(tx, m.seasonId, played);
+  await rebuildSuspensions(tx, m.seasonId, played);
+  if (m.tieId) await refreshTie(tx, m.tieId, played);
+  return [await seasonPatch(tx, m.seasonId, matchId)];
+}
+
+/** Appends a season:{id} patch (standings plus the changed match) to the change log. */
+export async function seasonPatch(tx: Tx, seasonId: number, matchId?: number): Promise<CommittedPatch> {
+  const topic = `season:${seasonId}`;
+  const feed = await nextSeasonSeq(tx, topic);
+  const standings = await computeStandings(tx, seasonId);
+  const summary = matchId ? await getSummary(tx, matchId) : undefined;
+  const changes = [
+    { op: 'updated' as const, entity: 'standings' as const, id: String(seasonId), data: standings },
+    ...(summary ? [{ op: 'updated' as const, entity: 'match' as const, id: summary.id, data: summary }] : []),
+  ];
+  await tx.insert(t.changeLog).values({ topic, seq: feed.seq, epoch: feed.epoch, changes });
+  return { topic, epoch: feed.epoch, seq: feed.seq, changes };
+}

@@ -1,0 +1,113 @@
+import { and, asc, eq, gte, inArray, lte, or, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { ClubRef, MatchListQuery, MatchSummary } from '@touchline/contract';
+import { decidesTie, reduceEvents, scoreOf, shootoutOf } from '@touchline/domain';
+import type { Executor } from '../db/client.ts';
+import { clubs, competitions, matchEvents, matches, referees, rounds, seasons, ties, venues } from '../db/schema.ts';
+
+const home = alias(clubs, 'home_club');
+const away = alias(clubs, 'away_club');
+
+const clubRef = (c: { id: number; name: string; shortName: string; logoUrl: string | null }): ClubRef => ({
+  id: String(c.id),
+  name: c.name,
+  shortName: c.shortName,
+  ...(c.logoUrl ? { logoUrl: c.logoUrl } : {}),
+});
+
+function baseQuery(db: Executor) {
+  return db
+    .select({
+      m: matches,
+      competition: { id: competitions.id, name: competitions.name, type: competitions.type },
+      round: { id: rounds.id, label: rounds.label, stage: rounds.stage },
+      tieKind: ties.kind,
+      home: { id: home.id, name: home.name, shortName: home.shortName, logoUrl: home.logoUrl },
+      away: { id: away.id, name: away.name, shortName: away.shortName, logoUrl: away.logoUrl },
+      venue: venues.name,
+      referee: referees.name,
+    })
+    .from(matches)
+    .innerJoin(seasons, eq(seasons.id, matches.seasonId))
+    .innerJoin(competitions, eq(competitions.id, seasons.competitionId))
+    .innerJoin(home, eq(home.id, matches.homeClubId))
+    .innerJoin(away, eq(away.id, matches.awayClubId))
+    .leftJoin(rounds, eq(rounds.id, matches.roundId))
+    .leftJoin(ties, eq(ties.id, matches.tieId))
+    .leftJoin(venues, eq(venues.id, matches.venueId))
+    .leftJoin(referees, eq(referees.id, matches.refereeId));
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
+
+async function eventsByMatch(db: Executor, ids: number[]) {
+  const byMatch = new Map<number, { type: string; side: 'home' | 'away'; scored: boolean | null }[]>();
+  if (ids.length === 0) return byMatch;
+  const rows = await db
+    .select({ matchId: matchEvents.matchId, type: matchEvents.type, side: matchEvents.side, scored: matchEvents.scored })
+    .from(matchEvents)
+    .where(inArray(matchEvents.matchId, ids))
+    .orderBy(asc(matchEvents.id));
+  for (const r of rows) {
+    const list = byMatch.get(r.matchId) ?? [];
+    list.push(r);
+    byMatch.set(r.matchId, list);
+  }
+  return byMatch;
+}
+
+function toSummary(row: Row, events: { type: string; side: 'home' | 'away'; scored: boolean | null }[]): MatchSummary {
+  const { m } = row;
+  const tally = reduceEvents(events as Parameters<typeof reduceEvents>[0]);
+  const shootout = shootoutOf(tally);
+  return {
+    id: String(m.id),
+    seasonId: String(m.seasonId),
+    competition: { id: String(row.competition.id), name: row.competition.name, type: row.competition.type },
+    ...(row.round ? { round: { id: String(row.round.id), label: row.round.label } } : {}),
+    kickoffAt: m.kickoffAt.toISOString(),
+    status: m.status,
+    ...(m.period && m.status === 'live' ? { period: m.period } : {}),
+    ...(m.periodStartedAt && m.status === 'live' ? { periodStartedAt: m.periodStartedAt.toISOString() } : {}),
+    homeClub: clubRef(row.home),
+    awayClub: clubRef(row.away),
+    score: scoreOf(tally),
+    ...(shootout ? { shootout } : {}),
+    penaltiesAllowed: decidesTie({
+      competitionType: row.competition.type,
+      stage: row.round?.stage,
+      tieKind: row.tieKind ?? undefined,
+      leg: m.leg ?? undefined,
+    }),
+    ...(row.venue ? { venue: row.venue } : {}),
+    ...(row.referee ? { referee: row.referee } : {}),
+    ...(m.tieId ? { tieId: String(m.tieId) } : {}),
+    ...(m.finishedAt ? { finishedAt: m.finishedAt.toISOString() } : {}),
+  };
+}
+
+export async function listSummaries(db: Executor, q: MatchListQuery & { ids?: number[] }): Promise<MatchSummary[]> {
+  const where: SQL[] = [];
+  if (q.status) where.push(eq(matches.status, q.status));
+  if (q.from) where.push(gte(matches.kickoffAt, new Date(q.from)));
+  if (q.to) where.push(lte(matches.kickoffAt, new Date(q.to)));
+  if (q.seasonId) where.push(eq(matches.seasonId, Number(q.seasonId)));
+  if (q.clubId) {
+    const club = Number(q.clubId);
+    where.push(or(eq(matches.homeClubId, club), eq(matches.awayClubId, club))!);
+  }
+  if (q.ids) where.push(inArray(matches.id, q.ids.length ? q.ids : [0]));
+  const rows = await baseQuery(db)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(matches.kickoffAt), asc(matches.id));
+  const events = await eventsByMatch(
+    db,
+    rows.map((r) => r.m.id),
+  );
+  return rows.map((r) => toSummary(r, events.get(r.m.id) ?? []));
+}
+
+export async function getSummary(db: Executor, id: number): Promise<MatchSummary | undefined> {
+  const [summary] = await listSummaries(db, { ids: [id] });
+  return summary;
+}

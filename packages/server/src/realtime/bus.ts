@@ -1,0 +1,45 @@
+import { EventEmitter } from 'node:events';
+import type { Change } from '@touchline/contract';
+
+/** One committed change-log row, as fanned out to every instance. */
+export interface BusMessage {
+  topic: string;
+  epoch: string;
+  seq: number;
+  changes: Change[];
+  /** Commit time (ms since epoch), for the fan-out latency metric. */
+  committedAt: number;
+  /** The instance that made the write; it has already delivered it to its own sockets. */
+  origin: string;
+}
+
+export type BusHealth = 'ok' | 'down' | undefined;
+
+/** Fan-out between server instances. Redis is never the source of truth: the change log is. */
+export interface Bus {
+  readonly instanceId: string;
+  publish(msg: BusMessage): void;
+  /** Messages from other instances (own messages are delivered locally by the publisher). */
+  onMessage(handler: (msg: BusMessage) => void): void;
+  /** Called when the bus comes back after an outage, so subscribers can catch up from the change log. */
+  onRecover(handler: () => void): void;
+  health(): BusHealth;
+  close(): Promise<void>;
+}
+
+/** The single-instance bus: nothing crosses a process, so there is nothing to forward. */
+export class InProcessBus implements Bus {
+  private readonly emitter = new EventEmitter();
+  constructor(readonly instanceId: string) {}
+  publish(): void {}
+  onMessage(handler: (msg: BusMessage) => void): void {
+    this.emitter.on('message', handler);
+  }
+  onRecover(): void {}
+  health(): BusHealth {
+    return undefined;
+  }
+  async close(): Promise<void> {
+    this.emitter.removeAllListeners();
+  }
+}

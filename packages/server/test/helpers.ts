@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../src/app.ts';
+import { type Config, loadConfig } from '../src/config.ts';
+import { type Database, openPglite, openPostgres } from '../src/db/client.ts';
+
+export type DbKind = 'pglite' | 'postgres';
+/** Every storage and route test runs on both: the embedded database and the real server. */
+export const dbKinds: DbKind[] = ['pglite', 'postgres'];
+
+export const PG_ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A fresh, empty PostgreSQL database; returns its URL and a function that drops it. */
+export async function createPgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `tl_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export async function openTestDatabase(kind: DbKind): Promise<{ database: Database; url?: string; dispose: () => Promise<void> }> {
+  if (kind === 'pglite') {
+    const database = await openPglite(undefined);
+    return { database, dispose: () => database.close() };
+  }
+  const { url, drop } = await createPgDatabase();
+  const database = await openPostgres(url);
+  return {
+    database,
+    url,
+    dispose: async () => {
+      await database.close();
+      await drop();
+    },
+  };
+}
+
+export const TEST_ADMIN = { login: 'chief', password: 'correct-horse-battery-staple' };
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...loadConfig({
+      TOUCHLINE_TIMEZONE: 'Europe/Moscow',
+      TOUCHLINE_ADMIN_LOGIN: TEST_ADMIN.login,
+      TOUCHLINE_ADMIN_PASSWORD: TEST_ADMIN.password,
+      TOUCHLINE_JWT_KEYS: `k1:${randomBytes(32).toString('hex')}`,
+      LOG_LEVEL: 'warn',
+    }),
+    port: 0,
+    host: '127.0.0.1',
+    ...overrides,
+  };
+}
+
+export interface TestServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Builds the app on a fresh database of `kind`, runs first-start chores (admin, optional demo) and listens on port 0. */
+export async function startTestServer(
+  kind: DbKind,
+  opts: { demo?: boolean; config?: Partial<Config> } = {},
+): Promise<TestServer> {
+  const { bootstrap } = await import('../src/bootstrap.ts');
+  const { database, dispose } = await openTestDatabase(kind);
+  const app = await buildApp(testConfig({ demo: opts.demo ?? false, ...opts.config }), { database });
+  await bootstrap(app);
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    app,
+    database,
+    url: address,
+    close: async () => {
+      await app.close();
+      await dispose();
+    },
+  };
+}
