@@ -66,7 +66,8 @@ function blankRow(club: TableClub): TableRow {
     goalsFor: 0,
     goalsAgainst: 0,
     goalDifference: 0,
-    points: -deduction,
+    // 0 - d rather than -d: with no deduction, points start at 0, not -0.
+    points: 0 - deduction,
     deduction,
     cards: 0,
   };
