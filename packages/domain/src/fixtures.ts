@@ -59,6 +59,8 @@ function seedOrder(size: number): number[] {
 const ROUND_NAMES: Record<number, string> = { 2: 'Final', 4: 'Semi-finals', 8: 'Quarter-finals' };
 const roundLabel = (clubs: number) => ROUND_NAMES[clubs] ?? `Round of ${clubs}`;
 
+const emptySlot = (): BracketSlot => ({ seedHome: null, seedAway: null, home: null, away: null, bye: false });
+
 const roundsFor = (n: number) => (n < 2 ? 0 : Math.ceil(Math.log2(n)));
 
 /**
@@ -80,8 +82,6 @@ export function knockoutBracket(seeded: readonly string[]): BracketRound[] {
     return { round: r + 1, label: roundLabel(ties.length * 2), ties };
   });
 }
-
-const emptySlot = (): BracketSlot => ({ seedHome: null, seedAway: null, home: null, away: null, bye: false });
 
 /** Snake seeding: pot 1 fills the groups left to right, pot 2 right to left, and so on. */
 export function drawGroups(seeded: readonly string[], groupCount: number): string[][] {

@@ -15,7 +15,7 @@ export type TransitionResult =
         'forbidden' | 'status_transition_invalid' | 'period_transition_invalid' | 'match_not_live' | 'match_finished';
     };
 
-/** The periods that may follow each period while a match is live. Whether penalties are allowed by the score is shootout.ts's call. */
+/** The periods that may follow each period while a match is live. Whether the score allows penalties is shootout.ts's call. */
 export const PERIOD_STEPS: Record<Period, Period[]> = {
   first_half: ['half_time'],
   half_time: ['second_half'],
@@ -61,7 +61,6 @@ const fail = (code: Failure): TransitionResult => ({ ok: false, code });
 function operatorTransition(from: MatchState, to: Change): TransitionResult {
   if (from.status === 'finished') return fail('match_finished');
   const status = to.status ?? from.status;
-  const periodChange = to.period !== undefined && to.period !== from.period;
   if (status !== from.status) {
     const step = OPERATOR_STATUS_STEPS.find((s) => s.from === from.status && s.to === status);
     if (!step) return fail('status_transition_invalid');
@@ -72,10 +71,10 @@ function operatorTransition(from: MatchState, to: Change): TransitionResult {
     if (to.period !== undefined && to.period !== period) return fail('period_transition_invalid');
     return { ok: true, next: { status, period } };
   }
-  if (!periodChange) return { ok: true, next: from };
+  if (to.period === undefined || to.period === from.period) return { ok: true, next: from };
   if (from.status !== 'live') return fail('match_not_live');
-  if (!nextPeriods(from.period).includes(to.period!)) return fail('period_transition_invalid');
-  return { ok: true, next: { status, period: to.period! } };
+  if (!nextPeriods(from.period).includes(to.period)) return fail('period_transition_invalid');
+  return { ok: true, next: { status, period: to.period } };
 }
 
 function adminTransition(from: MatchState, to: Change): TransitionResult {
