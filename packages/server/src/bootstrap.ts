@@ -17,7 +17,8 @@ export async function bootstrap(app: FastifyInstance): Promise<string[]> {
   }
   if (config.demo) {
     const seeded = await seedDemoIfEmpty(db, { now: new Date(), timeZone: config.timezone, adminLogin: admin.login });
-    if (seeded) lines.push(`Demo league loaded: ${seeded.clubs} clubs, ${seeded.matches} matches (${seeded.today} today).`);
+    if (seeded)
+      lines.push(`Demo league loaded: ${seeded.clubs} clubs, ${seeded.matches} matches (${seeded.today} today).`);
   }
   return lines;
 }

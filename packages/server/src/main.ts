@@ -30,8 +30,5 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 const address = await app.listen({ port: config.port, host: config.host });
 const url = `http://localhost:${new URL(address).port}`;
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
-const lines = [
-  `Touchline is ready at ${url} (${app.database.kind}, started in ${seconds} s)`,
-  ...report,
-];
+const lines = [`Touchline is ready at ${url} (${app.database.kind}, started in ${seconds} s)`, ...report];
 console.log(lines.join('\n'));

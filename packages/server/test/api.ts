@@ -4,7 +4,11 @@ import { TEST_ADMIN } from './helpers.ts';
 
 export interface Api {
   token: string;
-  req(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown): Promise<{ status: number; body: any }>;
+  req(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    payload?: unknown,
+  ): Promise<{ status: number; body: any }>;
 }
 
 let ip = 0;
@@ -35,7 +39,12 @@ export async function signIn(app: FastifyInstance, login: string, password: stri
 export const signInAdmin = (app: FastifyInstance) => signIn(app, TEST_ADMIN.login, TEST_ADMIN.password);
 
 /** Creates a staff account through the API and signs it in. */
-export async function staff(app: FastifyInstance, admin: Api, role: 'operator' | 'judge' | 'captain' | 'admin', extra: { clubId?: string } = {}) {
+export async function staff(
+  app: FastifyInstance,
+  admin: Api,
+  role: 'operator' | 'judge' | 'captain' | 'admin',
+  extra: { clubId?: string } = {},
+) {
   const login = `${role}-${Math.random().toString(36).slice(2, 8)}`;
   const password = `pw-${login}-long`;
   const res = await admin.req('POST', '/api/admin/users', { login, password, role, ...extra });

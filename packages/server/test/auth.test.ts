@@ -20,8 +20,14 @@ describe.each(dbKinds)('authentication on %s', (kind) => {
   afterAll(() => s.close());
 
   const login = (loginName: string, password: string, ip = '10.0.0.1') =>
-    s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: loginName, password }, remoteAddress: ip });
-  const me = (token: string) => s.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+    s.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: loginName, password },
+      remoteAddress: ip,
+    });
+  const me = (token: string) =>
+    s.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
 
   it('signs in with the right password and refuses a wrong one', async () => {
     const ok = await login(TEST_ADMIN.login, TEST_ADMIN.password);
@@ -68,7 +74,10 @@ describe.each(dbKinds)('authentication on %s', (kind) => {
     });
 
     it('refuses a token signed with a retired key', async () => {
-      const token = await createKeyring(`retired:${randomBytes(32).toString('hex')}`).sign({ userId: await adminId(), role: 'admin' });
+      const token = await createKeyring(`retired:${randomBytes(32).toString('hex')}`).sign({
+        userId: await adminId(),
+        role: 'admin',
+      });
       const res = await me(token);
       expect(res.statusCode).toBe(401);
       expect(res.json().error.code).toBe('invalid_token');
@@ -78,7 +87,16 @@ describe.each(dbKinds)('authentication on %s', (kind) => {
       ['a wrong audience', async (id: string) => sign(id, { aud: 'someone-else' })],
       ['a wrong issuer', async (id: string) => sign(id, { iss: 'evil' })],
       ['an expired token', async (id: string) => sign(id, { exp: Math.floor(Date.now() / 1000) - 10 })],
-      ['an unsigned token', async (id: string) => new UnsecuredJWT({ role: 'admin' }).setSubject(id).setIssuer('touchline').setAudience('touchline').setExpirationTime('1h').encode()],
+      [
+        'an unsigned token',
+        async (id: string) =>
+          new UnsecuredJWT({ role: 'admin' })
+            .setSubject(id)
+            .setIssuer('touchline')
+            .setAudience('touchline')
+            .setExpirationTime('1h')
+            .encode(),
+      ],
       ['an unknown role', async (id: string) => sign(id, { role: 'superuser' })],
       ['garbage', async () => 'not.a.jwt'],
     ])('refuses %s with 401', async (_name, make) => {
@@ -102,7 +120,8 @@ describe.each(dbKinds)('authentication on %s', (kind) => {
   describe('Telegram initData', () => {
     const tg = (initData: string) => s.app.inject({ method: 'POST', url: '/api/auth/telegram', payload: { initData } });
     const user = { id: 777000, first_name: 'Ivan', last_name: 'Fan', username: 'ivanfan' };
-    const signed = (authDate: Date, token = BOT_TOKEN) => signInitData({ user, query_id: 'AAH' } as never, token, authDate);
+    const signed = (authDate: Date, token = BOT_TOKEN) =>
+      signInitData({ user, query_id: 'AAH' } as never, token, authDate);
 
     it('accepts valid data and creates, then updates, a fan', async () => {
       const res = await tg(signed(new Date()));
@@ -136,7 +155,9 @@ describe.each(dbKinds)('authentication on %s', (kind) => {
       const json = await tg(JSON.stringify({ user, auth_date: Math.floor(Date.now() / 1000) }));
       expect(json.statusCode).toBe(401);
       expect(json.json().error.code).toBe('invalid_init_data');
-      const unsigned = await tg(`user=${encodeURIComponent(JSON.stringify(user))}&auth_date=${Math.floor(Date.now() / 1000)}`);
+      const unsigned = await tg(
+        `user=${encodeURIComponent(JSON.stringify(user))}&auth_date=${Math.floor(Date.now() / 1000)}`,
+      );
       expect(unsigned.json().error.code).toBe('invalid_init_data');
     });
   });
@@ -145,17 +166,26 @@ describe.each(dbKinds)('authentication on %s', (kind) => {
     it('creates accounts, refuses weak passwords, taken logins and non-admins', async () => {
       const admin = AuthAnswer.parse((await login(TEST_ADMIN.login, TEST_ADMIN.password, '10.2.0.1')).json());
       const create = (payload: object, token = admin.token) =>
-        s.app.inject({ method: 'POST', url: '/api/admin/users', headers: { authorization: `Bearer ${token}` }, payload });
+        s.app.inject({
+          method: 'POST',
+          url: '/api/admin/users',
+          headers: { authorization: `Bearer ${token}` },
+          payload,
+        });
       const ok = await create({ login: 'op-anna', password: 'long-enough-1', role: 'operator', displayName: 'Anna' });
       expect(ok.statusCode).toBe(201);
       expect(ok.json().user).toMatchObject({ login: 'op-anna', role: 'operator', displayName: 'Anna' });
-      expect((await create({ login: 'op-anna', password: 'long-enough-1', role: 'operator' })).json().error.code).toBe('login_taken');
+      expect((await create({ login: 'op-anna', password: 'long-enough-1', role: 'operator' })).json().error.code).toBe(
+        'login_taken',
+      );
       const weak = await create({ login: 'op-weak', password: 'short', role: 'operator' });
       expect(weak.statusCode).toBe(400);
       expect(weak.json().error.code).toBe('weak_password');
       expect((await create({ login: 'cap-x', password: 'long-enough-1', role: 'captain' })).statusCode).toBe(400);
       const op = AuthAnswer.parse((await login('op-anna', 'long-enough-1', '10.2.0.2')).json());
-      expect((await create({ login: 'op-b', password: 'long-enough-1', role: 'operator' }, op.token)).statusCode).toBe(403);
+      expect((await create({ login: 'op-b', password: 'long-enough-1', role: 'operator' }, op.token)).statusCode).toBe(
+        403,
+      );
       const [row] = await s.database.db.select().from(users).where(eq(users.login, 'op-anna'));
       expect(row!.passwordHash).not.toContain('long-enough-1');
       expect(row!.passwordHash).toMatch(/^scrypt\$/);

@@ -32,7 +32,9 @@ export async function createPgDatabase(): Promise<{ url: string; drop: () => Pro
   };
 }
 
-export async function openTestDatabase(kind: DbKind): Promise<{ database: Database; url?: string; dispose: () => Promise<void> }> {
+export async function openTestDatabase(
+  kind: DbKind,
+): Promise<{ database: Database; url?: string; dispose: () => Promise<void> }> {
   if (kind === 'pglite') {
     const database = await openPglite(undefined);
     return { database, dispose: () => database.close() };

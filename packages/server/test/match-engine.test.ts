@@ -20,58 +20,98 @@ describe.each(dbKinds)('the live match engine on %s', (kind) => {
   afterAll(() => s.close());
 
   const standings = async (seasonId: string) =>
-    Standings.parse((await s.app.inject({ method: 'GET', url: `/api/seasons/${seasonId}/standings` })).json()).groups[0]!.rows;
+    Standings.parse((await s.app.inject({ method: 'GET', url: `/api/seasons/${seasonId}/standings` })).json())
+      .groups[0]!.rows;
   const row = (rows: Awaited<ReturnType<typeof standings>>, clubId: string) => rows.find((r) => r.club.id === clubId)!;
 
   it('plays a whole league match through the API: snapshot, standings and player statistics follow', async () => {
     const { league } = await todaysMatches(s.app);
     const m = league[0]!;
     const before = await standings(m.seasonId);
+    const playerStats = async (personId: string) => {
+      const [r] = await s.database.db
+        .select()
+        .from(t.playerSeasonStats)
+        .where(
+          and(eq(t.playerSeasonStats.seasonId, Number(m.seasonId)), eq(t.playerSeasonStats.personId, Number(personId))),
+        );
+      return r ?? { goals: 0, assists: 0, appearances: 0 };
+    };
     const snap0 = await snapshot(s.app, m.id);
     const [h1, h2, h3] = snap0.lineups.home.filter((p) => p.role === 'starter').slice(1);
     const awayStarter = snap0.lineups.away.find((p) => p.role === 'starter')!;
     const awaySub = snap0.lineups.away.find((p) => p.role === 'substitute')!;
     const ev = (body: object) => op.req('POST', `/api/matches/${m.id}/events`, body);
+    const [scorer0, assister0, sub0] = [
+      await playerStats(h1!.playerId),
+      await playerStats(h2!.playerId),
+      await playerStats(awaySub.playerId),
+    ];
 
     expect((await ev({ type: 'goal', side: 'home', minute: 3 })).body.error.code).toBe('match_not_live');
     const kick = await op.req('POST', `/api/matches/${m.id}/state`, { status: 'live' });
     expect(kick.status).toBe(200);
     expect(kick.body.match).toMatchObject({ status: 'live', period: 'first_half' });
-    const g1 = await ev({ type: 'goal', side: 'home', minute: 12, playerId: h1!.playerId, relatedPlayerId: h2!.playerId });
+    const g1 = await ev({
+      type: 'goal',
+      side: 'home',
+      minute: 12,
+      playerId: h1!.playerId,
+      relatedPlayerId: h2!.playerId,
+    });
     expect(g1.status).toBe(201);
     expect(g1.body.seq).toBe(kick.body.seq + 1);
     expect((await ev({ type: 'own_goal', side: 'away', minute: 30, playerId: awayStarter.playerId })).status).toBe(201);
     expect((await ev({ type: 'yellow_card', side: 'home', minute: 33, playerId: h3!.playerId })).status).toBe(201);
-    expect(
-      (await ev({ type: 'goal', side: 'home', minute: 35, playerId: awayStarter.playerId })).body.error.code,
-    ).toBe('player_not_in_lineup');
+    expect((await ev({ type: 'goal', side: 'home', minute: 35, playerId: awayStarter.playerId })).body.error.code).toBe(
+      'player_not_in_lineup',
+    );
     expect((await ev({ type: 'goal', side: 'home', minute: 0 })).body.error.code).toBe('invalid_minute');
     expect((await ev({ type: 'goal', side: 'home', minute: 131 })).body.error.code).toBe('invalid_minute');
-    expect((await ev({ type: 'goal', side: 'home', minute: 90, addedTime: 31 })).body.error.code).toBe('invalid_minute');
+    expect((await ev({ type: 'goal', side: 'home', minute: 90, addedTime: 31 })).body.error.code).toBe(
+      'invalid_minute',
+    );
     expect((await ev({ type: 'shootout_kick', side: 'home', minute: 40, scored: true })).body.error.code).toBe(
       'shootout_only_in_penalties',
     );
     await op.req('POST', `/api/matches/${m.id}/state`, { period: 'half_time' });
     await op.req('POST', `/api/matches/${m.id}/state`, { period: 'second_half' });
     expect(
-      (await ev({ type: 'substitution', side: 'away', minute: 60, playerId: awayStarter.playerId, relatedPlayerId: awaySub.playerId })).status,
+      (
+        await ev({
+          type: 'substitution',
+          side: 'away',
+          minute: 60,
+          playerId: awayStarter.playerId,
+          relatedPlayerId: awaySub.playerId,
+        })
+      ).status,
     ).toBe(201);
     expect((await ev({ type: 'penalty_goal', side: 'away', minute: 77 })).status).toBe(201);
-    const shots = await op.req('POST', `/api/matches/${m.id}/stats`, { side: 'home', metric: 'shots_on_target', delta: 3 });
+    const shots = await op.req('POST', `/api/matches/${m.id}/stats`, {
+      side: 'home',
+      metric: 'shots_on_target',
+      delta: 3,
+    });
     expect(shots.body.stats.home).toMatchObject({ shots: 3, shots_on_target: 3, yellow_cards: 1 });
-    expect((await op.req('POST', `/api/matches/${m.id}/stats`, { side: 'home', metric: 'shots', delta: -1 })).body.error.code).toBe(
-      'shots_below_on_target',
+    expect(
+      (await op.req('POST', `/api/matches/${m.id}/stats`, { side: 'home', metric: 'shots', delta: -1 })).body.error
+        .code,
+    ).toBe('shots_below_on_target');
+    expect(
+      (await op.req('POST', `/api/matches/${m.id}/stats`, { side: 'away', metric: 'corners', delta: -1 })).body.error
+        .code,
+    ).toBe('stat_below_zero');
+    expect(
+      (await op.req('POST', `/api/matches/${m.id}/stats`, { side: 'away', metric: 'corners', delta: 21 })).body.error
+        .code,
+    ).toBe('delta_out_of_range');
+    expect(
+      (await op.req('POST', `/api/matches/${m.id}/stats`, { side: 'away', metric: 'goals', delta: 1 })).body.error.code,
+    ).toBe('unknown_metric');
+    expect((await op.req('POST', `/api/matches/${m.id}/state`, { period: 'penalties' })).body.error.code).toBe(
+      'penalty_not_available',
     );
-    expect((await op.req('POST', `/api/matches/${m.id}/stats`, { side: 'away', metric: 'corners', delta: -1 })).body.error.code).toBe(
-      'stat_below_zero',
-    );
-    expect((await op.req('POST', `/api/matches/${m.id}/stats`, { side: 'away', metric: 'corners', delta: 21 })).body.error.code).toBe(
-      'delta_out_of_range',
-    );
-    expect((await op.req('POST', `/api/matches/${m.id}/stats`, { side: 'away', metric: 'goals', delta: 1 })).body.error.code).toBe(
-      'unknown_metric',
-    );
-    expect((await op.req('POST', `/api/matches/${m.id}/state`, { period: 'penalties' })).body.error.code).toBe('penalty_not_available');
     const ft = await op.req('POST', `/api/matches/${m.id}/state`, { status: 'finished' });
     expect(ft.status).toBe(200);
 
@@ -89,36 +129,36 @@ describe.each(dbKinds)('the live match engine on %s', (kind) => {
     });
     expect(row(after, m.awayClub.id).lost).toBe(row(before, m.awayClub.id).lost + 1);
 
-    const [scorer] = await s.database.db
-      .select()
-      .from(t.playerSeasonStats)
-      .where(and(eq(t.playerSeasonStats.seasonId, Number(m.seasonId)), eq(t.playerSeasonStats.personId, Number(h1!.playerId))));
-    expect(scorer).toMatchObject({ goals: 1, appearances: 1 });
-    const [assister] = await s.database.db
-      .select()
-      .from(t.playerSeasonStats)
-      .where(and(eq(t.playerSeasonStats.seasonId, Number(m.seasonId)), eq(t.playerSeasonStats.personId, Number(h2!.playerId))));
-    expect(assister!.assists).toBe(1);
-    const [sub] = await s.database.db
-      .select()
-      .from(t.playerSeasonStats)
-      .where(and(eq(t.playerSeasonStats.seasonId, Number(m.seasonId)), eq(t.playerSeasonStats.personId, Number(awaySub.playerId))));
-    expect(sub!.appearances).toBe(1);
+    const scorer = await playerStats(h1!.playerId);
+    expect(scorer.goals - scorer0.goals).toBe(1);
+    expect(scorer.appearances - scorer0.appearances).toBe(1);
+    expect((await playerStats(h2!.playerId)).assists - assister0.assists).toBe(1);
+    expect((await playerStats(awaySub.playerId)).appearances - sub0.appearances).toBe(1);
 
     // The operator cannot touch a finished match; a judge inside the window can, and the table follows.
     expect((await ev({ type: 'goal', side: 'away', minute: 88 })).body.error.code).toBe('match_finished');
     const tableBefore = JSON.stringify(await standings(m.seasonId));
-    const correction = await judge.req('POST', `/api/matches/${m.id}/events`, { type: 'goal', side: 'away', minute: 88 });
+    const correction = await judge.req('POST', `/api/matches/${m.id}/events`, {
+      type: 'goal',
+      side: 'away',
+      minute: 88,
+    });
     expect(correction.status).toBe(201);
     const corrected = await standings(m.seasonId);
     expect(row(corrected, m.homeClub.id).points).toBe(row(before, m.homeClub.id).points + 1);
     expect(JSON.stringify(corrected)).not.toBe(tableBefore);
     // Re-finalising (an admin re-confirming full time) changes nothing.
     const stable = JSON.stringify(corrected);
-    const playerRows = await s.database.db.select().from(t.playerSeasonStats).where(eq(t.playerSeasonStats.seasonId, Number(m.seasonId)));
+    const playerRows = await s.database.db
+      .select()
+      .from(t.playerSeasonStats)
+      .where(eq(t.playerSeasonStats.seasonId, Number(m.seasonId)));
     expect((await admin.req('POST', `/api/matches/${m.id}/state`, { status: 'finished' })).status).toBe(200);
     expect(JSON.stringify(await standings(m.seasonId))).toBe(stable);
-    const playerRowsAgain = await s.database.db.select().from(t.playerSeasonStats).where(eq(t.playerSeasonStats.seasonId, Number(m.seasonId)));
+    const playerRowsAgain = await s.database.db
+      .select()
+      .from(t.playerSeasonStats)
+      .where(eq(t.playerSeasonStats.seasonId, Number(m.seasonId)));
     expect(playerRowsAgain).toEqual(expect.arrayContaining(playerRows));
     expect(playerRowsAgain).toHaveLength(playerRows.length);
     // A judge never changes the status.
@@ -150,8 +190,15 @@ describe.each(dbKinds)('the live match engine on %s', (kind) => {
     await ev({ type: 'shootout_kick', side: 'away', minute: 120, scored: false });
     expect((await state({ status: 'finished' })).status).toBe(200);
     const snap = await snapshot(s.app, id);
-    expect(snap.match).toMatchObject({ status: 'finished', score: { home: 1, away: 1 }, shootout: { home: 2, away: 1 } });
-    const [tie] = await s.database.db.select().from(t.ties).where(eq(t.ties.id, Number(snap.match.tieId)));
+    expect(snap.match).toMatchObject({
+      status: 'finished',
+      score: { home: 1, away: 1 },
+      shootout: { home: 2, away: 1 },
+    });
+    const [tie] = await s.database.db
+      .select()
+      .from(t.ties)
+      .where(eq(t.ties.id, Number(snap.match.tieId)));
     expect(String(tie!.winnerClubId)).toBe(snap.match.homeClub.id);
     const [next] = await s.database.db.select().from(t.ties).where(eq(t.ties.id, tie!.nextTieId!));
     expect(String(next!.homeClubId)).toBe(snap.match.homeClub.id);
@@ -161,7 +208,8 @@ describe.each(dbKinds)('the live match engine on %s', (kind) => {
     const { live } = await todaysMatches(s.app);
     const id = live[0]!.id;
     const op2 = (await staff(s.app, admin, 'operator')).api;
-    const press = (api: Api) => api.req('POST', `/api/matches/${id}/stats`, { side: 'away', metric: 'shots', delta: 1 });
+    const press = (api: Api) =>
+      api.req('POST', `/api/matches/${id}/stats`, { side: 'away', metric: 'shots', delta: 1 });
     const results = await Promise.all(Array.from({ length: 400 }, (_, i) => press(i % 2 ? op : op2)));
     expect(results.every((r) => r.status === 200)).toBe(true);
     expect((await snapshot(s.app, id)).stats.away.shots).toBe(400);
@@ -175,7 +223,9 @@ describe.each(dbKinds)('the live match engine on %s', (kind) => {
     const before = (await snapshot(s.app, id)).events.length;
     const clientEventId = randomUUID();
     const body = { clientEventId, type: 'goal', side: 'home', minute: 20 };
-    const results = await Promise.all(Array.from({ length: 5 }, () => op.req('POST', `/api/matches/${id}/events`, body)));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => op.req('POST', `/api/matches/${id}/events`, body)),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 200)).toHaveLength(4);
     expect(new Set(results.map((r) => r.body.event.id)).size).toBe(1);
@@ -202,9 +252,19 @@ describe.each(dbKinds)('the live match engine on %s', (kind) => {
     const { live } = await todaysMatches(s.app);
     const id = live[0]!.id;
     const seq = (await snapshot(s.app, id)).seq;
-    const ok = await op.req('POST', `/api/matches/${id}/stats`, { side: 'home', metric: 'corners', delta: 1, expectedSeq: seq });
+    const ok = await op.req('POST', `/api/matches/${id}/stats`, {
+      side: 'home',
+      metric: 'corners',
+      delta: 1,
+      expectedSeq: seq,
+    });
     expect(ok.status).toBe(200);
-    const stale = await op.req('POST', `/api/matches/${id}/stats`, { side: 'home', metric: 'corners', delta: 1, expectedSeq: seq });
+    const stale = await op.req('POST', `/api/matches/${id}/stats`, {
+      side: 'home',
+      metric: 'corners',
+      delta: 1,
+      expectedSeq: seq,
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatchObject({ code: 'seq_conflict', details: { seq: seq + 1 } });
   });

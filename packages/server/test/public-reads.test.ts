@@ -18,7 +18,7 @@ describe.each(dbKinds)('public reads on %s', (kind) => {
     expect(body.matches.length).toBeGreaterThan(20);
     const kickoffs = body.matches.map((m) => m.kickoffAt);
     expect([...kickoffs].sort()).toEqual(kickoffs);
-    const finished = MatchList.parse((await get("/api/matches?status=finished")).json());
+    const finished = MatchList.parse((await get('/api/matches?status=finished')).json());
     expect(finished.matches.length).toBeGreaterThan(0);
     expect(finished.matches.every((m) => m.status === 'finished')).toBe(true);
     const club = body.matches[0]!.homeClub.id;
@@ -26,7 +26,9 @@ describe.each(dbKinds)('public reads on %s', (kind) => {
     expect(byClub.matches.every((m) => m.homeClub.id === club || m.awayClub.id === club)).toBe(true);
     const from = new Date(Date.now() - 3600_000).toISOString();
     const to = new Date(Date.now() + 6 * 3600_000).toISOString();
-    const window = MatchList.parse((await get(`/api/matches?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)).json());
+    const window = MatchList.parse(
+      (await get(`/api/matches?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)).json(),
+    );
     expect(window.matches.every((m) => m.kickoffAt >= from && m.kickoffAt <= to)).toBe(true);
   });
 

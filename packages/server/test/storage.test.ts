@@ -26,15 +26,26 @@ describe.each(dbKinds)('storage on %s', (kind) => {
     const [row] = await db().select().from(t.seasonRosters).limit(1);
     const [person] = await db().insert(t.persons).values({ firstName: 'Dup', lastName: 'Licate' }).returning();
     await expect(
-      db().insert(t.seasonRosters).values({ seasonId: row!.seasonId, clubId: row!.clubId, personId: person!.id, shirtNumber: row!.shirtNumber }),
+      db()
+        .insert(t.seasonRosters)
+        .values({ seasonId: row!.seasonId, clubId: row!.clubId, personId: person!.id, shirtNumber: row!.shirtNumber }),
     ).rejects.toThrow();
-    await db().insert(t.seasonRosters).values({ seasonId: row!.seasonId, clubId: row!.clubId, personId: person!.id, shirtNumber: 77 });
+    await db()
+      .insert(t.seasonRosters)
+      .values({ seasonId: row!.seasonId, clubId: row!.clubId, personId: person!.id, shirtNumber: 77 });
   });
 
   it('refuses a second event with the same clientEventId in one match', async () => {
     const [m] = await db().select().from(t.matches).limit(1);
     const [admin] = await db().select().from(t.users).limit(1);
-    const ev = { matchId: m!.id, clientEventId: '5d1d0a4e-6a0b-4c1e-9d2e-0c1f2a3b4c5d', type: 'goal', side: 'home' as const, minute: 3, createdBy: admin!.id };
+    const ev = {
+      matchId: m!.id,
+      clientEventId: '5d1d0a4e-6a0b-4c1e-9d2e-0c1f2a3b4c5d',
+      type: 'goal',
+      side: 'home' as const,
+      minute: 3,
+      createdBy: admin!.id,
+    };
     await db().insert(t.matchEvents).values(ev);
     await expect(db().insert(t.matchEvents).values(ev)).rejects.toThrow();
     await db().delete(t.matchEvents).where(eq(t.matchEvents.clientEventId, ev.clientEventId));
@@ -98,7 +109,13 @@ describe.each(dbKinds)('storage on %s', (kind) => {
       const scheduled = await db()
         .select()
         .from(t.matches)
-        .where(and(eq(t.matches.status, 'scheduled'), gte(t.matches.kickoffAt, new Date(now.getTime() - 3600_000)), lt(t.matches.kickoffAt, new Date(now.getTime() + 24 * 3600_000))));
+        .where(
+          and(
+            eq(t.matches.status, 'scheduled'),
+            gte(t.matches.kickoffAt, new Date(now.getTime() - 3600_000)),
+            lt(t.matches.kickoffAt, new Date(now.getTime() + 24 * 3600_000)),
+          ),
+        );
       expect(scheduled.length).toBeGreaterThanOrEqual(2);
     });
   });

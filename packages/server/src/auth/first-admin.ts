@@ -11,7 +11,11 @@ export interface FirstAdmin {
 }
 
 /** Creates the first admin when none exists: from the environment, or with a generated password. */
-export async function ensureFirstAdmin(db: Db, login: string | undefined, password: string | undefined): Promise<FirstAdmin> {
+export async function ensureFirstAdmin(
+  db: Db,
+  login: string | undefined,
+  password: string | undefined,
+): Promise<FirstAdmin> {
   const [existing] = await db.select({ login: users.login }).from(users).where(eq(users.role, 'admin')).limit(1);
   if (existing) return { login: existing.login, created: false };
   if (password !== undefined && password.length < 10) {

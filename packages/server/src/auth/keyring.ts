@@ -23,12 +23,17 @@ export interface Keyring {
 
 export function parseKeyring(spec: string): Map<string, Uint8Array> {
   const keys = new Map<string, Uint8Array>();
-  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const i = part.indexOf(':');
     const kid = part.slice(0, i);
     const secret = part.slice(i + 1);
     if (i < 1 || secret.length < MIN_SECRET_LENGTH) {
-      throw new Error(`TOUCHLINE_JWT_KEYS: each entry is kid:secret with a secret of at least ${MIN_SECRET_LENGTH} characters`);
+      throw new Error(
+        `TOUCHLINE_JWT_KEYS: each entry is kid:secret with a secret of at least ${MIN_SECRET_LENGTH} characters`,
+      );
     }
     if (keys.has(kid)) throw new Error(`TOUCHLINE_JWT_KEYS: kid "${kid}" appears twice`);
     keys.set(kid, new TextEncoder().encode(secret));

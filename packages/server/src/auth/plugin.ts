@@ -25,7 +25,9 @@ const bearer = (req: FastifyRequest) => {
 /** Reads the bearer token of every request; routes then ask for what they need with the guards below. */
 export const authPlugin = fp(async (app) => {
   if (!app.config.jwtKeys && app.config.databaseUrl) {
-    app.log.warn('TOUCHLINE_JWT_KEYS is unset: using a key from the data folder; several instances need a shared keyring');
+    app.log.warn(
+      'TOUCHLINE_JWT_KEYS is unset: using a key from the data folder; several instances need a shared keyring',
+    );
   }
   app.decorate('keyring', createKeyring(app.config.jwtKeys ?? localKeyringSpec(app.config.dataDir)));
   app.decorateRequest('principal', null);
@@ -50,7 +52,8 @@ export async function requireUser(req: FastifyRequest, roles?: readonly Role[]):
     .select({ active: users.active, role: users.role })
     .from(users)
     .where(eq(users.id, Number(p.userId)));
-  if (!row || !row.active || row.role !== p.role) throw new ApiError('invalid_token', 'The account is no longer active');
+  if (!row || !row.active || row.role !== p.role)
+    throw new ApiError('invalid_token', 'The account is no longer active');
   if (roles && !roles.includes(p.role)) throw new ApiError('forbidden', 'Your role may not do this');
   return p;
 }

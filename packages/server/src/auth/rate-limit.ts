@@ -31,10 +31,7 @@ export class LoginLimiter {
   }
 
   async fail(login: string, address: string): Promise<void> {
-    await Promise.all([
-      this.byLogin.penalty(login.toLowerCase(), 1),
-      this.byAddress.penalty(address, 1),
-    ]);
+    await Promise.all([this.byLogin.penalty(login.toLowerCase(), 1), this.byAddress.penalty(address, 1)]);
   }
 
   async succeed(login: string): Promise<void> {

@@ -50,7 +50,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = asyn
 
   app.get('/auth/me', { schema: { tags: ['auth'] } }, async (req) => {
     const p = await requireUser(req);
-    const [u] = await app.db.select().from(users).where(eq(users.id, Number(p.userId)));
+    const [u] = await app.db
+      .select()
+      .from(users)
+      .where(eq(users.id, Number(p.userId)));
     return { user: toUser(u!) };
   });
 
@@ -61,7 +64,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = asyn
       throw new ApiError('weak_password', `A password needs at least ${MIN_PASSWORD_LENGTH} characters`);
     }
     if (b.role === 'captain') {
-      const [club] = await app.db.select({ id: clubs.id }).from(clubs).where(eq(clubs.id, Number(b.clubId)));
+      const [club] = await app.db
+        .select({ id: clubs.id })
+        .from(clubs)
+        .where(eq(clubs.id, Number(b.clubId)));
       if (!club) throw new ApiError('not_found', 'No such club');
     }
     const user = await app.db.transaction(async (tx) => {
@@ -79,7 +85,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = asyn
         .onConflictDoNothing()
         .returning();
       if (!u) throw new ApiError('login_taken', 'That login is taken');
-      await recordAudit(tx, { actorId: actor.userId, action: 'create', entity: 'user', entityId: u.id, after: toUser(u) });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: 'create',
+        entity: 'user',
+        entityId: u.id,
+        after: toUser(u),
+      });
       return u;
     });
     return reply.code(201).send({ user: toUser(user) });

@@ -63,6 +63,9 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   };
 }
 
-export function openDatabase(opts: { databaseUrl: string | undefined; dataDir: string | undefined }): Promise<Database> {
+export function openDatabase(opts: {
+  databaseUrl: string | undefined;
+  dataDir: string | undefined;
+}): Promise<Database> {
   return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
 }

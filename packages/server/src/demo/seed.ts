@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { roundRobin } from '@touchline/domain';
 import type { Db, Tx } from '../db/client.ts';
 import * as t from '../db/schema.ts';
+import { rebuildSeasonResults } from '../matches/finalize.ts';
 import { demoClubs, firstNames, lastNames, positions, refereesData, venuesData } from './data.ts';
 
 const HOUR = 3600_000;
@@ -86,7 +87,15 @@ async function playFinished(ctx: Ctx, m: { id: number; homeClubId: number; awayC
     const yellows = Math.floor(rand() * 3);
     for (let y = 0; y < yellows; y++) {
       const minute = 1 + Math.floor(rand() * 90);
-      events.push({ matchId: m.id, type: 'yellow_card', side, minute, playerId: pick(), createdAt: at(minute), createdBy: ctx.adminId });
+      events.push({
+        matchId: m.id,
+        type: 'yellow_card',
+        side,
+        minute,
+        playerId: pick(),
+        createdAt: at(minute),
+        createdBy: ctx.adminId,
+      });
     }
   }
   if (rand() < 0.2) {
@@ -134,18 +143,22 @@ async function createSquads(ctx: Ctx, clubIds: number[]) {
       )
       .returning({ id: t.persons.id });
     const squad = people.map((p, i) => ({ personId: p.id, shirt: i === 0 ? 1 : i + 2 }));
-    await ctx.tx.insert(t.squadMembers).values(squad.map((p) => ({ personId: p.personId, clubId, shirtNumber: p.shirt })));
+    await ctx.tx
+      .insert(t.squadMembers)
+      .values(squad.map((p) => ({ personId: p.personId, clubId, shirtNumber: p.shirt })));
     ctx.squads.set(clubId, squad);
   }
 }
 
 async function enrol(ctx: Ctx, seasonId: number, clubIds: number[]) {
   await ctx.tx.insert(t.seasonParticipants).values(clubIds.map((clubId, i) => ({ seasonId, clubId, seed: i + 1 })));
-  await ctx.tx.insert(t.seasonRosters).values(
-    clubIds.flatMap((clubId) =>
-      ctx.squads.get(clubId)!.map((p) => ({ seasonId, clubId, personId: p.personId, shirtNumber: p.shirt })),
-    ),
-  );
+  await ctx.tx
+    .insert(t.seasonRosters)
+    .values(
+      clubIds.flatMap((clubId) =>
+        ctx.squads.get(clubId)!.map((p) => ({ seasonId, clubId, personId: p.personId, shirtNumber: p.shirt })),
+      ),
+    );
 }
 
 export interface DemoReport {
@@ -162,8 +175,18 @@ export async function seedDemoIfEmpty(db: Db, opts: DemoOptions): Promise<DemoRe
   if (!admin) throw new Error('demo needs the first admin');
   return db.transaction(async (tx) => {
     const ctx: Ctx = { tx, rand: prng(31), adminId: admin.id, squads: new Map() };
-    const venueIds = (await tx.insert(t.venues).values(venuesData.map((name) => ({ name }))).returning()).map((v) => v.id);
-    const refIds = (await tx.insert(t.referees).values(refereesData.map((name) => ({ name }))).returning()).map((r) => r.id);
+    const venueIds = (
+      await tx
+        .insert(t.venues)
+        .values(venuesData.map((name) => ({ name })))
+        .returning()
+    ).map((v) => v.id);
+    const refIds = (
+      await tx
+        .insert(t.referees)
+        .values(refereesData.map((name) => ({ name })))
+        .returning()
+    ).map((r) => r.id);
     const clubIds = (await tx.insert(t.clubs).values(demoClubs).returning({ id: t.clubs.id })).map((c) => c.id);
     await createSquads(ctx, clubIds);
 
@@ -297,6 +320,7 @@ export async function seedDemoIfEmpty(db: Db, opts: DemoOptions): Promise<DemoRe
         await insertLineups(ctx, m!.id, 'away', m!.awayClubId);
       }
     }
+    await rebuildSeasonResults(tx, leagueSeason!.id);
     return { clubs: clubIds.length, matches: matchCount, today };
   });
 }

@@ -79,7 +79,8 @@ export function installErrorHandler(app: FastifyInstance) {
       return reply.code(413).send(errorBody('payload_too_large', 'Body too large'));
     }
     if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
-      const code: ErrorCode = err.statusCode === 429 ? 'rate_limited' : err.statusCode === 404 ? 'not_found' : 'bad_request';
+      const code: ErrorCode =
+        err.statusCode === 429 ? 'rate_limited' : err.statusCode === 404 ? 'not_found' : 'bad_request';
       return reply.code(err.statusCode).send(errorBody(code, err.message));
     }
     req.log.error({ err }, 'unhandled error');

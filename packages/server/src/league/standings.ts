@@ -2,7 +2,16 @@ import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Standings } from '@touchline/contract';
 import { computeTable, type MatchResult, reduceEvents, scoreOf, shootoutOf, type TableRules } from '@touchline/domain';
 import type { Executor } from '../db/client.ts';
-import { clubs, competitions, groups, matchEvents, matches, rounds, seasonParticipants, seasons } from '../db/schema.ts';
+import {
+  clubs,
+  competitions,
+  groups,
+  matchEvents,
+  matches,
+  rounds,
+  seasonParticipants,
+  seasons,
+} from '../db/schema.ts';
 
 /** Finished table matches of a season (league and group stages, not playoff ties) with results derived from events. */
 export async function seasonResults(db: Executor, seasonId: number) {
@@ -21,7 +30,12 @@ export async function seasonResults(db: Executor, seasonId: number) {
   const ids = rows.map((r) => r.m.id);
   const events = ids.length
     ? await db
-        .select({ matchId: matchEvents.matchId, type: matchEvents.type, side: matchEvents.side, scored: matchEvents.scored })
+        .select({
+          matchId: matchEvents.matchId,
+          type: matchEvents.type,
+          side: matchEvents.side,
+          scored: matchEvents.scored,
+        })
         .from(matchEvents)
         .where(inArray(matchEvents.matchId, ids))
         .orderBy(asc(matchEvents.id))

@@ -26,18 +26,24 @@ export async function authorizeMatchWrite(
     case 'admin':
       return;
     case 'operator': {
-      const assigned = await tx.select({ userId: matchOperators.userId }).from(matchOperators).where(eq(matchOperators.matchId, match.id));
+      const assigned = await tx
+        .select({ userId: matchOperators.userId })
+        .from(matchOperators)
+        .where(eq(matchOperators.matchId, match.id));
       if (assigned.length > 0 && !assigned.some((a) => String(a.userId) === p.userId)) {
         throw new ApiError('forbidden', 'Other operators are assigned to this match');
       }
-      if (match.status === 'finished') throw new ApiError('match_finished', 'The match is finished; ask the judge or an admin');
+      if (match.status === 'finished')
+        throw new ApiError('match_finished', 'The match is finished; ask the judge or an admin');
       return;
     }
     case 'judge': {
-      if (kind === 'state' || lineupSide) throw new ApiError('forbidden', 'A judge corrects events and statistics only');
+      if (kind === 'state' || lineupSide)
+        throw new ApiError('forbidden', 'A judge corrects events and statistics only');
       if (match.status === 'finished') {
         const closesAt = (match.finishedAt?.getTime() ?? 0) + opts.judgeWindowHours * HOUR;
-        if (opts.now.getTime() > closesAt) throw new ApiError('correction_window_closed', 'The correction window has closed');
+        if (opts.now.getTime() > closesAt)
+          throw new ApiError('correction_window_closed', 'The correction window has closed');
         return;
       }
       if (match.status !== 'live') throw new ApiError('match_not_live', 'The match is not live');
@@ -46,7 +52,8 @@ export async function authorizeMatchWrite(
     case 'captain': {
       if (!lineupSide) throw new ApiError('forbidden', 'A captain submits lineups only');
       const clubId = lineupSide === 'home' ? match.homeClubId : match.awayClubId;
-      if (String(clubId) !== p.clubId) throw new ApiError('forbidden', 'A captain submits the lineup of their own club only');
+      if (String(clubId) !== p.clubId)
+        throw new ApiError('forbidden', 'A captain submits the lineup of their own club only');
       if (match.status !== 'scheduled') throw new ApiError('lineup_locked', 'Lineups close at kick-off');
       return;
     }

@@ -7,12 +7,16 @@ import { assertPlayersOfSide } from './players.ts';
 import { loadStats, toEvent } from './snapshot.ts';
 import { getSummary } from './summary.ts';
 
-type EventFields = Pick<MatchEvent, 'type' | 'side' | 'minute' | 'addedTime' | 'playerId' | 'relatedPlayerId' | 'scored'>;
+type EventFields = Pick<
+  MatchEvent,
+  'type' | 'side' | 'minute' | 'addedTime' | 'playerId' | 'relatedPlayerId' | 'scored'
+>;
 
 /** The rules of SPEC §3 for one event, checked against the match it belongs to. */
 async function validateEvent(ctx: WriteContext, e: EventFields) {
   const { match } = ctx;
-  if (match.status !== 'live' && match.status !== 'finished') throw new ApiError('match_not_live', 'The match is not live');
+  if (match.status !== 'live' && match.status !== 'finished')
+    throw new ApiError('match_not_live', 'The match is not live');
   if (e.type === 'shootout_kick') {
     if (match.period !== 'penalties') {
       throw new ApiError('shootout_only_in_penalties', 'Shootout kicks are recorded only in the penalties period');
@@ -22,13 +26,15 @@ async function validateEvent(ctx: WriteContext, e: EventFields) {
     throw new ApiError('bad_request', '`scored` belongs to shootout kicks only');
   }
   if (e.type === 'substitution') {
-    if (!e.playerId || !e.relatedPlayerId) throw new ApiError('bad_request', 'A substitution names the player off and on');
+    if (!e.playerId || !e.relatedPlayerId)
+      throw new ApiError('bad_request', 'A substitution names the player off and on');
     if (e.playerId === e.relatedPlayerId) throw new ApiError('bad_request', 'The players off and on must differ');
   }
   if (e.relatedPlayerId && !['goal', 'penalty_goal', 'substitution'].includes(e.type)) {
     throw new ApiError('bad_request', `A ${e.type} has no related player`);
   }
-  if (e.relatedPlayerId && e.relatedPlayerId === e.playerId) throw new ApiError('bad_request', 'A player cannot assist themself');
+  if (e.relatedPlayerId && e.relatedPlayerId === e.playerId)
+    throw new ApiError('bad_request', 'A player cannot assist themself');
   await assertPlayersOfSide(ctx.tx, match, e.side, [e.playerId, e.relatedPlayerId]);
 }
 
@@ -52,7 +58,10 @@ const toColumns = (e: EventFields) => ({
   scored: e.type === 'shootout_kick' ? (e.scored ?? false) : null,
 });
 
-export async function createEvent(ctx: WriteContext, body: CreateEventBody): Promise<WriteStep<{ event: MatchEvent; created: boolean }>> {
+export async function createEvent(
+  ctx: WriteContext,
+  body: CreateEventBody,
+): Promise<WriteStep<{ event: MatchEvent; created: boolean }>> {
   if (body.clientEventId) {
     const [existing] = await ctx.tx
       .select()
@@ -90,7 +99,11 @@ async function ownEvent(ctx: WriteContext, eventId: number) {
   return row;
 }
 
-export async function patchEvent(ctx: WriteContext, eventId: number, body: PatchEventBody): Promise<WriteStep<{ event: MatchEvent }>> {
+export async function patchEvent(
+  ctx: WriteContext,
+  eventId: number,
+  body: PatchEventBody,
+): Promise<WriteStep<{ event: MatchEvent }>> {
   const row = await ownEvent(ctx, eventId);
   const before = toEvent(row);
   const { expectedSeq: _ignored, ...fields } = body;
@@ -132,4 +145,3 @@ export async function deleteEvent(ctx: WriteContext, eventId: number): Promise<W
     audit: [{ action: 'delete', entity: 'event', entityId: before.id, before, after: null }],
   };
 }
-

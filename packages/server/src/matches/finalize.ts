@@ -1,5 +1,12 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { computeSuspensions, reduceEvents, resolveTie, scoreOf, shootoutOf, type DisciplineMatch } from '@touchline/domain';
+import {
+  computeSuspensions,
+  reduceEvents,
+  resolveTie,
+  scoreOf,
+  shootoutOf,
+  type DisciplineMatch,
+} from '@touchline/domain';
 import type { Tx } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { computeStandings } from '../league/standings.ts';
@@ -33,7 +40,17 @@ async function rebuildPlayerStats(tx: Tx, seasonId: number, played: Played[]) {
     const key = `${personId}:${clubId}`;
     let r = totals.get(key);
     if (!r) {
-      r = { seasonId, personId, clubId, appearances: 0, goals: 0, penaltyGoals: 0, assists: 0, yellowCards: 0, redCards: 0 };
+      r = {
+        seasonId,
+        personId,
+        clubId,
+        appearances: 0,
+        goals: 0,
+        penaltyGoals: 0,
+        assists: 0,
+        yellowCards: 0,
+        redCards: 0,
+      };
       totals.set(key, r);
     }
     return r;
@@ -153,11 +170,17 @@ async function nextSeasonSeq(tx: Tx, topic: string) {
 export async function finalizeAfterWrite(tx: Tx, matchId: number, wasFinished: boolean): Promise<CommittedPatch[]> {
   const [m] = await tx.select().from(t.matches).where(eq(t.matches.id, matchId));
   if (!m || (m.status !== 'finished' && !wasFinished)) return [];
-  const played = await finishedMatches(tx, m.seasonId);
-  await rebuildPlayerStats(tx, m.seasonId, played);
-  await rebuildSuspensions(tx, m.seasonId, played);
+  const played = await rebuildSeasonResults(tx, m.seasonId);
   if (m.tieId) await refreshTie(tx, m.tieId, played);
   return [await seasonPatch(tx, m.seasonId, matchId)];
+}
+
+/** Player totals and suspensions of a season, from its finished matches. */
+export async function rebuildSeasonResults(tx: Tx, seasonId: number) {
+  const played = await finishedMatches(tx, seasonId);
+  await rebuildPlayerStats(tx, seasonId, played);
+  await rebuildSuspensions(tx, seasonId, played);
+  return played;
 }
 
 /** Appends a season:{id} patch (standings plus the changed match) to the change log. */

@@ -12,10 +12,20 @@ export async function suspensionsOf(tx: WriteContext['tx'], seasonId: number, pe
   return tx
     .select()
     .from(t.suspensions)
-    .where(and(eq(t.suspensions.seasonId, seasonId), inArray(t.suspensions.personId, personIds), gt(t.suspensions.matchesRemaining, 0)));
+    .where(
+      and(
+        eq(t.suspensions.seasonId, seasonId),
+        inArray(t.suspensions.personId, personIds),
+        gt(t.suspensions.matchesRemaining, 0),
+      ),
+    );
 }
 
-export async function putLineup(ctx: WriteContext, side: Side, body: LineupBody): Promise<WriteStep<{ lineup: LineupEntry[] }>> {
+export async function putLineup(
+  ctx: WriteContext,
+  side: Side,
+  body: LineupBody,
+): Promise<WriteStep<{ lineup: LineupEntry[] }>> {
   const { tx, match } = ctx;
   if (match.status === 'finished' && ctx.principal.role !== 'admin') {
     throw new ApiError('match_finished', 'The match is finished');
@@ -29,16 +39,28 @@ export async function putLineup(ctx: WriteContext, side: Side, body: LineupBody)
     ? await tx
         .select({ personId: t.seasonRosters.personId })
         .from(t.seasonRosters)
-        .where(and(eq(t.seasonRosters.seasonId, match.seasonId), eq(t.seasonRosters.clubId, clubId), inArray(t.seasonRosters.personId, ids)))
+        .where(
+          and(
+            eq(t.seasonRosters.seasonId, match.seasonId),
+            eq(t.seasonRosters.clubId, clubId),
+            inArray(t.seasonRosters.personId, ids),
+          ),
+        )
     : [];
   const missing = ids.filter((id) => !roster.some((r) => r.personId === id));
   if (missing.length) {
-    throw new ApiError('player_not_in_roster', 'Some players are not in the club’s season roster', { playerIds: missing.map(String) });
+    throw new ApiError('player_not_in_roster', 'Some players are not in the club’s season roster', {
+      playerIds: missing.map(String),
+    });
   }
   const banned = await suspensionsOf(tx, match.seasonId, ids);
   if (banned.length) {
     throw new ApiError('player_suspended', 'Suspended players cannot be named', {
-      players: banned.map((s) => ({ playerId: String(s.personId), reason: s.reason, matchesRemaining: s.matchesRemaining })),
+      players: banned.map((s) => ({
+        playerId: String(s.personId),
+        reason: s.reason,
+        matchesRemaining: s.matchesRemaining,
+      })),
     });
   }
   const before = await loadLineup(tx, match.id, side);

@@ -21,7 +21,12 @@ export async function eligiblePlayers(tx: Executor, match: MatchRow, side: Side)
   return new Set(roster.map((r) => r.personId));
 }
 
-export async function assertPlayersOfSide(tx: Executor, match: MatchRow, side: Side, ids: (string | null | undefined)[]) {
+export async function assertPlayersOfSide(
+  tx: Executor,
+  match: MatchRow,
+  side: Side,
+  ids: (string | null | undefined)[],
+) {
   const named = ids.filter((id): id is string => typeof id === 'string');
   if (named.length === 0) return;
   const allowed = await eligiblePlayers(tx, match, side);

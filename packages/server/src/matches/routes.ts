@@ -18,42 +18,74 @@ const tags = ['matches'];
 
 /** Match writes (PROTOCOL §4). Each is one transaction through writeMatch. */
 export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post('/matches/:id/events', { schema: { params: MatchParams, body: CreateEventBody, tags } }, async (req, reply) => {
-    const p = await requireUser(req, WRITERS);
-    const out = await writeMatch(app, Number(req.params.id), p, { kind: 'record', expectedSeq: req.body.expectedSeq }, (ctx) =>
-      createEvent(ctx, req.body),
-    );
-    return reply.code(out.result.created ? 201 : 200).send({ event: out.result.event, seq: out.seq });
-  });
+  app.post(
+    '/matches/:id/events',
+    { schema: { params: MatchParams, body: CreateEventBody, tags } },
+    async (req, reply) => {
+      const p = await requireUser(req, WRITERS);
+      const out = await writeMatch(
+        app,
+        Number(req.params.id),
+        p,
+        { kind: 'record', expectedSeq: req.body.expectedSeq },
+        (ctx) => createEvent(ctx, req.body),
+      );
+      return reply.code(out.result.created ? 201 : 200).send({ event: out.result.event, seq: out.seq });
+    },
+  );
 
-  app.patch('/matches/:id/events/:eventId', { schema: { params: EventParams, body: PatchEventBody, tags } }, async (req) => {
-    const p = await requireUser(req, WRITERS);
-    const out = await writeMatch(app, Number(req.params.id), p, { kind: 'record', expectedSeq: req.body.expectedSeq }, (ctx) =>
-      patchEvent(ctx, Number(req.params.eventId), req.body),
-    );
-    return { event: out.result.event, seq: out.seq };
-  });
+  app.patch(
+    '/matches/:id/events/:eventId',
+    { schema: { params: EventParams, body: PatchEventBody, tags } },
+    async (req) => {
+      const p = await requireUser(req, WRITERS);
+      const out = await writeMatch(
+        app,
+        Number(req.params.id),
+        p,
+        { kind: 'record', expectedSeq: req.body.expectedSeq },
+        (ctx) => patchEvent(ctx, Number(req.params.eventId), req.body),
+      );
+      return { event: out.result.event, seq: out.seq };
+    },
+  );
 
-  app.delete('/matches/:id/events/:eventId', { schema: { params: EventParams, querystring: DeleteQuery, tags } }, async (req) => {
-    const p = await requireUser(req, WRITERS);
-    const out = await writeMatch(app, Number(req.params.id), p, { kind: 'record', expectedSeq: req.query.expectedSeq }, (ctx) =>
-      deleteEvent(ctx, Number(req.params.eventId)),
-    );
-    return { seq: out.seq };
-  });
+  app.delete(
+    '/matches/:id/events/:eventId',
+    { schema: { params: EventParams, querystring: DeleteQuery, tags } },
+    async (req) => {
+      const p = await requireUser(req, WRITERS);
+      const out = await writeMatch(
+        app,
+        Number(req.params.id),
+        p,
+        { kind: 'record', expectedSeq: req.query.expectedSeq },
+        (ctx) => deleteEvent(ctx, Number(req.params.eventId)),
+      );
+      return { seq: out.seq };
+    },
+  );
 
   app.post('/matches/:id/stats', { schema: { params: MatchParams, body: StatsBody, tags } }, async (req) => {
     const p = await requireUser(req, WRITERS);
-    const out = await writeMatch(app, Number(req.params.id), p, { kind: 'record', expectedSeq: req.body.expectedSeq }, (ctx) =>
-      changeStat(ctx, req.body),
+    const out = await writeMatch(
+      app,
+      Number(req.params.id),
+      p,
+      { kind: 'record', expectedSeq: req.body.expectedSeq },
+      (ctx) => changeStat(ctx, req.body),
     );
     return { stats: out.result.stats, seq: out.seq };
   });
 
   app.post('/matches/:id/state', { schema: { params: MatchParams, body: StateBody, tags } }, async (req) => {
     const p = await requireUser(req, WRITERS);
-    const out = await writeMatch(app, Number(req.params.id), p, { kind: 'state', expectedSeq: req.body.expectedSeq }, (ctx) =>
-      changeState(ctx, req.body),
+    const out = await writeMatch(
+      app,
+      Number(req.params.id),
+      p,
+      { kind: 'state', expectedSeq: req.body.expectedSeq },
+      (ctx) => changeState(ctx, req.body),
     );
     return { match: out.result.match, seq: out.seq };
   });

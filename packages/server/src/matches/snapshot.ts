@@ -74,7 +74,10 @@ export async function loadLineup(db: Executor, matchId: number, side: Side): Pro
 }
 
 async function readSnapshot(db: Executor, matchId: number): Promise<MatchSnapshot | undefined> {
-  const [head] = await db.select({ seq: matches.seq, epoch: matches.epoch }).from(matches).where(eq(matches.id, matchId));
+  const [head] = await db
+    .select({ seq: matches.seq, epoch: matches.epoch })
+    .from(matches)
+    .where(eq(matches.id, matchId));
   if (!head) return undefined;
   // Sequential on purpose: one transaction is one connection.
   const summary = await getSummary(db, matchId);
@@ -94,5 +97,8 @@ async function readSnapshot(db: Executor, matchId: number): Promise<MatchSnapsho
 
 /** A consistent snapshot: everything read in one repeatable-read transaction, so `seq` matches the content. */
 export function loadSnapshot(db: Db, matchId: number): Promise<MatchSnapshot | undefined> {
-  return db.transaction((tx) => readSnapshot(tx, matchId), { isolationLevel: 'repeatable read', accessMode: 'read only' });
+  return db.transaction((tx) => readSnapshot(tx, matchId), {
+    isolationLevel: 'repeatable read',
+    accessMode: 'read only',
+  });
 }

@@ -17,12 +17,17 @@ async function scoreThatDecides(ctx: WriteContext, score: { home: number; away: 
     .select()
     .from(t.matches)
     .where(and(eq(t.matches.tieId, match.tieId), ne(t.matches.id, match.id), eq(t.matches.status, 'finished')));
-  const games = await Promise.all(
-    others.map(async (m) => {
-      const s = scoreOf(reduceEvents((await loadEvents(tx, m.id)) as Parameters<typeof reduceEvents>[0]));
-      return { homeClubId: String(m.homeClubId), awayClubId: String(m.awayClubId), homeGoals: s.home, awayGoals: s.away, finished: true };
-    }),
-  );
+  const games = [];
+  for (const m of others) {
+    const s = scoreOf(reduceEvents((await loadEvents(tx, m.id)) as Parameters<typeof reduceEvents>[0]));
+    games.push({
+      homeClubId: String(m.homeClubId),
+      awayClubId: String(m.awayClubId),
+      homeGoals: s.home,
+      awayGoals: s.away,
+      finished: true,
+    });
+  }
   const current = {
     homeClubId: String(match.homeClubId),
     awayClubId: String(match.awayClubId),
@@ -44,7 +49,11 @@ export async function changeState(ctx: WriteContext, body: StateBody): Promise<W
     ...(body.status ? { status: body.status } : {}),
     ...(body.period ? { period: body.period } : {}),
   });
-  if (!verdict.ok) throw new ApiError(verdict.code, `Cannot change ${from.status}/${from.period ?? '-'} to ${body.status ?? from.status}/${body.period ?? from.period ?? '-'}`);
+  if (!verdict.ok)
+    throw new ApiError(
+      verdict.code,
+      `Cannot change ${from.status}/${from.period ?? '-'} to ${body.status ?? from.status}/${body.period ?? from.period ?? '-'}`,
+    );
   const next = verdict.next;
   if (next.status === from.status && next.period === from.period) {
     return { result: { match: (await getSummary(tx, match.id))! }, changes: [], audit: [] };
@@ -61,7 +70,12 @@ export async function changeState(ctx: WriteContext, body: StateBody): Promise<W
     if (refusal === 'penalty_requires_draw') throw new ApiError(refusal, 'A shootout needs a level score');
     if (refusal) throw new ApiError(refusal, 'The match is not live');
   }
-  if (next.status === 'finished' && from.status !== 'finished' && next.period === 'penalties' && tally.home.shootout === tally.away.shootout) {
+  if (
+    next.status === 'finished' &&
+    from.status !== 'finished' &&
+    next.period === 'penalties' &&
+    tally.home.shootout === tally.away.shootout
+  ) {
     throw new ApiError('shootout_level', 'The shootout is level; it must produce a winner', {
       shootout: { home: tally.home.shootout, away: tally.away.shootout },
     });

@@ -20,11 +20,15 @@ const column = {
  */
 export async function changeStat(ctx: WriteContext, body: StatsBody): Promise<WriteStep<{ stats: SideStats }>> {
   const { tx, match } = ctx;
-  if (match.status !== 'live' && match.status !== 'finished') throw new ApiError('match_not_live', 'The match is not live');
-  await tx.insert(t.matchStats).values([
-    { matchId: match.id, side: 'home' },
-    { matchId: match.id, side: 'away' },
-  ]).onConflictDoNothing();
+  if (match.status !== 'live' && match.status !== 'finished')
+    throw new ApiError('match_not_live', 'The match is not live');
+  await tx
+    .insert(t.matchStats)
+    .values([
+      { matchId: match.id, side: 'home' },
+      { matchId: match.id, side: 'away' },
+    ])
+    .onConflictDoNothing();
   const where = and(eq(t.matchStats.matchId, match.id), eq(t.matchStats.side, body.side));
   const [current] = await tx.select().from(t.matchStats).where(where);
   const col = column[body.metric];

@@ -44,7 +44,12 @@ async function eventsByMatch(db: Executor, ids: number[]) {
   const byMatch = new Map<number, { type: string; side: 'home' | 'away'; scored: boolean | null }[]>();
   if (ids.length === 0) return byMatch;
   const rows = await db
-    .select({ matchId: matchEvents.matchId, type: matchEvents.type, side: matchEvents.side, scored: matchEvents.scored })
+    .select({
+      matchId: matchEvents.matchId,
+      type: matchEvents.type,
+      side: matchEvents.side,
+      scored: matchEvents.scored,
+    })
     .from(matchEvents)
     .where(inArray(matchEvents.matchId, ids))
     .orderBy(asc(matchEvents.id));

@@ -17,7 +17,11 @@ export class RedisBus implements Bus {
     url: string,
     private readonly log: FastifyBaseLogger,
   ) {
-    const opts = { maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: (n: number) => Math.min(n * 200, 2000) };
+    const opts = {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      retryStrategy: (n: number) => Math.min(n * 200, 2000),
+    };
     this.pub = new Redis(url, opts);
     this.sub = new Redis(url, { ...opts, enableOfflineQueue: true });
     for (const c of [this.pub, this.sub]) c.on('error', (err) => this.log.warn({ err: err.message }, 'redis error'));
