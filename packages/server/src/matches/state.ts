@@ -11,7 +11,13 @@ import { getSummary } from './summary.ts';
 async function scoreThatDecides(ctx: WriteContext, score: { home: number; away: number }) {
   const { tx, match } = ctx;
   if (!match.tieId) return score;
-  const [tie] = await tx.select().from(t.ties).where(eq(t.ties.id, match.tieId));
+  const [row] = await tx
+    .select({ tie: t.ties, awayGoals: t.competitions.awayGoals })
+    .from(t.ties)
+    .innerJoin(t.seasons, eq(t.seasons.id, t.ties.seasonId))
+    .innerJoin(t.competitions, eq(t.competitions.id, t.seasons.competitionId))
+    .where(eq(t.ties.id, match.tieId));
+  const tie = row?.tie;
   if (!tie || tie.kind !== 'two_legged' || tie.homeClubId === null || tie.awayClubId === null) return score;
   const others = await tx
     .select()
@@ -36,7 +42,7 @@ async function scoreThatDecides(ctx: WriteContext, score: { home: number; away: 
     finished: false,
   };
   return decidingScore(
-    { kind: 'two_legged', awayGoals: false, clubA: String(tie.homeClubId), clubB: String(tie.awayClubId) },
+    { kind: 'two_legged', awayGoals: row.awayGoals, clubA: String(tie.homeClubId), clubB: String(tie.awayClubId) },
     [...games, current],
     current,
   );
