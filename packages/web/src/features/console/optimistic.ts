@@ -1,0 +1,95 @@
+import type { MatchEvent, MatchSnapshot, PatchEventBody, SideStats, StatsBody } from '@touchline/contract';
+import { checkTransition, reduceEvents, scoreOf, shootoutOf } from '@touchline/domain';
+import type { EventRef, Write } from './outbox.ts';
+
+export interface ViewEvent extends MatchEvent {
+  /** Shown before the server has confirmed it. */
+  pending?: boolean;
+}
+
+export interface MatchView extends MatchSnapshot {
+  events: ViewEvent[];
+}
+
+export interface LocalWrite {
+  clientEventId: string;
+  createdAt: string;
+  write: Write;
+}
+
+export const PENDING_ID_PREFIX = 'pending:';
+
+export const refersTo = (e: MatchEvent, ref: EventRef) =>
+  (ref.id !== undefined && e.id === ref.id) ||
+  (ref.clientEventId !== undefined && e.clientEventId === ref.clientEventId);
+
+function patchEvent(e: ViewEvent, body: PatchEventBody): ViewEvent {
+  const next: Record<string, unknown> = { ...e };
+  for (const [key, value] of Object.entries(body)) {
+    if (key === 'expectedSeq') continue;
+    if (value === null) delete next[key];
+    else next[key] = value;
+  }
+  return next as unknown as ViewEvent;
+}
+
+/** The server's counter rules: never below 0, and a shot on target is a shot too. */
+function bumpStats(stats: SideStats, b: StatsBody): SideStats {
+  const s = { ...stats[b.side] };
+  s[b.metric] = Math.max(0, s[b.metric] + b.delta);
+  if (b.metric === 'shots_on_target' && b.delta > 0) s.shots += b.delta;
+  return { ...stats, [b.side]: s };
+}
+
+function applyWrite(view: MatchView, { clientEventId, createdAt, write }: LocalWrite): MatchView {
+  switch (write.kind) {
+    case 'event.create': {
+      if (view.events.some((e) => e.clientEventId === clientEventId)) return view; // the server has it
+      const event: ViewEvent = {
+        ...(write.body as Omit<MatchEvent, 'id' | 'createdAt' | 'createdBy'>),
+        id: PENDING_ID_PREFIX + clientEventId,
+        clientEventId,
+        createdAt,
+        createdBy: '',
+        pending: true,
+      };
+      return { ...view, events: [...view.events, event] };
+    }
+    case 'event.update':
+      return {
+        ...view,
+        events: view.events.map((e) => (refersTo(e, write.ref) ? { ...patchEvent(e, write.body), pending: true } : e)),
+      };
+    case 'event.delete':
+      return { ...view, events: view.events.filter((e) => !refersTo(e, write.ref)) };
+    case 'stats':
+      return { ...view, stats: bumpStats(view.stats, write.body) };
+    case 'state': {
+      const { match } = view;
+      const to = {
+        ...(write.body.status ? { status: write.body.status } : {}),
+        ...(write.body.period ? { period: write.body.period } : {}),
+      };
+      const result = checkTransition('admin', { status: match.status, period: match.period ?? null }, to);
+      if (!result.ok) return view;
+      return { ...view, match: { ...match, status: result.next.status, period: result.next.period ?? undefined } };
+    }
+  }
+}
+
+/**
+ * The screen's view of a match: the server snapshot with the local writes laid over it in order.
+ * Score, shootout and card counts are derived from the events, so an optimistic goal moves the score too.
+ */
+export function withLocalWrites(snapshot: MatchSnapshot, writes: readonly LocalWrite[]): MatchView {
+  const view = writes.reduce(applyWrite, snapshot as MatchView);
+  const tally = reduceEvents(view.events);
+  return {
+    ...view,
+    match: { ...view.match, score: scoreOf(tally), shootout: shootoutOf(tally) },
+    stats: {
+      home: { ...view.stats.home, yellow_cards: tally.home.yellowCards, red_cards: tally.home.redCards },
+      away: { ...view.stats.away, yellow_cards: tally.away.yellowCards, red_cards: tally.away.redCards },
+    },
+  };
+}

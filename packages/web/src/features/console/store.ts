@@ -1,0 +1,305 @@
+import { createStore } from 'zustand/vanilla';
+import type { MatchSnapshot, PatchFrame } from '@touchline/contract';
+import { ApiError, type Api } from '../../lib/api.ts';
+import { backoffDelay } from '../../lib/backoff.ts';
+import { applyPatch } from '../../lib/match-patch.ts';
+import { defaultTimers, globalNetwork } from '../../lib/realtime/environment.ts';
+import type { Network, Timers } from '../../lib/realtime/index.ts';
+import { withLocalWrites, type LocalWrite, type MatchView } from './optimistic.ts';
+import type { EventRef, OutboxItem, OutboxStorage, Write, WriteError } from './outbox.ts';
+
+/** A write the server accepted, kept over the view until the patch carrying its seq arrives. */
+interface Acked extends LocalWrite {
+  matchId: string;
+  seq: number;
+}
+
+export interface ConsoleState {
+  matchId?: string;
+  /** The server's state of the open match, moved only by snapshots and patches. */
+  snapshot?: MatchSnapshot;
+  outbox: OutboxItem[];
+  acked: Acked[];
+  /** A 401 stopped the outbox; it resumes after sign-in. */
+  paused: boolean;
+}
+
+export type ConsoleApi = Pick<Api, 'createEvent' | 'patchEvent' | 'deleteEvent' | 'postStats' | 'postState'>;
+
+export interface ConsoleDeps {
+  api: ConsoleApi;
+  storage: OutboxStorage | Promise<OutboxStorage>;
+  network?: Network;
+  timers?: Pick<Timers, 'setTimeout' | 'clearTimeout' | 'now'>;
+  random?: () => number;
+  newId?: () => string;
+}
+
+type Outcome = 'done' | 'retry' | 'paused';
+
+const isTransient = (e: unknown) =>
+  !(e instanceof ApiError) || e.status === 0 || e.status === 408 || e.status === 429 || e.status >= 500;
+
+const errorOf = (e: ApiError): WriteError => ({
+  status: e.status,
+  code: e.code,
+  message: e.message,
+  ...(e.details ? { details: e.details } : {}),
+});
+
+/**
+ * The operator console's state: the server snapshot of the open match plus a persistent outbox.
+ * Every write is stored before it is sent, sent strictly in order, retried on network and server errors,
+ * and reconciled with the server's patches by its clientEventId or its acknowledged seq.
+ */
+export function createConsoleStore(deps: ConsoleDeps) {
+  const timers = deps.timers ?? defaultTimers;
+  const network = deps.network ?? globalNetwork();
+  const random = deps.random ?? Math.random;
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const storage = Promise.resolve(deps.storage);
+
+  const store = createStore<ConsoleState>(() => ({ outbox: [], acked: [], paused: false }));
+  const { getState: get, setState: set } = store;
+
+  let loaded = false;
+  let flushing = false;
+  let retryTimer: unknown;
+  let retryAttempt = 0;
+  let lastOrder = 0;
+  /** Items not yet in IndexedDB must not be sent: a reload in between would lose them. */
+  const unstored = new Set<string>();
+
+  const replaceItem = (item: OutboxItem) =>
+    set((s) => ({ outbox: s.outbox.map((i) => (i.clientEventId === item.clientEventId ? item : i)) }));
+
+  async function refuse(item: OutboxItem, error: WriteError) {
+    const refused: OutboxItem = { ...item, status: 'refused', error };
+    await (await storage).put(refused);
+    replaceItem(refused);
+  }
+
+  /** Later writes that name a just-created event by client id learn its server id, durably. */
+  async function linkDependants(clientEventId: string, id: string) {
+    const db = await storage;
+    for (const item of get().outbox) {
+      const w = item.write;
+      if (
+        (w.kind === 'event.update' || w.kind === 'event.delete') &&
+        w.ref.clientEventId === clientEventId &&
+        !w.ref.id
+      ) {
+        const linked: OutboxItem = { ...item, write: { ...w, ref: { ...w.ref, id } } };
+        await db.put(linked);
+        replaceItem(linked);
+      }
+    }
+  }
+
+  function resolveEvent(item: OutboxItem, ref: EventRef): string | undefined {
+    if (ref.id) return ref.id;
+    const { snapshot } = get();
+    if (snapshot?.match.id !== item.matchId) return undefined;
+    return snapshot.events.find((e) => e.clientEventId === ref.clientEventId)?.id;
+  }
+
+  /** Sends one write; the answer's seq tells when the server's patch has caught up with it. */
+  async function send(item: OutboxItem): Promise<number | undefined> {
+    const { matchId, write } = item;
+    switch (write.kind) {
+      case 'event.create': {
+        const answer = await deps.api.createEvent(matchId, { ...write.body, clientEventId: item.clientEventId });
+        await linkDependants(item.clientEventId, answer.event.id);
+        return answer.seq;
+      }
+      case 'event.update':
+      case 'event.delete': {
+        const id = resolveEvent(item, write.ref);
+        // Its create was refused, so the server never had it: refused like a 409 from the server.
+        if (!id) throw new ApiError(409, 'event_not_recorded', 'The event it changes was never recorded');
+        if (write.kind === 'event.update') return (await deps.api.patchEvent(matchId, id, write.body)).seq;
+        try {
+          return (await deps.api.deleteEvent(matchId, id)).seq;
+        } catch (e) {
+          // Already gone (another operator, or our earlier try whose answer was lost): what was asked is done.
+          if (e instanceof ApiError && e.status === 404) return undefined;
+          throw e;
+        }
+      }
+      case 'stats':
+        return (await deps.api.postStats(matchId, write.body)).seq;
+      case 'state':
+        return (await deps.api.postState(matchId, write.body)).seq;
+    }
+  }
+
+  async function deliver(item: OutboxItem): Promise<Outcome> {
+    let seq: number | undefined;
+    try {
+      seq = await send(item);
+    } catch (e) {
+      if (isTransient(e)) return 'retry';
+      const error = e as ApiError;
+      if (error.status === 401) {
+        set({ paused: true });
+        return 'paused';
+      }
+      await refuse(item, errorOf(error));
+      return 'done';
+    }
+    await (await storage).remove(item.clientEventId);
+    set((s) => ({
+      outbox: s.outbox.filter((i) => i.clientEventId !== item.clientEventId),
+      acked:
+        seq === undefined
+          ? s.acked
+          : [
+              ...s.acked,
+              {
+                matchId: item.matchId,
+                clientEventId: item.clientEventId,
+                createdAt: item.createdAt,
+                write: item.write,
+                seq,
+              },
+            ],
+    }));
+    return 'done';
+  }
+
+  async function flush() {
+    if (flushing || !loaded || retryTimer !== undefined || get().paused) return;
+    flushing = true;
+    try {
+      while (network.online()) {
+        const head = get().outbox.find((i) => i.status === 'pending');
+        if (!head || unstored.has(head.clientEventId)) return;
+        const outcome = await deliver(head);
+        if (outcome === 'paused') return;
+        if (outcome === 'retry') {
+          retryTimer = timers.setTimeout(
+            () => {
+              retryTimer = undefined;
+              void flush();
+            },
+            backoffDelay(retryAttempt++, random),
+          );
+          return;
+        }
+        retryAttempt = 0;
+      }
+    } finally {
+      flushing = false;
+    }
+  }
+
+  /** Try now: the network or the server is back, so any back-off wait is over. */
+  function kick() {
+    timers.clearTimeout(retryTimer);
+    retryTimer = undefined;
+    retryAttempt = 0;
+    void flush();
+  }
+
+  /** Drops acknowledged writes the snapshot already contains, or all of them when the stream restarted. */
+  function settle(snapshot: MatchSnapshot, previous: MatchSnapshot | undefined): Acked[] {
+    const restarted = previous !== undefined && previous.epoch !== snapshot.epoch;
+    return get().acked.filter((a) => a.matchId !== snapshot.match.id || (!restarted && a.seq > snapshot.seq));
+  }
+
+  network.watch((up) => up && kick());
+
+  const ready = storage.then(async (db) => {
+    const stored = await db.load();
+    const known = new Set(stored.map((i) => i.clientEventId));
+    const outbox = [...stored, ...get().outbox.filter((i) => !known.has(i.clientEventId))].sort(
+      (a, b) => a.order - b.order,
+    );
+    lastOrder = Math.max(lastOrder, ...outbox.map((i) => i.order));
+    set({ outbox });
+    loaded = true;
+    await flush();
+  });
+
+  return {
+    store,
+    /** Resolves once the stored outbox is loaded and its first flush has run. */
+    ready,
+    kick,
+
+    open(matchId: string) {
+      if (get().matchId === matchId) return;
+      set({ matchId, snapshot: undefined });
+    },
+
+    receiveSnapshot(snapshot: MatchSnapshot) {
+      if (snapshot.match.id !== get().matchId) return;
+      set({ snapshot, acked: settle(snapshot, get().snapshot) });
+    },
+
+    receivePatch(frame: PatchFrame) {
+      const current = get().snapshot;
+      if (!current || frame.topic !== `match:${current.match.id}`) return;
+      const snapshot = applyPatch(current, frame);
+      set({ snapshot, acked: settle(snapshot, current) });
+    },
+
+    /** Stores the write, shows it at once, and sends it when it is its turn. Returns its clientEventId. */
+    async enqueue(matchId: string, write: Write): Promise<string> {
+      const clientEventId = newId();
+      lastOrder = Math.max(timers.now(), lastOrder + 1);
+      const item: OutboxItem = {
+        clientEventId,
+        order: lastOrder,
+        matchId,
+        write,
+        createdAt: new Date(timers.now()).toISOString(),
+        status: 'pending',
+      };
+      unstored.add(clientEventId);
+      set((s) => ({ outbox: [...s.outbox, item] }));
+      try {
+        await (await storage).put(item);
+      } finally {
+        unstored.delete(clientEventId);
+      }
+      void flush();
+      return clientEventId;
+    },
+
+    /** The operator has read why a write was refused; only now does it leave the outbox. */
+    async dismiss(clientEventId: string) {
+      await (await storage).remove(clientEventId);
+      set((s) => ({ outbox: s.outbox.filter((i) => i.clientEventId !== clientEventId) }));
+    },
+
+    /** After signing in again. */
+    resume() {
+      set({ paused: false });
+      kick();
+    },
+  };
+}
+
+export type ConsoleStore = ReturnType<typeof createConsoleStore>;
+
+export const selectPendingCount = (s: ConsoleState) => s.outbox.filter((i) => i.status === 'pending').length;
+export const selectRefused = (s: ConsoleState) => s.outbox.filter((i) => i.status === 'refused');
+
+/** A memoised view selector: the same inputs give the same object, as useSyncExternalStore needs. */
+export function createViewSelector() {
+  let last: { snapshot: MatchSnapshot; outbox: OutboxItem[]; acked: Acked[]; view: MatchView } | undefined;
+  return (s: ConsoleState): MatchView | undefined => {
+    const { snapshot, outbox, acked } = s;
+    if (!snapshot) return undefined;
+    if (last && last.snapshot === snapshot && last.outbox === outbox && last.acked === acked) return last.view;
+    const matchId = snapshot.match.id;
+    const writes: LocalWrite[] = [
+      ...acked.filter((a) => a.matchId === matchId),
+      ...outbox.filter((i) => i.matchId === matchId && i.status === 'pending'),
+    ];
+    const view = withLocalWrites(snapshot, writes);
+    last = { snapshot, outbox, acked, view };
+    return view;
+  };
+}

@@ -1,0 +1,115 @@
+import type {
+  CreateEventBody,
+  LineupBody,
+  MatchListQuery,
+  MatchSnapshot,
+  PatchEventBody,
+  Side,
+  StateBody,
+  Standings,
+  StatsBody,
+} from '@touchline/contract';
+import type {
+  AuthAnswer,
+  BracketAnswer,
+  ClubAnswer,
+  CompetitionsAnswer,
+  EventAnswer,
+  LineupAnswer,
+  LineupOptionsAnswer,
+  MatchListAnswer,
+  SeqAnswer,
+  StateAnswer,
+  StatsAnswer,
+} from './api-types.ts';
+
+/** A failed call, parsed from PROTOCOL §1's error body. `status` 0 means the network failed. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ApiOptions {
+  getToken: () => string | undefined;
+  /** Called on any 401, so the session can be dropped. */
+  onUnauthorized?: () => void;
+  baseUrl?: string;
+  fetchImpl?: typeof fetch;
+}
+
+async function errorFrom(res: Response): Promise<ApiError> {
+  const body = (await res.json().catch(() => undefined)) as
+    { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | undefined;
+  const e = body?.error;
+  return new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? res.statusText, e?.details);
+}
+
+const query = (q: Record<string, string | undefined>) => {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v !== undefined) params.set(k, v);
+  const s = params.toString();
+  return s ? `?${s}` : '';
+};
+
+/** The typed client for PROTOCOL §2–4 and the app's extra reads. Tokens travel only in the Authorization header. */
+export function createApi({ getToken, onUnauthorized, baseUrl = '', fetchImpl = fetch }: ApiOptions) {
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const token = getToken();
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await fetchImpl(`${baseUrl}/api${path}`, {
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+    } catch (e) {
+      throw new ApiError(0, 'network_error', e instanceof Error ? e.message : 'Network error');
+    }
+    if (!res.ok) {
+      const error = await errorFrom(res);
+      if (res.status === 401 && token) onUnauthorized?.();
+      throw error;
+    }
+    return (await res.json()) as T;
+  }
+
+  const m = (id: string) => `/matches/${encodeURIComponent(id)}`;
+
+  return {
+    login: (login: string, password: string) => call<AuthAnswer>('POST', '/auth/login', { login, password }),
+    telegram: (initData: string) => call<AuthAnswer>('POST', '/auth/telegram', { initData }),
+
+    matches: (q: MatchListQuery = {}) => call<MatchListAnswer>('GET', `/matches${query({ ...q })}`),
+    match: (id: string) => call<MatchSnapshot>('GET', m(id)),
+    standings: (seasonId: string) => call<Standings>('GET', `/seasons/${encodeURIComponent(seasonId)}/standings`),
+    bracket: (seasonId: string) => call<BracketAnswer>('GET', `/seasons/${encodeURIComponent(seasonId)}/bracket`),
+    competitions: () => call<CompetitionsAnswer>('GET', '/competitions'),
+    club: (id: string) => call<ClubAnswer>('GET', `/clubs/${encodeURIComponent(id)}`),
+
+    createEvent: (matchId: string, body: CreateEventBody) => call<EventAnswer>('POST', `${m(matchId)}/events`, body),
+    patchEvent: (matchId: string, eventId: string, body: PatchEventBody) =>
+      call<EventAnswer>('PATCH', `${m(matchId)}/events/${encodeURIComponent(eventId)}`, body),
+    deleteEvent: (matchId: string, eventId: string) =>
+      call<SeqAnswer>('DELETE', `${m(matchId)}/events/${encodeURIComponent(eventId)}`),
+    postStats: (matchId: string, body: StatsBody) => call<StatsAnswer>('POST', `${m(matchId)}/stats`, body),
+    postState: (matchId: string, body: StateBody) => call<StateAnswer>('POST', `${m(matchId)}/state`, body),
+    putLineup: (matchId: string, side: Side, body: LineupBody) =>
+      call<LineupAnswer>('PUT', `${m(matchId)}/lineups/${side}`, body),
+
+    captainMatches: () => call<MatchListAnswer>('GET', '/captain/matches'),
+    lineupOptions: (matchId: string, side: Side) =>
+      call<LineupOptionsAnswer>('GET', `${m(matchId)}/lineup-options/${side}`),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,10 @@
+export const BACKOFF_BASE_MS = 500;
+export const BACKOFF_CAP_MS = 15_000;
+
+/**
+ * Exponential back-off with full jitter: a uniform delay in [0, min(cap, base * 2^attempt)).
+ * Full jitter spreads a crowd of clients that lost the server at the same moment.
+ */
+export function backoffDelay(attempt: number, random: () => number = Math.random): number {
+  return random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
+}

@@ -1,0 +1,28 @@
+import type { MatchSummary, PatchFrame } from '@touchline/contract';
+
+/** The `live` topic's snapshot: the same body as `GET /api/matches`. */
+export interface MatchListData {
+  matches: MatchSummary[];
+}
+
+const byKickoff = (a: MatchSummary, b: MatchSummary) =>
+  a.kickoffAt.localeCompare(b.kickoffAt) || Number(a.id) - Number(b.id);
+
+/** Applies `match` changes of a list topic (`live`): upsert by id, or remove. */
+export function applyListPatch(list: readonly MatchSummary[], frame: PatchFrame): MatchSummary[] {
+  let next = [...list];
+  for (const c of frame.changes) {
+    if (c.entity !== 'match') continue;
+    const data = c.data as MatchSummary | undefined;
+    const id = c.id ?? data?.id;
+    next = next.filter((m) => m.id !== id);
+    if (c.op !== 'deleted' && data) next.push(data);
+  }
+  return next.sort(byKickoff);
+}
+
+/** Live matches first, then the rest by kick-off. */
+export function liveFirst(list: readonly MatchSummary[]): MatchSummary[] {
+  const live = list.filter((m) => m.status === 'live');
+  return [...live, ...list.filter((m) => m.status !== 'live')];
+}
