@@ -14,6 +14,8 @@ import { authPlugin } from './auth/plugin.ts';
 import { authRoutes } from './auth/routes.ts';
 import { LoginLimiter } from './auth/rate-limit.ts';
 import { matchRoutes } from './matches/routes.ts';
+import { leagueRoutes } from './public/league-routes.ts';
+import { captainRoutes } from './captain/routes.ts';
 import { Fanout } from './realtime/fanout.ts';
 import { type Bus, InProcessBus } from './realtime/bus.ts';
 import { RedisBus } from './realtime/redis-bus.ts';
@@ -71,6 +73,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(publicRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api', limiter: new LoginLimiter() });
   await app.register(matchRoutes, { prefix: '/api' });
+  await app.register(leagueRoutes, { prefix: '/api' });
+  await app.register(captainRoutes, { prefix: '/api' });
 
   const spa = config.webDist !== undefined && existsSync(config.webDist);
   if (spa) await app.register(fastifyStatic, { root: config.webDist!, wildcard: false });

@@ -37,9 +37,11 @@ interface Ctx {
 
 /** A kick-off `minutes` from now that stays on today's date in the league's time zone. */
 function todayAt(opts: DemoOptions, minutes: number): Date {
-  const t = new Date(opts.now.getTime() + minutes * 60_000);
-  if (localDate(t, opts.timeZone) === localDate(opts.now, opts.timeZone)) return t;
-  return new Date(opts.now.getTime() - (minutes / 4) * 60_000);
+  const FIVE_MINUTES = 5 * 60_000;
+  const at = (offset: number) =>
+    new Date(Math.floor((opts.now.getTime() + offset * 60_000) / FIVE_MINUTES) * FIVE_MINUTES);
+  const t = at(minutes);
+  return localDate(t, opts.timeZone) === localDate(opts.now, opts.timeZone) ? t : at(-minutes / 4);
 }
 
 async function insertLineups(ctx: Ctx, matchId: number, side: 'home' | 'away', clubId: number) {
@@ -56,7 +58,11 @@ async function insertLineups(ctx: Ctx, matchId: number, side: 'home' | 'away', c
   );
 }
 
-async function playFinished(ctx: Ctx, m: { id: number; homeClubId: number; awayClubId: number; kickoffAt: Date }) {
+async function playFinished(
+  ctx: Ctx,
+  m: { id: number; homeClubId: number; awayClubId: number; kickoffAt: Date },
+  sendOffClub: number | undefined,
+) {
   const { rand } = ctx;
   await insertLineups(ctx, m.id, 'home', m.homeClubId);
   await insertLineups(ctx, m.id, 'away', m.awayClubId);
@@ -98,13 +104,13 @@ async function playFinished(ctx: Ctx, m: { id: number; homeClubId: number; awayC
       });
     }
   }
-  if (rand() < 0.2) {
+  if (sendOffClub === m.homeClubId || sendOffClub === m.awayClubId) {
     events.push({
       matchId: m.id,
       type: 'red_card',
-      side: 'away',
+      side: sendOffClub === m.homeClubId ? 'home' : 'away',
       minute: 70,
-      playerId: ctx.squads.get(m.awayClubId)![4]!.personId,
+      playerId: ctx.squads.get(sendOffClub)![4]!.personId,
       createdAt: at(70),
       createdBy: ctx.adminId,
     });
@@ -200,6 +206,8 @@ export async function seedDemoIfEmpty(db: Db, opts: DemoOptions): Promise<DemoRe
     const schedule = roundRobin(clubIds.map(String));
     const currentRound = 4;
     const hourNow = new Date(Math.floor(opts.now.getTime() / HOUR) * HOUR);
+    // A sending-off in the last round, so a captain playing today meets a suspended player.
+    const suspendedClub = Number(schedule[currentRound - 1]![1]!.home);
     const todayOffsets = [-25, 60, 120, 180];
     let matchCount = 0;
     let today = 0;
@@ -233,7 +241,8 @@ export async function seedDemoIfEmpty(db: Db, opts: DemoOptions): Promise<DemoRe
           })
           .returning();
         matchCount++;
-        if (status === 'finished') await playFinished(ctx, m!);
+        if (status === 'finished')
+          await playFinished(ctx, m!, roundNo === currentRound - 1 ? suspendedClub : undefined);
         if (isToday) {
           today++;
           await insertLineups(ctx, m!.id, 'home', m!.homeClubId);

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Standings } from '@touchline/contract';
 import { computeTable, type MatchResult, reduceEvents, scoreOf, shootoutOf, type TableRules } from '@touchline/domain';
 import type { Executor } from '../db/client.ts';
+import { clubRef } from '../matches/summary.ts';
 import {
   clubs,
   competitions,
@@ -105,12 +106,7 @@ export async function computeStandings(db: Executor, seasonId: number): Promise<
           const club = clubById.get(r.clubId)!;
           return {
             position: r.position,
-            club: {
-              id: r.clubId,
-              name: club.name,
-              shortName: club.shortName,
-              ...(club.logoUrl ? { logoUrl: club.logoUrl } : {}),
-            },
+            club: clubRef(club),
             played: r.played,
             won: r.won,
             drawn: r.drawn,

@@ -1,5 +1,6 @@
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import type { LineupBody, LineupEntry, Side } from '@touchline/contract';
+import type { Executor } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import type { WriteContext, WriteStep } from './engine.ts';
@@ -7,7 +8,7 @@ import { clubOfSide } from './players.ts';
 import { loadLineup } from './snapshot.ts';
 
 /** Active suspensions of these players in the match's season. */
-export async function suspensionsOf(tx: WriteContext['tx'], seasonId: number, personIds: number[]) {
+export async function suspensionsOf(tx: Executor, seasonId: number, personIds: number[]) {
   if (personIds.length === 0) return [];
   return tx
     .select()

@@ -8,7 +8,7 @@ import { clubs, competitions, matchEvents, matches, referees, rounds, seasons, t
 const home = alias(clubs, 'home_club');
 const away = alias(clubs, 'away_club');
 
-const clubRef = (c: { id: number; name: string; shortName: string; logoUrl: string | null }): ClubRef => ({
+export const clubRef = (c: { id: number; name: string; shortName: string; logoUrl: string | null }): ClubRef => ({
   id: String(c.id),
   name: c.name,
   shortName: c.shortName,

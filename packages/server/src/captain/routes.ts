@@ -1,0 +1,69 @@
+import { and, asc, eq, gte, inArray, or } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Id, Side } from '@touchline/contract';
+import { requireUser } from '../auth/plugin.ts';
+import * as t from '../db/schema.ts';
+import { ApiError } from '../http/errors.ts';
+import { suspensionsOf } from '../matches/lineups.ts';
+import { listSummaries } from '../matches/summary.ts';
+
+const LineupParams = z.object({ id: Id, side: Side });
+const tags = ['captain'];
+
+/** What a captain needs to submit a lineup: their club's next matches and the roster with suspensions. */
+export const captainRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/captain/matches', { schema: { tags } }, async (req) => {
+    const p = await requireUser(req, ['captain', 'admin']);
+    if (!p.clubId) return { matches: [] };
+    const club = Number(p.clubId);
+    const rows = await app.db
+      .select({ id: t.matches.id })
+      .from(t.matches)
+      .where(
+        and(
+          or(eq(t.matches.homeClubId, club), eq(t.matches.awayClubId, club)),
+          inArray(t.matches.status, ['scheduled', 'live']),
+          gte(t.matches.kickoffAt, new Date(Date.now() - 6 * 3600_000)),
+        ),
+      )
+      .orderBy(asc(t.matches.kickoffAt))
+      .limit(10);
+    return { matches: await listSummaries(app.db, { ids: rows.map((r) => r.id) }) };
+  });
+
+  app.get('/matches/:id/lineup-options/:side', { schema: { params: LineupParams, tags } }, async (req) => {
+    const p = await requireUser(req, ['captain', 'operator', 'admin']);
+    const [match] = await app.db
+      .select()
+      .from(t.matches)
+      .where(eq(t.matches.id, Number(req.params.id)));
+    if (!match) throw new ApiError('not_found', 'No such match');
+    const clubId = req.params.side === 'home' ? match.homeClubId : match.awayClubId;
+    if (p.role === 'captain' && p.clubId !== String(clubId)) throw new ApiError('forbidden', 'Not your club');
+    const roster = await app.db
+      .select({ r: t.seasonRosters, p: t.persons })
+      .from(t.seasonRosters)
+      .innerJoin(t.persons, eq(t.persons.id, t.seasonRosters.personId))
+      .where(and(eq(t.seasonRosters.seasonId, match.seasonId), eq(t.seasonRosters.clubId, clubId)))
+      .orderBy(asc(t.seasonRosters.shirtNumber));
+    const banned = await suspensionsOf(
+      app.db,
+      match.seasonId,
+      roster.map((r) => r.p.id),
+    );
+    return {
+      roster: roster.map(({ r, p: person }) => {
+        const ban = banned.find((b) => b.personId === person.id);
+        return {
+          playerId: String(person.id),
+          firstName: person.firstName,
+          lastName: person.lastName,
+          shirtNumber: r.shirtNumber,
+          ...(person.position ? { position: person.position } : {}),
+          ...(ban ? { suspended: { reason: ban.reason, matchesRemaining: ban.matchesRemaining } } : {}),
+        };
+      }),
+    };
+  });
+};
