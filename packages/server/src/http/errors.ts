@@ -31,6 +31,12 @@ const conflictCodes = new Set<ErrorCode>([
   'shirt_number_taken',
   'duplicate_player',
   'conflict',
+  'in_use',
+  'not_a_participant',
+  'not_enough_clubs',
+  'fixtures_exist',
+  'playoffs_exist',
+  'standings_not_final',
 ]);
 
 export function statusFor(code: ErrorCode): number {
