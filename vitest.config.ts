@@ -5,7 +5,6 @@ export default defineConfig({
     include: ['packages/*/test/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'e2e/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    globalSetup: ['e2e/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
   },

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { spawnServer, type Spawned } from '../packages/server/test/spawn.ts';
+import { buildWebOnce } from './build-web.ts';
 
 export const ADMIN = { login: 'e2e-admin', password: 'e2e-admin-password-long' };
 const artifacts = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
@@ -23,6 +24,7 @@ export interface App {
 
 /** The app as `npm start` runs it (embedded database, demo league), on a free port. */
 export async function startApp(): Promise<App> {
+  await buildWebOnce();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'touchline-e2e-'));
   const server = await spawnServer({
     TOUCHLINE_DATA_DIR: dataDir,

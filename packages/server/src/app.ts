@@ -33,6 +33,8 @@ declare module 'fastify' {
 export interface BuildOptions {
   /** Use an already open database (tests share one per file). */
   database?: Database;
+  /** Where logs go (tests read them); stdout by default. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
@@ -43,6 +45,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
         paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'],
         censor: '[redacted]',
       },
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
     },
     bodyLimit: 256 * 1024,
     // Ids in URLs are numbers; the query string never carries tokens.
