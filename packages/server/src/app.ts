@@ -19,6 +19,7 @@ import { captainRoutes } from './captain/routes.ts';
 import { Fanout } from './realtime/fanout.ts';
 import { type Bus, InProcessBus } from './realtime/bus.ts';
 import { RedisBus } from './realtime/redis-bus.ts';
+import { metricsPlugin } from './metrics/plugin.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -70,6 +71,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   await app.register(helmet, { contentSecurityPolicy: false });
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false });
+  await app.register(metricsPlugin);
 
   await app.register(authPlugin);
   await app.register(healthRoutes);

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInAdmin, todaysMatches } from './api.ts';
+import { REDIS_URL, startTestServer, type TestServer } from './helpers.ts';
+
+/** The value of one sample in a Prometheus text exposition, or 0 when the series is absent. */
+function sample(text: string, name: string, labels: Record<string, string> = {}): number {
+  const want = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#')) continue;
+    const m = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!m || m[1] !== name) continue;
+    const have = (m[2] ?? '').split(',');
+    if (want.every((w) => have.includes(w))) return Number(m[3]);
+  }
+  return 0;
+}
+
+describe('GET /metrics', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer('pglite', { demo: true, config: { redisUrl: REDIS_URL } });
+  });
+  afterAll(() => s.close());
+
+  const scrape = async () => {
+    const res = await s.app.inject({ method: 'GET', url: '/metrics' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+    return res.body;
+  };
+
+  it('exposes process, HTTP, fan-out and Redis metrics, and the counters move with a write', async () => {
+    const before = await scrape();
+    expect(sample(before, 'touchline_redis_up')).toBe(1);
+    expect(before).toMatch(/^nodejs_eventloop_lag_p99_seconds /m);
+    expect(before).toMatch(/^process_resident_memory_bytes /m);
+    expect(before).toMatch(/^touchline_ws_connections 0$/m);
+    expect(before).toMatch(/^# TYPE touchline_fanout_latency_seconds histogram$/m);
+
+    const admin = await signInAdmin(s.app);
+    const { league } = await todaysMatches(s.app);
+    const m = league[0]!;
+    expect((await admin.req('POST', `/api/matches/${m.id}/state`, { status: 'live' })).status).toBe(200);
+    expect(
+      (await admin.req('POST', `/api/matches/${m.id}/events`, { type: 'goal', side: 'home', minute: 9 })).status,
+    ).toBe(201);
+    await s.app.inject({ method: 'GET', url: `/api/matches/${m.id}` });
+    await s.app.inject({ method: 'GET', url: '/api/nothing-here/42' });
+
+    const after = await scrape();
+    // Two match writes (kick-off and goal), each one patch on match:{id}, plus their audit entries.
+    const published = (t: string) =>
+      sample(after, 'touchline_patches_published_total', { topic: t }) -
+      sample(before, 'touchline_patches_published_total', { topic: t });
+    expect(published('match')).toBe(2);
+    expect(published('admin')).toBeGreaterThanOrEqual(2);
+
+    const count = (labels: Record<string, string>) =>
+      sample(after, 'touchline_http_request_duration_seconds_count', labels);
+    expect(count({ method: 'POST', route: '/api/matches/:id/events', status: '201' })).toBe(1);
+    expect(count({ method: 'POST', route: '/api/matches/:id/state', status: '200' })).toBe(1);
+    expect(count({ method: 'GET', route: '/api/matches/:id', status: '200' })).toBeGreaterThanOrEqual(1);
+    // Unknown URLs share one series instead of one per URL.
+    expect(count({ method: 'GET', route: 'unmatched', status: '404' })).toBe(1);
+    expect(after).not.toContain('nothing-here');
+  });
+
+  it('keeps each app in its own registry', async () => {
+    const other = await startTestServer('pglite', { demo: false });
+    try {
+      const text = (await other.app.inject({ method: 'GET', url: '/metrics' })).body;
+      expect(sample(text, 'touchline_patches_published_total', { topic: 'match' })).toBe(0);
+      // No REDIS_URL: no Redis gauge at all, rather than a misleading 0.
+      expect(text).not.toContain('touchline_redis_up');
+    } finally {
+      await other.close();
+    }
+  });
+});
