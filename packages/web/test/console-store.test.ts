@@ -112,6 +112,19 @@ describe('console store: optimistic writes and reconciliation', () => {
   });
 });
 
+describe('console store: snapshots from two sources', () => {
+  it('keeps the newer of a REST snapshot and the stream, and skips patches it already has', () => {
+    const t = setup();
+    t.c.receiveSnapshot(snapshot({ seq: 8, events: [event()] }));
+    t.c.receiveSnapshot(snapshot({ seq: 6 }));
+    expect(t.state().snapshot!.seq).toBe(8);
+    t.c.receivePatch(patch(8, [{ op: 'deleted', entity: 'event', id: '100' }]));
+    expect(t.view().events).toHaveLength(1);
+    t.c.receivePatch(patch(9, [{ op: 'deleted', entity: 'event', id: '100' }]));
+    expect(t.view().events).toHaveLength(0);
+  });
+});
+
 describe('console store: outbox order and retry', () => {
   it('holds writes while offline and sends them in order, linking an edit to the created event', async () => {
     const t = setup({ online: false });

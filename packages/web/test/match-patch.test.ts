@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyPatch } from '../src/lib/match-patch.ts';
+import { applyNewPatch, applyPatch, newerSnapshot } from '../src/lib/match-patch.ts';
 import { event, patch, snapshot, zeroStats } from './fixtures.ts';
 
 describe('applyPatch', () => {
@@ -85,5 +85,22 @@ describe('applyPatch', () => {
     const s = snapshot();
     const next = applyPatch(s, patch(6, [{ op: 'updated', entity: 'standings', data: { groups: [] } }]));
     expect({ ...next, seq: 5 }).toEqual(s);
+  });
+});
+
+describe('newerSnapshot and applyNewPatch', () => {
+  it('keeps the newer copy of one stream, and takes another match or epoch as it comes', () => {
+    const newer = snapshot({ seq: 9 });
+    expect(newerSnapshot(newer, snapshot({ seq: 7 }))).toBe(newer);
+    const restarted = snapshot({ seq: 1, epoch: 'e2' });
+    expect(newerSnapshot(newer, restarted)).toBe(restarted);
+    const other = snapshot({ seq: 1, match: { ...newer.match, id: '8' } });
+    expect(newerSnapshot(newer, other)).toBe(other);
+  });
+
+  it('skips a patch the snapshot already contains', () => {
+    const s = snapshot({ seq: 6, events: [event()] });
+    expect(applyNewPatch(s, patch(6, [{ op: 'deleted', entity: 'event', id: '100' }]))).toBe(s);
+    expect(applyNewPatch(s, patch(7, [{ op: 'deleted', entity: 'event', id: '100' }])).events).toEqual([]);
   });
 });

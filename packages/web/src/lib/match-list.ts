@@ -8,6 +8,12 @@ export interface MatchListData {
 const byKickoff = (a: MatchSummary, b: MatchSummary) =>
   a.kickoffAt.localeCompare(b.kickoffAt) || Number(a.id) - Number(b.id);
 
+/** Puts each incoming match in place of the one with its id. */
+export function upsertMatches(list: readonly MatchSummary[], incoming: readonly MatchSummary[]): MatchSummary[] {
+  const ids = new Set(incoming.map((m) => m.id));
+  return [...list.filter((m) => !ids.has(m.id)), ...incoming].sort(byKickoff);
+}
+
 /** Applies `match` changes of a list topic (`live`): upsert by id, or remove. */
 export function applyListPatch(list: readonly MatchSummary[], frame: PatchFrame): MatchSummary[] {
   let next = [...list];

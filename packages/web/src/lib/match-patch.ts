@@ -40,3 +40,14 @@ export function applyPatch(snapshot: MatchSnapshot, frame: PatchFrame): MatchSna
   const next = frame.changes.reduce((s, c) => byEntity[c.entity](s, c), snapshot);
   return { ...next, epoch: frame.epoch, seq: frame.seq };
 }
+
+/** The newer of two copies of a match stream (say REST and the socket); another match or a new epoch always wins. */
+export function newerSnapshot(current: MatchSnapshot | undefined, incoming: MatchSnapshot): MatchSnapshot {
+  const sameStream = current?.match.id === incoming.match.id && current.epoch === incoming.epoch;
+  return sameStream && incoming.seq < current.seq ? current : incoming;
+}
+
+/** Applies a patch unless the snapshot already contains it. */
+export function applyNewPatch(snapshot: MatchSnapshot, frame: PatchFrame): MatchSnapshot {
+  return frame.epoch === snapshot.epoch && frame.seq <= snapshot.seq ? snapshot : applyPatch(snapshot, frame);
+}

@@ -2,7 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { MatchSnapshot, PatchFrame } from '@touchline/contract';
 import { ApiError, type Api } from '../../lib/api.ts';
 import { backoffDelay } from '../../lib/backoff.ts';
-import { applyPatch } from '../../lib/match-patch.ts';
+import { applyNewPatch, newerSnapshot } from '../../lib/match-patch.ts';
 import { defaultTimers, globalNetwork } from '../../lib/realtime/environment.ts';
 import type { Network, Timers } from '../../lib/realtime/index.ts';
 import { withLocalWrites, type LocalWrite, type MatchView } from './optimistic.ts';
@@ -232,16 +232,19 @@ export function createConsoleStore(deps: ConsoleDeps) {
       set({ matchId, snapshot: undefined });
     },
 
-    receiveSnapshot(snapshot: MatchSnapshot) {
-      if (snapshot.match.id !== get().matchId) return;
-      set({ snapshot, acked: settle(snapshot, get().snapshot) });
+    /** From the stream or from REST; an older copy of the same stream never replaces a newer one. */
+    receiveSnapshot(incoming: MatchSnapshot) {
+      const current = get().snapshot;
+      if (incoming.match.id !== get().matchId) return;
+      const snapshot = newerSnapshot(current, incoming);
+      if (snapshot !== current) set({ snapshot, acked: settle(snapshot, current) });
     },
 
     receivePatch(frame: PatchFrame) {
       const current = get().snapshot;
       if (!current || frame.topic !== `match:${current.match.id}`) return;
-      const snapshot = applyPatch(current, frame);
-      set({ snapshot, acked: settle(snapshot, current) });
+      const snapshot = applyNewPatch(current, frame);
+      if (snapshot !== current) set({ snapshot, acked: settle(snapshot, current) });
     },
 
     /** Stores the write, shows it at once, and sends it when it is its turn. Returns its clientEventId. */

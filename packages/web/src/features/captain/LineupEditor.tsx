@@ -1,0 +1,152 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LineupRole, MatchSummary, Side } from '@touchline/contract';
+import { ApiError } from '../../lib/api.ts';
+import { fullName } from '../../lib/names.ts';
+import { api } from '../../lib/services.ts';
+import { useAsync } from '../../lib/use-async.ts';
+import { ErrorNote, Loading } from '../../ui/Feedback.tsx';
+import { draftFrom, draftProblems, toBody, type DraftRow } from './lineup-draft.ts';
+
+interface Props {
+  match: MatchSummary;
+  side: Side;
+}
+
+/** Starters and substitutes from the season roster, with shirt numbers; suspended players cannot be picked. */
+export function LineupEditor({ match, side }: Props) {
+  const { t } = useTranslation();
+  const source = useAsync(
+    () => Promise.all([api.lineupOptions(match.id, side), api.match(match.id)]),
+    [match.id, side],
+  );
+  const [rows, setRows] = useState<DraftRow[]>();
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<ApiError>();
+
+  useEffect(() => {
+    if (source.data) setRows(draftFrom(source.data[0].roster, source.data[1].lineups[side]));
+  }, [source.data, side]);
+
+  if (source.error) return <ErrorNote error={source.error} onRetry={source.reload} />;
+  if (!rows) return <Loading />;
+
+  const locked = match.status !== 'scheduled' || Date.parse(match.kickoffAt) <= Date.now();
+  const problems = draftProblems(rows);
+  const count = (role: LineupRole) => rows.filter((r) => r.selected && r.role === role).length;
+  const update = (id: string, patch: Partial<DraftRow>) => {
+    setSaved(false);
+    setRows((prev) => prev!.map((r) => (r.player.playerId === id ? { ...r, ...patch } : r)));
+  };
+
+  async function save() {
+    setSaving(true);
+    setError(undefined);
+    try {
+      await api.putLineup(match.id, side, toBody(rows!));
+      setSaved(true);
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e)));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <section className="lineup-editor" aria-labelledby="lineup-title">
+      <h2 id="lineup-title">
+        {t('captain.lineupFor', { club: match[side === 'home' ? 'homeClub' : 'awayClub'].name })}
+      </h2>
+      {locked && (
+        <p className="hint" role="note">
+          {t('captain.locked')}
+        </p>
+      )}
+      <p className="lineup-counts" aria-live="polite" data-testid="lineup-counts">
+        {t('captain.counts', { starters: count('starter'), substitutes: count('substitute') })}
+      </p>
+      <ul className="roster">
+        {rows.map((r) => {
+          const id = r.player.playerId;
+          const name = fullName(r.player);
+          const problem = problems.get(id);
+          const reasonId = `suspension-${id}`;
+          return (
+            <li key={id} className={r.player.suspended ? 'roster-row suspended' : 'roster-row'} data-player-id={id}>
+              <label className="checkbox roster-name">
+                <input
+                  type="checkbox"
+                  data-testid="lineup-player-checkbox"
+                  data-player-id={id}
+                  checked={r.selected}
+                  disabled={locked || Boolean(r.player.suspended)}
+                  aria-describedby={r.player.suspended ? reasonId : undefined}
+                  onChange={(e) => update(id, { selected: e.target.checked })}
+                />
+                {name}
+                {r.player.position && <small className="muted"> · {r.player.position}</small>}
+              </label>
+              {r.player.suspended && (
+                <p className="suspension" id={reasonId} data-testid="suspension-reason">
+                  {t('captain.suspended', {
+                    reason: t(`suspension.${r.player.suspended.reason}`, { defaultValue: r.player.suspended.reason }),
+                    count: r.player.suspended.matchesRemaining,
+                  })}
+                </p>
+              )}
+              {r.selected && (
+                <div className="roster-fields">
+                  <label>
+                    {t('captain.number')}
+                    <input
+                      type="number"
+                      min={1}
+                      max={99}
+                      inputMode="numeric"
+                      aria-label={t('captain.numberFor', { name })}
+                      aria-invalid={problem ? true : undefined}
+                      data-testid="lineup-shirt-number"
+                      value={Number.isNaN(r.shirtNumber) ? '' : r.shirtNumber}
+                      disabled={locked}
+                      onChange={(e) => update(id, { shirtNumber: e.target.valueAsNumber })}
+                    />
+                  </label>
+                  <label>
+                    {t('captain.role')}
+                    <select
+                      aria-label={t('captain.roleFor', { name })}
+                      data-testid="lineup-role"
+                      value={r.role}
+                      disabled={locked}
+                      onChange={(e) => update(id, { role: e.target.value as LineupRole })}
+                    >
+                      <option value="starter">{t('lineup.starter')}</option>
+                      <option value="substitute">{t('lineup.substitute')}</option>
+                    </select>
+                  </label>
+                  {problem && <span className="field-error">{t(`captain.problem.${problem}`)}</span>}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {error && <ErrorNote error={error} />}
+      {saved && (
+        <p role="status" className="ok" data-testid="lineup-saved">
+          {t('captain.saved', { count: count('starter') + count('substitute') })}
+        </p>
+      )}
+      <button
+        type="button"
+        className="primary"
+        data-testid="lineup-save"
+        disabled={locked || saving || problems.size > 0}
+        onClick={() => void save()}
+      >
+        {t('captain.save')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import type { MatchSummary } from '@touchline/contract';
+import { liveFirst } from '../../lib/match-list.ts';
+import { api } from '../../lib/services.ts';
+import { HOUR_MS } from '../../lib/time.ts';
+import { useLiveList } from '../../lib/use-live-list.ts';
+import { ConnectionIndicator } from '../../ui/ConnectionIndicator.tsx';
+import { MatchList } from './MatchList.tsx';
+import { useOutboxStatus } from './use-console-match.ts';
+import './console.css';
+
+/** SPEC §1: every live match, and scheduled ones from an hour before kick-off through the next 24 hours. */
+const inWindow = (m: MatchSummary, now = Date.now()) => {
+  if (m.status === 'live') return true;
+  const kickoff = Date.parse(m.kickoffAt);
+  return m.status === 'scheduled' && kickoff >= now - HOUR_MS && kickoff <= now + 24 * HOUR_MS;
+};
+
+async function loadWindow(): Promise<MatchSummary[]> {
+  const now = Date.now();
+  const [live, scheduled] = await Promise.all([
+    api.matches({ status: 'live' }),
+    api.matches({
+      status: 'scheduled',
+      from: new Date(now - HOUR_MS).toISOString(),
+      to: new Date(now + 24 * HOUR_MS).toISOString(),
+    }),
+  ]);
+  return [...live.matches, ...scheduled.matches];
+}
+
+export default function ConsoleListPage() {
+  const { t } = useTranslation();
+  const { pending } = useOutboxStatus();
+  const { matches, failed } = useLiveList(loadWindow, (m) => inWindow(m));
+  return (
+    <section aria-labelledby="console-title">
+      <div className="desk-bar">
+        <h1 id="console-title">{t('console.title')}</h1>
+        <ConnectionIndicator pending={pending} />
+      </div>
+      <MatchList
+        matches={matches && liveFirst(matches)}
+        failed={failed}
+        linkTo={(id) => `/console/${id}`}
+        empty={t('console.empty')}
+      />
+    </section>
+  );
+}

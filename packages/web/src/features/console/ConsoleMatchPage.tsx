@@ -1,0 +1,6 @@
+import type { PageProps } from '../../routes.ts';
+import { MatchDesk } from './MatchDesk.tsx';
+
+export default function ConsoleMatchPage({ params }: PageProps) {
+  return <MatchDesk matchId={params.matchId!} mode="operator" backTo="/console" />;
+}

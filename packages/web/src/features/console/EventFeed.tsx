@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MatchEvent, PatchEventBody } from '@touchline/contract';
+import type { MatchView, ViewEvent } from './optimistic.ts';
+import { PENDING_ID_PREFIX } from './optimistic.ts';
+import type { EventRef } from './outbox.ts';
+import { describeEvent, EVENT_ICON, minuteLabel } from '../../lib/event-text.ts';
+import { EventEditor } from './EventEditor.tsx';
+
+interface Props {
+  view: MatchView;
+  onEdit(ref: EventRef, body: PatchEventBody): void;
+  onDelete(event: MatchEvent, ref: EventRef): void;
+}
+
+/** A pending event is known by its client id until the server has given it one. */
+export const refOf = (e: ViewEvent): EventRef =>
+  e.id.startsWith(PENDING_ID_PREFIX)
+    ? { clientEventId: e.clientEventId! }
+    : { id: e.id, ...(e.clientEventId ? { clientEventId: e.clientEventId } : {}) };
+
+const newestFirst = (a: MatchEvent, b: MatchEvent) =>
+  b.minute - a.minute || (b.addedTime ?? 0) - (a.addedTime ?? 0) || b.createdAt.localeCompare(a.createdAt);
+
+export function EventFeed({ view, onEdit, onDelete }: Props) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState<string>();
+  const [confirming, setConfirming] = useState<string>();
+  const events = [...view.events].sort(newestFirst);
+
+  return (
+    <section className="event-feed" aria-labelledby="feed-title">
+      <h3 id="feed-title">{t('feed.title')}</h3>
+      {events.length === 0 && <p className="muted">{t('feed.empty')}</p>}
+      <ol data-testid="event-feed">
+        {events.map((e) => {
+          const text = describeEvent(t, view, e);
+          const club = view.match[e.side === 'home' ? 'homeClub' : 'awayClub'].name;
+          const label = `${minuteLabel(e)} ${text}`;
+          // The client id outlives the switch from the pending copy to the server's, so an open editor stays open.
+          const key = e.clientEventId ?? e.id;
+          return (
+            <li
+              key={key}
+              className={`feed-item side-${e.side}${e.pending ? ' pending' : ''}`}
+              data-testid="event-item"
+              data-event-id={e.id}
+              data-type={e.type}
+              data-side={e.side}
+              data-pending={e.pending ? 'true' : 'false'}
+            >
+              <div className="feed-line">
+                <span className="feed-minute">{minuteLabel(e)}</span>
+                <span aria-hidden="true">{EVENT_ICON[e.type]}</span>
+                <span className="feed-text">
+                  {text}
+                  <small className="muted"> · {club}</small>
+                  {e.pending && <small className="pending-mark"> · {t('feed.pending')}</small>}
+                </span>
+              </div>
+              {editing === key ? (
+                <EventEditor
+                  view={view}
+                  event={e}
+                  onCancel={() => setEditing(undefined)}
+                  onSave={(body) => {
+                    onEdit(refOf(e), body);
+                    setEditing(undefined);
+                  }}
+                />
+              ) : confirming === key ? (
+                <div className="confirm" role="alertdialog" aria-label={t('feed.deleteQuestion', { event: label })}>
+                  <span>{t('feed.deleteQuestion', { event: label })}</span>
+                  <button
+                    type="button"
+                    className="danger"
+                    data-testid="event-delete-confirm"
+                    onClick={() => {
+                      setConfirming(undefined);
+                      onDelete(e, refOf(e));
+                    }}
+                  >
+                    {t('feed.deleteYes')}
+                  </button>
+                  <button type="button" onClick={() => setConfirming(undefined)}>
+                    {t('common.cancel')}
+                  </button>
+                </div>
+              ) : (
+                <div className="feed-actions">
+                  <button
+                    type="button"
+                    data-testid="event-edit"
+                    aria-label={t('feed.editLabel', { event: label })}
+                    onClick={() => setEditing(key)}
+                  >
+                    {t('feed.edit')}
+                  </button>
+                  <button
+                    type="button"
+                    data-testid="event-delete"
+                    aria-label={t('feed.deleteLabel', { event: label })}
+                    onClick={() => setConfirming(key)}
+                  >
+                    {t('feed.delete')}
+                  </button>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import type { PageProps } from '../../routes.ts';
+import { Link } from '../../lib/router.tsx';
+import { ErrorNote, Loading } from '../../ui/Feedback.tsx';
+import { ScoreBlock } from '../../ui/ScoreBlock.tsx';
+import { Lineups } from './Lineups.tsx';
+import { StatsBars } from './StatsBars.tsx';
+import { Timeline } from './Timeline.tsx';
+import { useMatchSnapshot } from './use-match-snapshot.ts';
+import './public.css';
+
+/** The live match page: score, period and clock, timeline, lineups and statistics, all updating in place. */
+export default function MatchPage({ params }: PageProps) {
+  const { t } = useTranslation();
+  const { snapshot, error } = useMatchSnapshot(params.id!);
+  if (error) return <ErrorNote error={error} />;
+  if (!snapshot) return <Loading />;
+  const { match } = snapshot;
+  return (
+    <article className="match-page" aria-label={`${match.homeClub.name} — ${match.awayClub.name}`}>
+      <p className="muted">
+        <Link to={`/seasons/${match.seasonId}`}>{match.competition.name}</Link>
+        {match.round ? ` · ${match.round.label}` : ''}
+        {match.venue ? ` · ${match.venue}` : ''}
+        {match.referee ? ` · ${t('matchPage.referee', { name: match.referee })}` : ''}
+      </p>
+      <ScoreBlock match={match} />
+      <p className="club-links">
+        <Link to={`/clubs/${match.homeClub.id}`}>{match.homeClub.name}</Link>
+        <Link to={`/clubs/${match.awayClub.id}`}>{match.awayClub.name}</Link>
+      </p>
+      <Timeline snapshot={snapshot} />
+      <StatsBars stats={snapshot.stats} />
+      <Lineups snapshot={snapshot} />
+    </article>
+  );
+}

@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import type { SideStats } from '@touchline/contract';
+
+const SHOWN = [
+  'shots',
+  'shots_on_target',
+  'corners',
+  'fouls',
+  'offsides',
+  'saves',
+  'yellow_cards',
+  'red_cards',
+] as const;
+
+/** Each statistic as two bars that meet in the middle, in proportion to the two teams' values. */
+export function StatsBars({ stats }: { stats: SideStats }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="stats-bars-title">
+      <h2 id="stats-bars-title">{t('stats.title')}</h2>
+      <dl className="stats-bars">
+        {SHOWN.map((metric) => {
+          const home = stats.home[metric];
+          const away = stats.away[metric];
+          const share = home + away === 0 ? 50 : (100 * home) / (home + away);
+          return (
+            <div key={metric} className="stats-bar-row" data-testid={`stats-bar-${metric}`}>
+              <dt>{t(`stats.${metric}`)}</dt>
+              <dd>
+                <span className="stat-value">{home}</span>
+                <span className="bar" aria-hidden="true">
+                  <span className="bar-home" style={{ width: `${share}%` }} />
+                </span>
+                <span className="stat-value">{away}</span>
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+    </section>
+  );
+}

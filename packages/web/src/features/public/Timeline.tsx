@@ -1,0 +1,61 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MatchEvent, MatchSnapshot } from '@touchline/contract';
+import { SCORING_TYPES } from '@touchline/domain';
+import { describeEvent, EVENT_ICON, minuteLabel } from '../../lib/event-text.ts';
+
+const FLASH_MS = 6000;
+
+/** Goals that arrived after the page opened, for a brief highlight. */
+function useFreshGoals(events: MatchEvent[]): ReadonlySet<string> {
+  const seen = useRef<Set<string>>(undefined);
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    const goals = events.filter((e) => SCORING_TYPES.has(e.type)).map((e) => e.id);
+    if (!seen.current) {
+      seen.current = new Set(goals);
+      return;
+    }
+    const arrived = goals.filter((id) => !seen.current!.has(id));
+    if (arrived.length === 0) return;
+    arrived.forEach((id) => seen.current!.add(id));
+    setFresh((prev) => new Set([...prev, ...arrived]));
+    const timer = setTimeout(
+      () => setFresh((prev) => new Set([...prev].filter((id) => !arrived.includes(id)))),
+      FLASH_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [events]);
+  return fresh;
+}
+
+export function Timeline({ snapshot }: { snapshot: MatchSnapshot }) {
+  const { t } = useTranslation();
+  const fresh = useFreshGoals(snapshot.events);
+  const events = [...snapshot.events].sort(
+    (a, b) => b.minute - a.minute || (b.addedTime ?? 0) - (a.addedTime ?? 0) || Number(b.id) - Number(a.id),
+  );
+  return (
+    <section aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t('matchPage.timeline')}</h2>
+      {events.length === 0 && <p className="muted">{t('feed.empty')}</p>}
+      <ol className="timeline" data-testid="timeline">
+        {events.map((e) => (
+          <li
+            key={e.id}
+            className={`timeline-item side-${e.side}${fresh.has(e.id) ? ' flash' : ''}`}
+            data-testid="timeline-item"
+            data-type={e.type}
+          >
+            <span className="feed-minute">{minuteLabel(e)}</span>
+            <span aria-hidden="true">{EVENT_ICON[e.type]}</span>
+            <span>
+              {describeEvent(t, snapshot, e)}
+              <small className="muted"> · {snapshot.match[e.side === 'home' ? 'homeClub' : 'awayClub'].name}</small>
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

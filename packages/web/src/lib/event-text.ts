@@ -1,0 +1,41 @@
+import type { TFunction } from 'i18next';
+import type { EventType, MatchEvent, MatchSnapshot } from '@touchline/contract';
+import { findPlayer, playerLabel } from './names.ts';
+
+export const EVENT_ICON: Record<EventType, string> = {
+  goal: '⚽',
+  penalty_goal: '⚽',
+  own_goal: '⚽',
+  penalty_missed: '✕',
+  yellow_card: '🟨',
+  second_yellow: '🟨🟥',
+  red_card: '🟥',
+  substitution: '⇄',
+  shootout_kick: '◎',
+};
+
+export const EVENT_TYPES = Object.keys(EVENT_ICON) as EventType[];
+
+/** Event types whose related player is an assist or the player coming on. */
+export const RELATED_ROLE: Partial<Record<EventType, 'assist' | 'on'>> = {
+  goal: 'assist',
+  substitution: 'on',
+};
+
+/** 45+2' */
+export const minuteLabel = (e: Pick<MatchEvent, 'minute' | 'addedTime'>) =>
+  e.addedTime ? `${e.minute}+${e.addedTime}'` : `${e.minute}'`;
+
+/** "Goal · #9 Иван Петров (assist #7 Олег Сидоров)" with names from the lineup. */
+export function describeEvent(t: TFunction, snap: Pick<MatchSnapshot, 'lineups'>, e: MatchEvent): string {
+  const who = (id: string | undefined) => {
+    const p = findPlayer(snap.lineups, e.side, id);
+    return p ? playerLabel(p) : id ? t('player.byId', { id }) : t('player.unknown');
+  };
+  const parts = [t(`event.${e.type}`)];
+  if (e.type === 'shootout_kick') parts.push(t(e.scored ? 'shootout.scored' : 'shootout.missed'));
+  if (e.playerId || e.type !== 'shootout_kick') parts.push(who(e.playerId));
+  const related = RELATED_ROLE[e.type];
+  if (related && e.relatedPlayerId) parts.push(t(`event.related.${related}`, { name: who(e.relatedPlayerId) }));
+  return parts.join(' · ');
+}

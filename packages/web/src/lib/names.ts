@@ -1,0 +1,13 @@
+import type { LineupEntry, Lineups, Side } from '@touchline/contract';
+
+export const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
+
+/** "#9 Иван Петров" */
+export const playerLabel = (p: LineupEntry) => `#${p.shirtNumber} ${fullName(p)}`;
+
+export function findPlayer(lineups: Lineups, side: Side, playerId: string | undefined): LineupEntry | undefined {
+  return playerId === undefined ? undefined : lineups[side].find((p) => p.playerId === playerId);
+}
+
+export const bySide = <T>(f: (side: Side) => T): Record<Side, T> => ({ home: f('home'), away: f('away') });
+export const SIDES: readonly Side[] = ['home', 'away'];

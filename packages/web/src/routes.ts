@@ -1,0 +1,61 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Role } from '@touchline/contract';
+
+export type PageProps = { params: Record<string, string> };
+type Page = LazyExoticComponent<ComponentType<PageProps>>;
+
+export interface Route {
+  path: string;
+  page: Page;
+  /** Who may open it; public when absent. */
+  roles?: readonly Role[];
+}
+
+// Every screen is its own chunk, so a fan never downloads the console and an operator never the bracket.
+const today = lazy(() => import('./features/public/TodayPage.tsx'));
+const match = lazy(() => import('./features/public/MatchPage.tsx'));
+const competitions = lazy(() => import('./features/public/CompetitionsPage.tsx'));
+const season = lazy(() => import('./features/public/SeasonPage.tsx'));
+const bracket = lazy(() => import('./features/public/BracketPage.tsx'));
+const club = lazy(() => import('./features/public/ClubPage.tsx'));
+const login = lazy(() => import('./features/auth/LoginPage.tsx'));
+const consoleList = lazy(() => import('./features/console/ConsoleListPage.tsx'));
+const consoleMatch = lazy(() => import('./features/console/ConsoleMatchPage.tsx'));
+const judgeList = lazy(() => import('./features/judge/JudgeListPage.tsx'));
+const judgeMatch = lazy(() => import('./features/judge/JudgeMatchPage.tsx'));
+const captain = lazy(() => import('./features/captain/CaptainPage.tsx'));
+const admin = lazy(() => import('./features/admin/AdminPage.tsx'));
+
+export const routes: Route[] = [
+  { path: '/', page: today },
+  { path: '/matches/:id', page: match },
+  { path: '/competitions', page: competitions },
+  { path: '/seasons/:id', page: season },
+  { path: '/seasons/:id/bracket', page: bracket },
+  { path: '/clubs/:id', page: club },
+  { path: '/login', page: login },
+  { path: '/console', page: consoleList, roles: ['operator', 'admin'] },
+  { path: '/console/:matchId', page: consoleMatch, roles: ['operator', 'admin'] },
+  { path: '/judge', page: judgeList, roles: ['judge', 'admin'] },
+  { path: '/judge/:matchId', page: judgeMatch, roles: ['judge', 'admin'] },
+  { path: '/captain', page: captain, roles: ['captain'] },
+  { path: '/captain/:matchId', page: captain, roles: ['captain'] },
+  { path: '/admin', page: admin, roles: ['admin'] },
+];
+
+/** Where each role starts after signing in. */
+export const HOME_BY_ROLE: Record<Role, string> = {
+  admin: '/console',
+  operator: '/console',
+  judge: '/judge',
+  captain: '/captain',
+  fan: '/',
+};
+
+/** The navigation each role sees, besides the public pages. */
+export const STAFF_NAV: { path: string; label: string; roles: readonly Role[] }[] = [
+  { path: '/console', label: 'nav.console', roles: ['operator', 'admin'] },
+  { path: '/judge', label: 'nav.judge', roles: ['judge', 'admin'] },
+  { path: '/captain', label: 'nav.captain', roles: ['captain'] },
+  { path: '/admin', label: 'nav.admin', roles: ['admin'] },
+];
