@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { type App, launchBrowser, newPage, screenshot, startApp } from './harness.ts';
+import { driver, snapshot, today } from './matches.ts';
+
+const within = (ms: number) => ({ timeout: ms, interval: 25 });
+const sizes = [
+  ['phone', '360x740'],
+  ['desktop', '1280x800'],
+] as const;
+
+describe('public live centre in Chromium', () => {
+  let app: App;
+  let browser: Browser;
+  let op: Awaited<ReturnType<App['createStaff']>>;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+    op = await app.createStaff('operator');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  const score = (page: Page) => page.getByTestId('score').textContent();
+
+  it('shows goals, cards and statistics written through the API within 1 s, and converges after a network drop', async () => {
+    const { live } = await today(app);
+    const m = live[0]!;
+    const drive = driver(app, op.token, m.id);
+    const { context, page } = await newPage(browser, 'phone');
+    await page.goto(`${app.url}/matches/${m.id}`);
+    await page.getByTestId('score-block').waitFor();
+    await expect.poll(() => score(page), within(5000)).toMatch(/0\s*:\s*0/);
+
+    let t0 = Date.now();
+    await drive.event({ type: 'goal', side: 'home', minute: 5 });
+    await expect.poll(() => score(page), within(1000)).toMatch(/1\s*:\s*0/);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    t0 = Date.now();
+    await drive.event({ type: 'yellow_card', side: 'away', minute: 7 });
+    await expect.poll(() => page.getByTestId('timeline-item').count(), within(1000)).toBe(2);
+    t0 = Date.now();
+    await drive.stat({ side: 'home', metric: 'corners', delta: 3 });
+    await expect.poll(() => page.getByTestId('stats-bar-corners').textContent(), within(1000)).toMatch(/3/);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    for (const [vp, label] of sizes) {
+      if (vp === 'phone') await screenshot(page, `live-match-${label}`);
+    }
+
+    await context.setOffline(true);
+    await drive.event({ type: 'goal', side: 'away', minute: 30 });
+    await drive.event({ type: 'goal', side: 'away', minute: 31 });
+    await drive.stat({ side: 'away', metric: 'corners', delta: 2 });
+    await context.setOffline(false);
+    const server = await snapshot(app, m.id);
+    await expect
+      .poll(() => score(page), within(20_000))
+      .toMatch(new RegExp(`${server.match.score.home}\\s*:\\s*${server.match.score.away}`));
+    await expect.poll(() => page.getByTestId('timeline-item').count(), within(5000)).toBe(server.events.length);
+    await context.close();
+
+    const wide = await newPage(browser, 'desktop');
+    await wide.page.goto(`${app.url}/matches/${m.id}`);
+    await wide.page.getByTestId('timeline').waitFor();
+    await screenshot(wide.page, 'live-match-1280x800');
+    await wide.context.close();
+  });
+
+  it('re-orders the standings live when a result changes the table', async () => {
+    const { league } = await today(app);
+    const seasonId = league[0]!.seasonId;
+    const { context, page } = await newPage(browser, 'phone');
+    await page.goto(`${app.url}/seasons/${seasonId}`);
+    const rows = page.locator('[data-testid="standings"] tbody tr');
+    await rows.first().waitFor();
+    const order = () => rows.evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ''));
+    const before = await order();
+    // The club at the bottom wins big today.
+    const bottom = before.at(-1)!;
+    const m = league.find((x) => bottom.includes(x.homeClub.name) || bottom.includes(x.awayClub.name))!;
+    const side = bottom.includes(m.homeClub.name) ? 'home' : 'away';
+    const drive = driver(app, op.token, m.id);
+    await drive.state({ status: 'live' });
+    for (let i = 0; i < 6; i++) await drive.event({ type: 'goal', side, minute: 10 + i });
+    await drive.state({ period: 'half_time' });
+    await drive.state({ period: 'second_half' });
+    await drive.state({ status: 'finished' });
+    await expect.poll(async () => (await order()).at(-1), within(3000)).not.toBe(bottom);
+    expect((await order()).join()).not.toBe(before.join());
+    await screenshot(page, 'standings-360x740');
+    await context.close();
+    const wide = await newPage(browser, 'desktop');
+    await wide.page.goto(`${app.url}/seasons/${seasonId}`);
+    await wide.page.locator('[data-testid="standings"] tbody tr').first().waitFor();
+    await screenshot(wide.page, 'standings-1280x800');
+    await wide.context.close();
+  });
+
+  it('renders Today and the bracket at phone and desktop sizes', async () => {
+    const { cup } = await today(app);
+    for (const [vp, label] of sizes) {
+      const { context, page } = await newPage(browser, vp);
+      await page.goto(`${app.url}/`);
+      await page.getByTestId('match-card').first().waitFor();
+      const cards = await page.getByTestId('match-card').count();
+      expect(cards).toBeGreaterThanOrEqual(2);
+      await screenshot(page, `today-${label}`);
+      await page.goto(`${app.url}/seasons/${cup.seasonId}/bracket`);
+      await page.getByTestId('bracket-tie').first().waitFor();
+      expect(await page.getByTestId('bracket-tie').count()).toBe(7);
+      await screenshot(page, `bracket-${label}`);
+      await context.close();
+    }
+  });
+});
