@@ -1,5 +1,5 @@
 /** Kick-off times live in kickoffs.ts; fixtures re-exports them so a season is planned from one module. */
-export { localToUtc, scheduleRounds } from './kickoffs.ts';
+export { localToUtc, sameLocalTimeLater, scheduleRounds } from './kickoffs.ts';
 
 export interface Pairing {
   home: string;

@@ -67,3 +67,24 @@ export function scheduleRounds(opts: {
     localToUtc(addDays(start, i * intervalDays), time, timeZone),
   );
 }
+
+/** The wall clock of instant `iso` in `timeZone`: a date (YYYY-MM-DD) and a time (HH:mm). */
+function wallClockOf(iso: string, timeZone: string): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(new Date(iso));
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+}
+
+/** The same local time in `timeZone`, `days` later: a fixture a week after another keeps its kick-off across DST. */
+export function sameLocalTimeLater(iso: string, days: number, timeZone: string): string {
+  const { date, time } = wallClockOf(iso, timeZone);
+  return localToUtc(addDays(date, days), time, timeZone);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { localToUtc, scheduleRounds } from '../src/kickoffs.ts';
+import { localToUtc, sameLocalTimeLater, scheduleRounds } from '../src/kickoffs.ts';
 
 /** The wall clock of `iso` in `timeZone`, as YYYY-MM-DD HH:mm. */
 const wallClock = (iso: string, timeZone: string) =>
@@ -84,5 +84,17 @@ describe('scheduleRounds', () => {
   it.each([{ weekday: 7 }, { weekday: 1.5 }, { intervalDays: 0 }, { firstDate: '2025-13-01' }])('refuses %j', (bad) => {
     const opts = { firstDate: '2025-01-01', weekday: 3, time: '10:00', timeZone: 'UTC', rounds: 2, ...bad };
     expect(() => scheduleRounds(opts)).toThrow(RangeError);
+  });
+});
+
+describe('sameLocalTimeLater', () => {
+  it.each([
+    ['2025-10-19T16:00:00.000Z', 7, 'Europe/Berlin', '2025-10-26T17:00:00.000Z'], // 18:00 CEST → 18:00 CET
+    ['2025-03-22T17:00:00.000Z', 7, 'Europe/Berlin', '2025-03-29T17:00:00.000Z'],
+    ['2025-03-22T17:00:00.000Z', 14, 'Europe/Berlin', '2025-04-05T16:00:00.000Z'],
+    ['2025-12-31T21:30:00.000Z', 1, 'Europe/Moscow', '2026-01-01T21:30:00.000Z'], // 00:30 local, next day
+    ['2025-06-01T10:00:00.000Z', 0, 'UTC', '2025-06-01T10:00:00.000Z'],
+  ])('%s + %i days in %s → %s', (iso, days, zone, want) => {
+    expect(sameLocalTimeLater(iso, days, zone)).toBe(want);
   });
 });
