@@ -54,6 +54,7 @@ export interface BracketTie {
   awayClub?: ClubRef;
   winnerClubId?: string;
   kind: string;
+  bestOf?: number;
   aggregate?: { home: number; away: number };
   matches: MatchSummary[];
 }
@@ -65,7 +66,8 @@ export interface SquadPlayer {
   playerId: string;
   firstName: string;
   lastName: string;
-  shirtNumber: number;
+  /** A club squad member may have no default number; a season roster entry always has one. */
+  shirtNumber?: number;
   position?: string;
 }
 export interface ClubAnswer {
@@ -74,6 +76,7 @@ export interface ClubAnswer {
 }
 
 export interface RosterPlayer extends SquadPlayer {
+  shirtNumber: number;
   suspended?: { reason: string; matchesRemaining: number };
 }
 export interface LineupOptionsAnswer {

@@ -1,9 +1,7 @@
 import type { MatchSummary, PatchFrame } from '@touchline/contract';
 
-/** The `live` topic's snapshot: the same body as `GET /api/matches`. */
-export interface MatchListData {
-  matches: MatchSummary[];
-}
+/** The `live` topic's snapshot: every match that is live or on today's card. */
+export type LiveCard = MatchSummary[];
 
 const byKickoff = (a: MatchSummary, b: MatchSummary) =>
   a.kickoffAt.localeCompare(b.kickoffAt) || Number(a.id) - Number(b.id);

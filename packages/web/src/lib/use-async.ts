@@ -6,8 +6,8 @@ export interface AsyncState<T> {
   error?: ApiError;
   loading: boolean;
   reload: () => void;
-  /** Local updates from a live topic, between loads. */
-  mutate: (update: (data: T) => T) => void;
+  /** Updates from a live topic, which may come before the first load does. */
+  mutate: (update: (data: T | undefined) => T) => void;
 }
 
 /** Loads data for a screen, again whenever `deps` change or `reload` is called. */
@@ -34,7 +34,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): A
   }, [...deps, round]);
   const reload = useCallback(() => setRound((r) => r + 1), []);
   const mutate = useCallback(
-    (update: (data: T) => T) => setState((s) => (s.data === undefined ? s : { ...s, data: update(s.data) })),
+    (update: (data: T | undefined) => T) => setState((s) => ({ ...s, data: update(s.data), error: undefined })),
     [],
   );
   return { ...state, reload, mutate };

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { MatchSummary } from '@touchline/contract';
-import { applyListPatch, upsertMatches, type MatchListData } from './match-list.ts';
+import { applyListPatch, upsertMatches, type LiveCard } from './match-list.ts';
 import { useTopic } from './use-topic.ts';
 
 /**
@@ -21,8 +21,8 @@ export function useLiveList(load: () => Promise<MatchSummary[]>, keep: (m: Match
     };
     // Loaded once per screen; the topic keeps it current.
   }, []);
-  useTopic<MatchListData>('live', {
-    onSnapshot: (data) => setMatches((prev) => upsertMatches(prev ?? [], data.matches).filter(keep)),
+  useTopic<LiveCard>('live', {
+    onSnapshot: (card) => setMatches((prev) => upsertMatches(prev ?? [], card).filter(keep)),
     onPatch: (frame) => setMatches((prev) => applyListPatch(prev ?? [], frame).filter(keep)),
   });
   return { matches, failed: failed && !matches };

@@ -23,14 +23,19 @@ export default function ClubPage({ params }: PageProps) {
     <article className="club-page" aria-labelledby="club-title">
       <h1 id="club-title">{info.name}</h1>
       {info.homeGround && <p className="muted">{info.homeGround}</p>}
+      <p>
+        <a href={`/api/clubs/${id}/calendar.ics`} download>
+          {t('club.calendar')}
+        </a>
+      </p>
       <section aria-labelledby="squad-title">
         <h2 id="squad-title">{t('club.squad')}</h2>
         <ul className="squad">
           {[...squad]
-            .sort((a, b) => a.shirtNumber - b.shirtNumber)
+            .sort((a, b) => (a.shirtNumber ?? 100) - (b.shirtNumber ?? 100))
             .map((p) => (
               <li key={p.playerId}>
-                <span className="shirt">{p.shirtNumber}</span> {fullName(p)}
+                <span className="shirt">{p.shirtNumber ?? '–'}</span> {fullName(p)}
                 {p.position && <small className="muted"> · {p.position}</small>}
               </li>
             ))}

@@ -1,6 +1,5 @@
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Standings } from '@touchline/contract';
+import type { MatchSummary, Standings } from '@touchline/contract';
 import type { PageProps } from '../../routes.ts';
 import { applyListPatch } from '../../lib/match-list.ts';
 import { Link } from '../../lib/router.tsx';
@@ -12,40 +11,39 @@ import { RoundList } from './RoundList.tsx';
 import { StandingsTable } from './StandingsTable.tsx';
 import './public.css';
 
-const isStandings = (data: unknown): data is Standings =>
-  typeof data === 'object' && data !== null && Array.isArray((data as Standings).groups);
+/** The `season:{id}` snapshot: the table and every match of the season. */
+interface SeasonData {
+  standings: Standings;
+  matches: MatchSummary[];
+}
 
-/** Standings and fixtures of a season, kept live by `season:{id}`. */
+/** Standings and fixtures of a season: REST for the first paint, then `season:{id}` keeps both current. */
 export default function SeasonPage({ params }: PageProps) {
   const { t } = useTranslation();
   const id = params.id!;
   const standings = useAsync(() => api.standings(id), [id]);
   const fixtures = useAsync(() => api.matches({ seasonId: id }), [id]);
-  const snapshots = useRef(0);
 
-  useTopic(`season:${id}`, {
-    // The first snapshot repeats what REST just gave; a later one means changes were missed while away.
-    onSnapshot: () => {
-      if (snapshots.current++ === 0) return;
-      standings.reload();
-      fixtures.reload();
+  useTopic<SeasonData>(`season:${id}`, {
+    onSnapshot: (data) => {
+      standings.mutate(() => data.standings);
+      fixtures.mutate(() => ({ matches: data.matches }));
     },
     onPatch: (frame) => {
-      for (const change of frame.changes) {
-        if (change.entity !== 'standings') continue;
-        if (isStandings(change.data)) standings.mutate(() => change.data as Standings);
-        else standings.reload();
-      }
-      if (frame.changes.some((c) => c.entity === 'match'))
-        fixtures.mutate((list) => ({ matches: applyListPatch(list.matches, frame) }));
+      const table = frame.changes.find((c) => c.entity === 'standings' && c.data);
+      if (table) standings.mutate(() => table.data as Standings);
+      fixtures.mutate((list) => ({ matches: applyListPatch(list?.matches ?? [], frame) }));
     },
   });
 
   return (
     <div className="season">
       <h1>{t('season.title')}</h1>
-      <p>
+      <p className="button-row">
         <Link to={`/seasons/${id}/bracket`}>{t('season.bracket')}</Link>
+        <a href={`/api/seasons/${id}/calendar.ics`} download>
+          {t('season.calendar')}
+        </a>
       </p>
       <section aria-labelledby="table-title">
         <h2 id="table-title">{t('season.table')}</h2>

@@ -11,7 +11,7 @@ export function StandingsTable({ standings }: { standings: Standings }) {
       {standings.groups.map((g, i) => (
         <div className="table-scroll" key={g.groupId ?? i}>
           <table className="standings" data-testid="standings">
-            <caption>{g.label ?? t('season.table')}</caption>
+            <caption className={g.label ? undefined : 'visually-hidden'}>{g.label ?? t('season.table')}</caption>
             <thead>
               <tr>
                 <th scope="col">
@@ -19,7 +19,7 @@ export function StandingsTable({ standings }: { standings: Standings }) {
                 </th>
                 <th scope="col">{t('season.col.club')}</th>
                 {columns.map((c) => (
-                  <th scope="col" key={c}>
+                  <th scope="col" key={c} className={`col-${c}`}>
                     <abbr title={t(`season.col.${c}`)}>{t(`season.short.${c}`)}</abbr>
                   </th>
                 ))}
@@ -36,7 +36,7 @@ export function StandingsTable({ standings }: { standings: Standings }) {
                   <td>{r.won}</td>
                   <td>{r.drawn}</td>
                   <td>{r.lost}</td>
-                  <td>
+                  <td className="col-goals">
                     {r.goalsFor}–{r.goalsAgainst}
                   </td>
                   <td>{r.goalDifference > 0 ? `+${r.goalDifference}` : r.goalDifference}</td>

@@ -22,13 +22,14 @@ export function StatsBars({ stats }: { stats: SideStats }) {
         {SHOWN.map((metric) => {
           const home = stats.home[metric];
           const away = stats.away[metric];
-          const share = home + away === 0 ? 50 : (100 * home) / (home + away);
+          const total = home + away;
+          const share = total === 0 ? 0 : (100 * home) / total;
           return (
             <div key={metric} className="stats-bar-row" data-testid={`stats-bar-${metric}`}>
               <dt>{t(`stats.${metric}`)}</dt>
               <dd>
                 <span className="stat-value">{home}</span>
-                <span className="bar" aria-hidden="true">
+                <span className={total ? 'bar has-values' : 'bar'} aria-hidden="true">
                   <span className="bar-home" style={{ width: `${share}%` }} />
                 </span>
                 <span className="stat-value">{away}</span>

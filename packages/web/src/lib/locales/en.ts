@@ -183,6 +183,7 @@ export const en = {
     table: 'Table',
     fixtures: 'Fixtures and results',
     bracket: 'Playoff bracket',
+    calendar: 'Calendar (iCal)',
     noRound: 'No round',
     noFixtures: 'No matches yet.',
     deduction_one: '{{count}} point deducted',
@@ -201,7 +202,7 @@ export const en = {
     short: { played: 'P', won: 'W', drawn: 'D', lost: 'L', goals: 'G', goalDifference: 'GD', points: 'Pts' },
   },
   bracket: { title: 'Playoff bracket', tbd: 'To be decided', empty: 'The bracket is not drawn yet.' },
-  club: { squad: 'Squad', upcoming: 'Upcoming matches', results: 'Results' },
+  club: { calendar: 'Match calendar (iCal)', squad: 'Squad', upcoming: 'Upcoming matches', results: 'Results' },
   captain: {
     title: 'Matchday lineup',
     pick: 'Pick a match to submit or change its lineup.',

@@ -187,6 +187,7 @@ export const ru = {
     table: 'Турнирная таблица',
     fixtures: 'Календарь и результаты',
     bracket: 'Сетка плей-офф',
+    calendar: 'Календарь (iCal)',
     noRound: 'Без тура',
     noFixtures: 'Матчей пока нет.',
     deduction_one: 'Снято {{count}} очко',
@@ -207,7 +208,7 @@ export const ru = {
     short: { played: 'И', won: 'В', drawn: 'Н', lost: 'П', goals: 'М', goalDifference: 'РМ', points: 'О' },
   },
   bracket: { title: 'Сетка плей-офф', tbd: 'Определится', empty: 'Сетка ещё не сформирована.' },
-  club: { squad: 'Состав', upcoming: 'Ближайшие матчи', results: 'Результаты' },
+  club: { calendar: 'Календарь матчей (iCal)', squad: 'Состав', upcoming: 'Ближайшие матчи', results: 'Результаты' },
   captain: {
     title: 'Заявка на матч',
     pick: 'Выберите матч, чтобы подать или изменить заявку.',
