@@ -1,0 +1,219 @@
+/**
+ * A load-client process: holds a share of the bench's sockets and records, per patch seq, when each frame
+ * arrived. Driven by its parent over IPC (see pool.ts). Modes:
+ * - `touchline`: the web app's realtime client (packages/web/src/lib/realtime) over `ws`, subscribed to a topic;
+ * - `ws`: a bare `ws` socket (the floor server sends to every socket);
+ * - `socketio`: socket.io-client over WebSocket only, joined to a room;
+ * - `idle`: a raw protocol-v1 socket that says hello with a token, subscribes, then only answers pings.
+ */
+import WebSocket from 'ws';
+import { io, type Socket } from 'socket.io-client';
+import {
+  createRealtimeClient,
+  type RealtimeClient,
+  type SocketConstructor,
+} from '../../packages/web/src/lib/realtime/index.ts';
+import { now, pool, sleep, within } from '../lib/stats.ts';
+
+export type Mode = 'touchline' | 'ws' | 'socketio' | 'idle';
+
+export interface OpenRequest {
+  mode: Mode;
+  url: string;
+  count: number;
+  topic: string;
+  token?: string;
+  /** Spread sockets over loopback addresses so tens of thousands of them never run out of ports. */
+  localAddress?: string;
+  concurrency: number;
+  timeoutMs: number;
+}
+
+export type Request = ({ cmd: 'open' } & OpenRequest) | { cmd: 'progress' } | { cmd: 'collect' } | { cmd: 'close' };
+
+/** Every socket or client made, ready or not, so `close` ends them all. */
+const created: (() => void)[] = [];
+let ready = 0;
+/** Sockets that closed after they were ready (the idle and bare modes do not reconnect). */
+let dropped = 0;
+/** Arrivals as parallel arrays: seq, time. Cleared on collect. */
+let seqs: number[] = [];
+let times: number[] = [];
+let sample: string | undefined;
+let reconnects = 0;
+
+const record = (seq: number) => {
+  seqs.push(seq);
+  times.push(now());
+};
+
+/** The seq of a patch frame without a full parse for the bare modes; the Touchline client parses anyway. */
+const seqOf = (text: string) => {
+  const m = /"seq":(\d+)/.exec(text);
+  return m ? Number(m[1]) : -1;
+};
+
+function openTouchline(req: OpenRequest): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let subscribed = false;
+    const Impl = class extends WebSocket {
+      constructor(url: string) {
+        super(url, { ...(req.localAddress ? { localAddress: req.localAddress } : {}), perMessageDeflate: false });
+      }
+    } as unknown as SocketConstructor;
+    const client: RealtimeClient = createRealtimeClient({
+      url: req.url,
+      token: req.token,
+      WebSocketImpl: Impl,
+      // Deterministic back-off is not needed here; reconnects are counted and reported.
+      onState: (s) => {
+        if (s === 'reconnecting' && subscribed) reconnects++;
+      },
+      maxAttempts: 20,
+    });
+    created.push(() => client.close());
+    client.subscribe(req.topic, {
+      onSnapshot: () => {
+        if (!subscribed) {
+          subscribed = true;
+          resolve();
+        }
+      },
+      onPatch: (frame) => {
+        record(frame.seq);
+        if (sample === undefined) sample = JSON.stringify(frame);
+      },
+      onError: (code) => {
+        if (!subscribed) reject(new Error(`subscribe ${req.topic}: ${code}`));
+      },
+    });
+  });
+}
+
+function rawSocket(req: OpenRequest) {
+  const ws = new WebSocket(req.url, {
+    ...(req.localAddress ? { localAddress: req.localAddress } : {}),
+    perMessageDeflate: false,
+  });
+  created.push(() => ws.terminate());
+  let open = false;
+  ws.once('close', () => {
+    if (open) dropped++;
+  });
+  return { ws, opened: () => (open = true) };
+}
+
+function openWs(req: OpenRequest): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const { ws, opened } = rawSocket(req);
+    ws.on('message', (data) => record(seqOf(data.toString())));
+    ws.once('open', () => {
+      opened();
+      resolve();
+    });
+    ws.once('error', reject);
+  });
+}
+
+function openIdle(req: OpenRequest): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const { ws, opened } = rawSocket(req);
+    ws.once('open', () => ws.send(JSON.stringify({ type: 'hello', protocol: 1, token: req.token })));
+    ws.on('message', (data) => {
+      const frame = JSON.parse(data.toString()) as { type: string; code?: string };
+      if (frame.type === 'welcome') ws.send(JSON.stringify({ type: 'subscribe', topic: req.topic }));
+      else if (frame.type === 'snapshot') {
+        opened();
+        resolve();
+      } else if (frame.type === 'error') reject(new Error(`idle socket: ${frame.code}`));
+    });
+    ws.once('error', reject);
+    ws.once('close', (code) => reject(new Error(`idle socket closed with ${code}`)));
+  });
+}
+
+function openSocketIo(req: OpenRequest): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket: Socket = io(req.url, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      ...(req.localAddress ? { localAddress: req.localAddress } : {}),
+    } as Parameters<typeof io>[1]);
+    created.push(() => socket.disconnect());
+    let joined = false;
+    socket.on('disconnect', () => {
+      if (joined) dropped++;
+    });
+    socket.on('patch', (frame: { seq: number }) => record(frame.seq));
+    socket.once('connect', () => {
+      socket.emit('join', req.topic, () => {
+        joined = true;
+        resolve();
+      });
+    });
+    socket.once('connect_error', reject);
+  });
+}
+
+const openers: Record<Mode, (req: OpenRequest) => Promise<void>> = {
+  touchline: openTouchline,
+  ws: openWs,
+  socketio: openSocketIo,
+  idle: openIdle,
+};
+
+async function open(req: OpenRequest) {
+  const started = now();
+  let failed = 0;
+  let firstError: string | undefined;
+  const deadline = started + req.timeoutMs;
+  await pool(
+    Array.from({ length: req.count }, (_, i) => i),
+    req.concurrency,
+    async () => {
+      if (now() > deadline) {
+        failed++;
+        return;
+      }
+      try {
+        await within(openers[req.mode](req), Math.max(1, deadline - now()), 'connect');
+        ready++;
+      } catch (err) {
+        failed++;
+        firstError ??= String(err);
+      }
+    },
+  );
+  return { opened: ready, failed, firstError, ms: now() - started };
+}
+
+async function handle(req: Request): Promise<unknown> {
+  switch (req.cmd) {
+    case 'open':
+      return open(req);
+    case 'progress':
+      return { received: seqs.length, reconnects, dropped };
+    case 'collect': {
+      const out = { seqs: Int32Array.from(seqs), times: Float64Array.from(times), sample, reconnects, dropped };
+      seqs = [];
+      times = [];
+      return out;
+    }
+    case 'close': {
+      for (const close of created.splice(0)) close();
+      await sleep(300);
+      ready = dropped = reconnects = 0;
+      sample = undefined;
+      return { closed: true };
+    }
+  }
+}
+
+process.on('message', (msg: { id: number; req: Request }) => {
+  handle(msg.req).then(
+    (result) => process.send!({ id: msg.id, result }),
+    (err: unknown) => process.send!({ id: msg.id, error: String(err) }),
+  );
+});
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,388 @@
+/**
+ * `npm run bench`: Touchline's event-to-fan latency against a bare `ws` floor and a Socket.IO peer, idle
+ * capacity, write throughput and fan-out CPU cost. Starts everything it needs on loopback, prints one table,
+ * writes bench/results/latest.json and stops by itself. See docs/decisions (benchmark method) for the why.
+ *
+ * Flags: --subscribers=500,2000  --connections=10000  --workers=4  --steady=100 --interval=100 --burst=50
+ *        --idle-window=20000  --only=latency,capacity,writes  --no-cross  --quick (a short smoke run)
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { measureCapacity, type CapacityResult } from './sections/capacity.ts';
+import { type LatencyResult, type LoadShape, measureLatency, type System } from './sections/latency.ts';
+import { measureWrites, type WriteResult } from './sections/writes.ts';
+import { ClientPool } from './lib/clients.ts';
+import { cpuModel } from './lib/procfs.ts';
+import {
+  ADMIN,
+  checkServices,
+  freshDatabase,
+  newJwtKeys,
+  REDIS_URL,
+  ROOT,
+  startNode,
+  startTouchline,
+  type TouchlineServer,
+} from './lib/services.ts';
+import { type Cell, ratio, renderTable } from './lib/table.ts';
+
+/** The whole run is bounded: past this, everything started is stopped and the bench fails. */
+const HARD_LIMIT_MS = 9.5 * 60_000;
+
+function flags(argv: string[]) {
+  const f = new Map<string, string>();
+  for (const a of argv) {
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(a);
+    if (!m) throw new Error(`unknown argument ${a}`);
+    f.set(m[1]!, m[2] ?? 'true');
+  }
+  const quick = f.has('quick');
+  const num = (k: string, d: number) => {
+    const v = f.get(k);
+    if (v === undefined) return d;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${k} must be a positive number`);
+    return n;
+  };
+  const subscribers = (f.get('subscribers') ?? (quick ? '200' : '500,2000')).split(',').map(Number);
+  if (subscribers.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error('--subscribers is a list of counts');
+  return {
+    quick,
+    subscribers,
+    connections: num('connections', quick ? 1000 : 10_000),
+    workers: num('workers', 4),
+    shape: {
+      steady: num('steady', quick ? 20 : 100),
+      intervalMs: num('interval', 100),
+      burst: num('burst', quick ? 10 : 50),
+    } satisfies LoadShape,
+    idleWindowMs: num('idle-window', quick ? 3000 : 20_000),
+    only: new Set((f.get('only') ?? 'latency,capacity,writes').split(',')),
+    cross: !f.has('no-cross'),
+    writeLimits: { maxWrites: num('max-writes', quick ? 100 : 1500), maxMs: num('write-ms', quick ? 2000 : 6000) },
+  };
+}
+
+const started = Date.now();
+const log = (s: string) => console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}`);
+
+const running = new Set<{ stop: () => Promise<void> }>();
+const track = <T extends { stop: () => Promise<void> }>(p: T): T => {
+  running.add(p);
+  return p;
+};
+const stop = async (p: { stop: () => Promise<void> } | undefined) => {
+  if (!p) return;
+  running.delete(p);
+  await p.stop();
+};
+async function stopAll() {
+  await Promise.allSettled([...running].map((p) => p.stop()));
+  running.clear();
+}
+
+async function signIn(url: string): Promise<string> {
+  const r = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  if (!r.ok) throw new Error(`sign-in: ${r.status} ${await r.text()}`);
+  return ((await r.json()) as { token: string }).token;
+}
+
+/** A scheduled demo match, kicked off, and a function that records a goal in it (one HTTP write). */
+async function liveMatch(url: string, token: string) {
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const list = (await (await fetch(`${url}/api/matches?status=scheduled`)).json()) as { matches: { id: string }[] };
+  const id = list.matches[0]?.id;
+  if (!id) throw new Error('the demo league has no scheduled match');
+  const kick = await fetch(`${url}/api/matches/${id}/state`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ status: 'live' }),
+  });
+  if (!kick.ok) throw new Error(`kick-off: ${kick.status} ${await kick.text()}`);
+  const body = JSON.stringify({ type: 'goal', side: 'home', minute: 30 });
+  return {
+    id,
+    goal: async (): Promise<number> => {
+      const r = await fetch(`${url}/api/matches/${id}/events`, { method: 'POST', headers, body });
+      if (r.status !== 201) throw new Error(`goal: ${r.status} ${await r.text()}`);
+      return ((await r.json()) as { seq: number }).seq;
+    },
+  };
+}
+
+const wsUrl = (http: string, p: string) => `${http.replace(/^http/, 'ws')}${p}`;
+
+async function latencySection(opts: ReturnType<typeof flags>, pool: ClientPool, databaseUrl: string, jwtKeys: string) {
+  const results: LatencyResult[] = [];
+  log('latency: starting Touchline (main.ts, PostgreSQL, Redis), the floor and the peer');
+  const [tl, floor, peer] = await Promise.all([
+    startTouchline({ databaseUrl, jwtKeys }).then(track),
+    startNode(['bench/servers/floor.ts'], {}, /floor ready on (\d+)/).then(track),
+    startNode(['bench/servers/peer.ts'], { REDIS_URL }, /peer ready on (\d+)/).then(track),
+  ]);
+  const floorUrl = `http://127.0.0.1:${floor.match[1]}`;
+  const peerUrl = `http://127.0.0.1:${peer.match[1]}`;
+  const token = await signIn(tl.url);
+  const match = await liveMatch(tl.url, token);
+  const topic = `match:${match.id}`;
+
+  const touchline = (server: TouchlineServer, name: string): System => ({
+    name,
+    pid: server.pid,
+    open: (p, n) => p.open({ mode: 'touchline', url: wsUrl(server.url, '/realtime'), count: n, topic }),
+    send: match.goal,
+  });
+  let frame = '';
+  let floorSeq = 1;
+  const floorSystem: System = {
+    name: 'floor',
+    pid: floor.pid,
+    open: (p, n) => p.open({ mode: 'ws', url: wsUrl(floorUrl, '/'), count: n, topic }),
+    run: async (phase, shape) => {
+      const body = {
+        frame,
+        firstSeq: floorSeq,
+        steady: phase === 'steady' ? shape.steady : 0,
+        intervalMs: shape.intervalMs,
+        burst: phase === 'burst' ? shape.burst : 0,
+      };
+      floorSeq += body.steady + body.burst;
+      const r = await fetch(`${floorUrl}/run`, { method: 'POST', body: JSON.stringify(body) });
+      return (await r.json()) as Record<number, number>;
+    },
+  };
+  let peerSeq = 1;
+  const peerSystem: System = {
+    name: 'peer',
+    pid: peer.pid,
+    open: (p, n) => p.open({ mode: 'socketio', url: peerUrl, count: n, topic }),
+    send: async () => {
+      const seq = peerSeq++;
+      const r = await fetch(`${peerUrl}/emit?seq=${seq}`, { method: 'POST' });
+      if (r.status !== 204) throw new Error(`peer emit: ${r.status}`);
+      return seq;
+    },
+  };
+
+  for (const n of opts.subscribers) {
+    log(`latency: ${n} subscribers — Touchline`);
+    const t = await measureLatency(touchline(tl, 'touchline'), pool, n, opts.shape, log);
+    results.push(t);
+    if (!frame) {
+      if (!t.sample) throw new Error('Touchline delivered no patch frame; is /realtime up?');
+      // The very same frame for the floor and the peer, with a placeholder where the seq goes.
+      frame = t.sample.replace(/"seq":\d+/, '"seq":0');
+      await fetch(`${peerUrl}/frame`, {
+        method: 'POST',
+        body: JSON.stringify({ frame: JSON.parse(frame), room: topic }),
+      });
+    }
+    log(`latency: ${n} subscribers — floor (bare ws)`);
+    results.push(await measureLatency(floorSystem, pool, n, opts.shape, log));
+    log(`latency: ${n} subscribers — peer (Socket.IO + Redis adapter)`);
+    results.push(await measureLatency(peerSystem, pool, n, opts.shape, log));
+  }
+
+  if (opts.cross) {
+    const n = Math.max(...opts.subscribers);
+    log(`latency: ${n} subscribers on a second instance (the write crosses Redis)`);
+    const b = track(await startTouchline({ databaseUrl, jwtKeys }));
+    try {
+      results.push(await measureLatency(touchline(b, 'touchline-redis-hop'), pool, n, opts.shape, log));
+    } finally {
+      await stop(b);
+    }
+  }
+  await Promise.all([stop(tl), stop(floor), stop(peer)]);
+  return { results, frameBytes: Buffer.byteLength(frame) };
+}
+
+async function main() {
+  const opts = flags(process.argv.slice(2));
+  const watchdog = setTimeout(() => {
+    console.error(`bench: over the ${HARD_LIMIT_MS / 60_000} minute limit; stopping`);
+    void stopAll().finally(() => process.exit(2));
+  }, HARD_LIMIT_MS);
+  watchdog.unref();
+
+  await checkServices();
+  const jwtKeys = newJwtKeys();
+  const db = track(await freshDatabase().then((d) => ({ ...d, stop: d.drop })));
+  const pool = track(new ClientPool(opts.workers));
+
+  let latency: { results: LatencyResult[]; frameBytes: number } | undefined;
+  let capacity: CapacityResult | undefined;
+  const writes: WriteResult[] = [];
+  try {
+    if (opts.only.has('latency')) latency = await latencySection(opts, pool, db.url, jwtKeys);
+    if (opts.only.has('capacity')) {
+      log(`capacity: ${opts.connections} idle authenticated sockets on live, one fresh Touchline process`);
+      const server = track(await startTouchline({ databaseUrl: db.url, jwtKeys }));
+      capacity = await measureCapacity(server, pool, opts.connections, opts.idleWindowMs, log);
+      await stop(server);
+    }
+    await stop(pool);
+    if (opts.only.has('writes')) {
+      for (const storage of ['pglite', 'postgres'] as const) {
+        log(`writes: ${storage}`);
+        writes.push(...(await measureWrites(storage, 8, opts.writeLimits)));
+      }
+    }
+  } finally {
+    await stopAll();
+  }
+
+  const table = report(opts, latency?.results ?? [], capacity, writes);
+  console.log(`\n${table.text}\n`);
+  const out = {
+    date: new Date().toISOString(),
+    commit: gitCommit(),
+    machine: {
+      cpus: os.cpus().length,
+      model: cpuModel(),
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    options: { ...opts, only: [...opts.only] },
+    frameBytes: latency?.frameBytes,
+    latency: latency?.results.map(({ sample: _sample, ...r }) => r),
+    capacity,
+    writes,
+    targets: table.targets,
+    table: table.text,
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
+  const dir = path.join(ROOT, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, opts.quick ? 'quick.json' : 'latest.json');
+  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  log(`wrote ${path.relative(ROOT, file)} in ${out.seconds} s`);
+  clearTimeout(watchdog);
+}
+
+function gitCommit(): string | undefined {
+  try {
+    return execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
+  } catch {
+    return undefined;
+  }
+}
+
+function report(
+  opts: ReturnType<typeof flags>,
+  latency: LatencyResult[],
+  capacity: CapacityResult | undefined,
+  writes: WriteResult[],
+) {
+  const rows: Cell[][] = [];
+  const targets: { name: string; met: boolean; detail: string }[] = [];
+  const find = (system: string, n: number) => latency.find((r) => r.system === system && r.subscribers === n);
+  const check = (name: string, met: boolean, detail: string) => {
+    targets.push({ name, met, detail });
+    return met ? 'yes' : 'NO';
+  };
+
+  for (const n of opts.subscribers) {
+    const [t, f, p] = [find('touchline', n), find('floor', n), find('peer', n)];
+    for (const q of ['p50', 'p95', 'p99'] as const) {
+      let target: Cell;
+      let met: Cell;
+      if (q === 'p99' && n === 2000 && t && f) {
+        target = '≤ 150 ms, ≤ 2× floor';
+        met = check(
+          'latency p99 at 2,000 subscribers',
+          t.all.p99 <= 150 && t.all.p99 <= 2 * f.all.p99,
+          `${t.all.p99.toFixed(1)} ms, ${(t.all.p99 / f.all.p99).toFixed(2)}× floor`,
+        );
+      }
+      rows.push([
+        `Event→fan ${q} (ms), ${n.toLocaleString('en-US')} subscribers`,
+        t?.all[q],
+        f?.all[q],
+        p?.all[q],
+        ratio(t?.all[q], f?.all[q]),
+        ratio(t?.all[q], p?.all[q]),
+        target,
+        met,
+      ]);
+    }
+  }
+  const nMax = Math.max(...opts.subscribers);
+  const [t, f, p] = [find('touchline', nMax), find('floor', nMax), find('peer', nMax)];
+  if (t) {
+    rows.push([
+      `Burst-only p99 (ms), ${nMax.toLocaleString('en-US')} subscribers`,
+      t.burst.p99,
+      f?.burst.p99,
+      p?.burst.p99,
+      ratio(t.burst.p99, f?.burst.p99),
+      ratio(t.burst.p99, p?.burst.p99),
+    ]);
+    const hop = find('touchline-redis-hop', nMax);
+    if (hop) {
+      rows.push([
+        `Event→fan p99 (ms), ${nMax.toLocaleString('en-US')} on a 2nd instance (via Redis)`,
+        hop.all.p99,
+        f?.all.p99,
+        p?.all.p99,
+        ratio(hop.all.p99, f?.all.p99),
+        ratio(hop.all.p99, p?.all.p99),
+      ]);
+    }
+    const lost = (r: LatencyResult | undefined) => (r ? `${r.expected - r.delivered}/${r.expected}` : undefined);
+    rows.push([`Frames not delivered, ${nMax.toLocaleString('en-US')} subscribers`, lost(t), lost(f), lost(p)]);
+    rows.push([
+      `Server CPU per delivered frame (µs), burst, ${nMax.toLocaleString('en-US')}`,
+      t.cpuUsPerFrame,
+      f?.cpuUsPerFrame,
+      p?.cpuUsPerFrame,
+      ratio(t.cpuUsPerFrame, f?.cpuUsPerFrame),
+      ratio(t.cpuUsPerFrame, p?.cpuUsPerFrame),
+    ]);
+  }
+  if (capacity) {
+    const n = capacity.target.toLocaleString('en-US');
+    rows.push([
+      `RSS per idle connection (KB), ${n} on live`,
+      capacity.rssPerConnectionKb,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      '≤ 30 KB',
+      check(
+        `${n} idle connections at ≤ 30 KB`,
+        capacity.opened === capacity.target && capacity.rssPerConnectionKb <= 30,
+        `${capacity.opened} open, ${capacity.rssPerConnectionKb.toFixed(1)} KB each`,
+      ),
+    ]);
+    rows.push([`Idle connections open (server's count)`, `${capacity.opened} (${capacity.serverConnections})`]);
+    rows.push([`Event-loop lag p99 (ms), ${n} idle`, capacity.eventLoopLagP99Ms]);
+  }
+  for (const w of writes) {
+    rows.push([
+      `Event writes/s, ${w.storage === 'pglite' ? 'PGlite' : 'PostgreSQL'}, ${w.writers === 1 ? 'sequential' : `${w.writers} concurrent`}`,
+      w.perSecond,
+    ]);
+  }
+  const text = renderTable(
+    ['Measure', 'Touchline', 'Floor (ws)', 'Peer (Socket.IO)', 'T/floor', 'T/peer', 'Target', 'Met'],
+    rows,
+  );
+  return { text, targets };
+}
+
+process.on('SIGINT', () => {
+  void stopAll().finally(() => process.exit(130));
+});
+main().catch(async (err: unknown) => {
+  console.error(err);
+  await stopAll();
+  process.exit(1);
+});

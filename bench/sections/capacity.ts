@@ -1,0 +1,88 @@
+import { createKeyring } from '../../packages/server/src/auth/keyring.ts';
+import type { ClientPool } from '../lib/clients.ts';
+import { rssBytes } from '../lib/procfs.ts';
+import type { TouchlineServer } from '../lib/services.ts';
+import { sleep } from '../lib/stats.ts';
+
+export interface CapacityResult {
+  target: number;
+  opened: number;
+  failed: number;
+  firstError?: string;
+  connectMs: number;
+  /** Sockets the server itself counts (touchline_ws_connections). */
+  serverConnections: number;
+  rssBeforeMb: number;
+  rssAfterMb: number;
+  rssPerConnectionKb: number;
+  /** Event-loop delay over the idle window, from the server's own /metrics (ms). */
+  eventLoopLagP99Ms: number;
+  eventLoopLagMaxMs: number;
+  idleWindowMs: number;
+  droppedDuringIdle: number;
+}
+
+const gauge = (text: string, name: string) => {
+  const m = new RegExp(`^${name} (\\S+)$`, 'm').exec(text);
+  return m ? Number(m[1]) : NaN;
+};
+
+/** Opens `n` idle, authenticated sockets subscribed to `live`; RSS per socket and event-loop lag while idle. */
+export async function measureCapacity(
+  server: TouchlineServer,
+  pool: ClientPool,
+  n: number,
+  idleWindowMs: number,
+  log: (s: string) => void,
+): Promise<CapacityResult> {
+  const scrape = async () => (await fetch(`${server.url}/metrics`)).text();
+  // A signed-in fan, with a token from the server's own keyring.
+  const token = await createKeyring(server.jwtKeys).sign({ userId: '1', role: 'fan' });
+  // Warm up the code paths (JIT, the live card) so the baseline is not the cold process.
+  await pool.open({
+    mode: 'idle',
+    url: `${server.url.replace('http', 'ws')}/realtime`,
+    count: 200,
+    topic: 'live',
+    token,
+  });
+  await pool.closeSockets();
+  await sleep(3000);
+  const before = rssBytes(server.pid);
+
+  const opened = await pool.open({
+    mode: 'idle',
+    url: `${server.url.replace('http', 'ws')}/realtime`,
+    count: n,
+    topic: 'live',
+    token,
+    concurrency: 25,
+    timeoutMs: 180_000,
+  });
+  if (opened.failed) log(`  capacity: ${opened.failed} sockets failed (${opened.firstError ?? '?'})`);
+  await sleep(5000);
+  const after = rssBytes(server.pid);
+
+  await scrape(); // resets the event-loop delay histogram: the next scrape covers the idle window only
+  const dropsBefore = (await pool.progress()).dropped;
+  await sleep(idleWindowMs);
+  const text = await scrape();
+  const dropped = (await pool.progress()).dropped - dropsBefore;
+  await pool.closeSockets();
+
+  return {
+    target: n,
+    opened: opened.opened,
+    failed: opened.failed,
+    ...(opened.firstError ? { firstError: opened.firstError } : {}),
+    connectMs: Math.round(opened.ms),
+    serverConnections: gauge(text, 'touchline_ws_connections'),
+    rssBeforeMb: before / 2 ** 20,
+    rssAfterMb: after / 2 ** 20,
+    rssPerConnectionKb: opened.opened ? (after - before) / opened.opened / 1024 : NaN,
+    eventLoopLagP99Ms: gauge(text, 'nodejs_eventloop_lag_p99_seconds') * 1000,
+    eventLoopLagMaxMs: gauge(text, 'nodejs_eventloop_lag_max_seconds') * 1000,
+    idleWindowMs,
+    droppedDuringIdle: dropped,
+  };
+}
