@@ -27,7 +27,9 @@ export async function buildWebOnce(): Promise<void> {
       continue;
     }
     try {
-      await promisify(execFile)('npm', ['run', 'build', '-w', '@touchline/web'], { cwd: root });
+      // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+      const env = { ...process.env, NODE_ENV: 'production' };
+      await promisify(execFile)('npm', ['run', 'build', '-w', '@touchline/web'], { cwd: root, env });
       writeFileSync(stamp, new Date().toISOString());
       return;
     } finally {

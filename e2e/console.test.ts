@@ -31,8 +31,9 @@ describe('operator console, judge and captain screens in Chromium', () => {
   const score = (page: Page) => page.getByTestId('score').textContent();
 
   it('a goal entered on one phone shows on another within 1 s, with no reload', async () => {
+    // The last of today's league matches: the captain test needs the others still before kick-off.
     const { league } = await today(app);
-    const m = league[0]!;
+    const m = league.at(-1)!;
     await driver(app, opA.token, m.id).state({ status: 'live' });
     const a = await consolePage(opA, m.id);
     const b = await consolePage(opB, m.id);
@@ -50,8 +51,8 @@ describe('operator console, judge and captain screens in Chromium', () => {
   });
 
   it('keeps writes made offline through a reload and sends them once, in order', async () => {
-    const { league } = await today(app);
-    const m = league[0]!;
+    const { live } = await today(app);
+    const m = live[0]!;
     const before = (await snapshot(app, m.id)).events.length;
     const { context, page } = await consolePage(opA, m.id);
     await context.setOffline(true);
@@ -77,8 +78,8 @@ describe('operator console, judge and captain screens in Chromium', () => {
   });
 
   it('enables the shootout only at a level score in a knockout match, and plays it to a finish', async () => {
-    const { cup, league, live } = await today(app);
-    const leagueMatch = league[0] ?? live[0]!;
+    const { cup, live } = await today(app);
+    const leagueMatch = live[0]!;
     const cupDriver = driver(app, opA.token, cup.id);
     await cupDriver.state({ status: 'live' });
     await cupDriver.event({ type: 'goal', side: 'home', minute: 10 });
@@ -122,12 +123,13 @@ describe('operator console, judge and captain screens in Chromium', () => {
     const adminToken = await app.login('e2e-admin', 'e2e-admin-password-long');
     let clubId: string | undefined;
     let banned: string | undefined;
+    let matchId: string | undefined;
     for (const m of league) {
       for (const side of ['home', 'away'] as const) {
         const { roster } = (await app.api('GET', `/api/matches/${m.id}/lineup-options/${side}`, undefined, adminToken))
           .body;
         const hit = roster.find((r: { suspended?: object }) => r.suspended);
-        if (hit) [clubId, banned] = [side === 'home' ? m.homeClub.id : m.awayClub.id, hit.playerId];
+        if (hit) [clubId, banned, matchId] = [side === 'home' ? m.homeClub.id : m.awayClub.id, hit.playerId, m.id];
       }
     }
     expect(banned).toBeDefined();
@@ -137,6 +139,7 @@ describe('operator console, judge and captain screens in Chromium', () => {
       await signInPage(page, app, captain.login, captain.password);
       await page.waitForURL((u) => !u.pathname.startsWith('/login'));
       await page.goto(`${app.url}/captain`);
+      await page.locator(`[data-testid="match-card"][data-match-id="${matchId}"]`).click();
       const box = page.locator(`[data-testid="lineup-player-checkbox"][data-player-id="${banned}"]`);
       await box.waitFor();
       expect(await box.isDisabled()).toBe(true);

@@ -19,6 +19,7 @@ import { captainRoutes } from './captain/routes.ts';
 import { Fanout } from './realtime/fanout.ts';
 import { type Bus, InProcessBus } from './realtime/bus.ts';
 import { RedisBus } from './realtime/redis-bus.ts';
+import { realtimeRoutes } from './realtime/plugin.ts';
 import { metricsPlugin } from './metrics/plugin.ts';
 
 declare module 'fastify' {
@@ -78,6 +79,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(publicRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api', limiter: new LoginLimiter() });
   await app.register(matchRoutes, { prefix: '/api' });
+  await app.register(realtimeRoutes);
   await app.register(leagueRoutes, { prefix: '/api' });
   await app.register(captainRoutes, { prefix: '/api' });
 
