@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorCode } from './errors.ts';
 
 /** Realtime protocol v1 (PROTOCOL.md §5): every frame is one member of a union on `type`. */
 export const PROTOCOL_VERSION = 1;
@@ -6,6 +7,7 @@ export const MAX_FRAME_BYTES = 16 * 1024;
 export const SLOW_CONSUMER_BYTES = 1024 * 1024;
 export const HELLO_TIMEOUT_MS = 5000;
 export const BAD_FRAMES_PER_MINUTE = 20;
+export const DEFAULT_HEARTBEAT_MS = 15_000;
 
 export const CloseCode = {
   noHello: 4000,
@@ -13,7 +15,19 @@ export const CloseCode = {
   tooManyBadFrames: 4002,
   slowConsumer: 4008,
   tooBig: 1009,
+  /** The server could not read a snapshot or the log; the client reconnects and resumes with `since`. */
+  serverError: 1011,
 } as const;
+
+/** The codes an `error` frame carries; `rate_limited` refuses a subscription past the per-connection topic limit. */
+export const RealtimeErrorCode = z.enum([
+  ErrorCode.bad_message,
+  ErrorCode.invalid_token,
+  ErrorCode.unknown_topic,
+  ErrorCode.forbidden,
+  ErrorCode.rate_limited,
+]);
+export type RealtimeErrorCode = z.infer<typeof RealtimeErrorCode>;
 
 export const Topic = z
   .string()
@@ -87,7 +101,7 @@ export const UnsubscribedFrame = z.object({ type: z.literal('unsubscribed'), top
 export const PongFrame = z.object({ type: z.literal('pong'), ts: z.number() });
 export const ErrorFrame = z.object({
   type: z.literal('error'),
-  code: z.string(),
+  code: RealtimeErrorCode,
   message: z.string().optional(),
   topic: z.string().optional(),
 });

@@ -19,6 +19,10 @@ export interface Config {
   logLevel: string;
   /** Where the built web app lives; served at `/` when present. */
   webDist: string | undefined;
+  /** Period of the WebSocket pings on /realtime; unset means 15 s. */
+  realtimeHeartbeatMs?: number;
+  /** How long a new /realtime connection may wait before its hello; unset means 5 s. */
+  realtimeHelloTimeoutMs?: number;
 }
 
 const int = (v: string | undefined, fallback: number, name: string) => {

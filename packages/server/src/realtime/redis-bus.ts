@@ -3,14 +3,29 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Bus, BusHealth, BusMessage } from './bus.ts';
 
 const CHANNEL = 'touchline:changes';
+/** While Redis is in trouble, how often to check whether it is back (besides its own 'ready' events). */
+const RECOVER_EVERY_MS = 1000;
+/** Topics whose newest unsent message is kept for peers; beyond that they rely on their own catch-up. */
+const MAX_UNSENT = 1000;
 
-/** Redis pub/sub fan-out. A Redis error never throws into a write; on reconnect, subscribers resync. */
+/**
+ * Redis pub/sub fan-out. Redis is only a doorbell: a lost message is read back from the change log. Any sign of
+ * trouble (an error or close on either connection, a failed publish) marks the bus down; once both connections are
+ * ready and subscribed again, the newest unsent message of each topic is published (so peers notice their gap) and
+ * the recover handlers catch this instance's subscribers up. A Redis error never reaches a write.
+ */
 export class RedisBus implements Bus {
   private readonly pub: Redis;
   private readonly sub: Redis;
   private readonly handlers: ((msg: BusMessage) => void)[] = [];
   private readonly recoverHandlers: (() => void)[] = [];
-  private wasDown = false;
+  private readonly unsent = new Map<string, BusMessage>();
+  private down = false;
+  /** Counts signs of trouble, so one that comes during a recovery keeps the bus down. */
+  private troubles = 0;
+  private recovering = false;
+  private closed = false;
+  private retry: NodeJS.Timeout | undefined;
 
   constructor(
     readonly instanceId: string,
@@ -24,32 +39,20 @@ export class RedisBus implements Bus {
     };
     this.pub = new Redis(url, opts);
     this.sub = new Redis(url, { ...opts, enableOfflineQueue: true });
-    for (const c of [this.pub, this.sub]) c.on('error', (err) => this.log.warn({ err: err.message }, 'redis error'));
-    this.sub.on('close', () => (this.wasDown = true));
-    this.sub.on('ready', () => {
-      void this.sub.subscribe(CHANNEL).catch(() => undefined);
-      if (this.wasDown) {
-        this.wasDown = false;
-        this.log.info('redis back; resyncing subscribers from the change log');
-        for (const h of this.recoverHandlers) h();
-      }
-    });
-    this.sub.on('message', (_channel: string, raw: string) => {
-      let msg: BusMessage;
-      try {
-        msg = JSON.parse(raw) as BusMessage;
-      } catch {
-        return;
-      }
-      if (msg.origin === this.instanceId) return;
-      for (const h of this.handlers) h(msg);
-    });
+    for (const c of [this.pub, this.sub]) {
+      c.on('error', (err: Error) => this.trouble(err.message));
+      c.on('close', () => this.trouble('connection closed'));
+      c.on('ready', () => void this.recover());
+    }
+    this.sub.subscribe(CHANNEL).catch((err: Error) => this.trouble(err.message));
+    this.sub.on('message', (_channel: string, raw: string) => this.deliver(raw));
   }
 
   publish(msg: BusMessage): void {
     this.pub.publish(CHANNEL, JSON.stringify(msg)).catch((err: Error) => {
-      this.wasDown = true;
-      this.log.warn({ err: err.message }, 'redis publish failed; peers will catch up from the change log');
+      const kept = this.unsent.get(msg.topic);
+      if (kept ? kept.seq < msg.seq : this.unsent.size < MAX_UNSENT) this.unsent.set(msg.topic, msg);
+      this.trouble(`publish failed: ${err.message}`);
     });
   }
   onMessage(handler: (msg: BusMessage) => void): void {
@@ -62,7 +65,71 @@ export class RedisBus implements Bus {
     return this.pub.status === 'ready' && this.sub.status === 'ready' ? 'ok' : 'down';
   }
   async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.retry);
     this.pub.disconnect();
     this.sub.disconnect();
+  }
+
+  private deliver(raw: string) {
+    let msg: BusMessage;
+    try {
+      msg = JSON.parse(raw) as BusMessage;
+    } catch {
+      return;
+    }
+    if (msg.origin === this.instanceId) return;
+    for (const h of this.handlers) {
+      try {
+        h(msg);
+      } catch (err) {
+        this.log.error({ err }, 'bus handler failed');
+      }
+    }
+  }
+
+  private trouble(reason: string) {
+    if (this.closed) return;
+    if (!this.down) this.log.warn({ reason }, 'redis down: writes go on; peers will catch up from the change log');
+    this.down = true;
+    this.troubles++;
+    this.scheduleRecover();
+  }
+
+  private scheduleRecover() {
+    if (this.retry || this.closed) return;
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      void this.recover().then(() => this.down && this.scheduleRecover());
+    }, RECOVER_EVERY_MS).unref();
+  }
+
+  private async recover() {
+    if (!this.down || this.recovering || this.closed) return;
+    if (this.pub.status !== 'ready' || this.sub.status !== 'ready') return;
+    this.recovering = true;
+    const troubles = this.troubles;
+    try {
+      // Subscribed before catching up, so nothing published from now on can fall between the two.
+      await this.sub.subscribe(CHANNEL);
+      for (const [topic, msg] of this.unsent) {
+        await this.pub.publish(CHANNEL, JSON.stringify(msg));
+        this.unsent.delete(topic);
+      }
+      if (troubles !== this.troubles) return;
+      this.down = false;
+      this.log.info('redis back; catching up from the change log');
+      for (const h of this.recoverHandlers) {
+        try {
+          h();
+        } catch (err) {
+          this.log.error({ err }, 'bus recovery handler failed');
+        }
+      }
+    } catch (err) {
+      this.log.warn({ err: (err as Error).message }, 'redis recovery failed; retrying');
+    } finally {
+      this.recovering = false;
+    }
   }
 }

@@ -1,0 +1,232 @@
+import { ClientFrame, CloseCode, type ConnectionRole, PROTOCOL_VERSION } from '@touchline/contract';
+import { Connection } from './connection.ts';
+import type { Feed, Patch, Position } from './feed.ts';
+import type { ConnectionEvents, SocketAdapter } from './socket.ts';
+import { patchFrame, TopicStream } from './stream.ts';
+import { Subscription } from './subscription.ts';
+
+/** Who may read a topic, and where its data comes from. */
+export interface TopicSpec {
+  readers: readonly ConnectionRole[] | 'everyone';
+  open(): Feed;
+}
+
+export interface HubOptions {
+  /** The spec of a topic name, or undefined when the name is not a topic. */
+  topics(name: string): TopicSpec | undefined;
+  /** The role a token grants, or null when it is invalid or expired. */
+  authenticate(token: string): Promise<ConnectionRole | null>;
+  heartbeatMs: number;
+  helloTimeoutMs: number;
+  log: { warn(obj: object, msg: string): void };
+  metrics?: {
+    patchDelivered(p: { topic: string; committedAt: number }, frames: number): void;
+    slowConsumerClosed(): void;
+  };
+  now?: () => number;
+}
+
+/** A client may follow this many topics at once. */
+export const MAX_TOPICS_PER_CONNECTION = 64;
+/** Frames a client may send after hello and before welcome (they wait for the token check). */
+const MAX_HELD_FRAMES = 20;
+
+function parse(text: string | undefined): ClientFrame | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const frame = ClientFrame.safeParse(JSON.parse(text));
+    return frame.success ? frame.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The realtime rooms of one instance (PROTOCOL §5): connections, their handshake and subscriptions, and one
+ * stream per followed topic. It sees sockets only through `SocketAdapter`.
+ */
+export class Hub {
+  private readonly connections = new Set<Connection>();
+  private readonly streams = new Map<string, TopicStream>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly now: () => number;
+
+  constructor(private readonly opts: HubOptions) {
+    this.now = opts.now ?? Date.now;
+    this.heartbeat = setInterval(() => this.beat(), opts.heartbeatMs).unref();
+  }
+
+  /** Open connections and the subscriptions they hold, read when metrics are scraped. */
+  counts() {
+    let subscriptions = 0;
+    for (const c of this.connections) subscriptions += c.subs.size;
+    return { connections: this.connections.size, subscriptions };
+  }
+
+  connect(socket: SocketAdapter): ConnectionEvents {
+    const conn = new Connection(socket, {
+      gone: (c) => this.forget(c),
+      slow: () => this.opts.metrics?.slowConsumerClosed(),
+    });
+    this.connections.add(conn);
+    conn.helloTimer = setTimeout(() => conn.close(CloseCode.noHello, 'no_hello'), this.opts.helloTimeoutMs).unref();
+    return {
+      message: (text) => this.message(conn, text),
+      pong: () => (conn.missedPongs = 0),
+      closed: () => conn.gone(),
+    };
+  }
+
+  /** A committed patch, from this instance or another; only topics someone here follows care. */
+  receive(p: Patch): void {
+    this.streams.get(p.topic)?.receive(p);
+  }
+
+  /** After a bus outage: every followed topic reads what it missed from its log. */
+  catchUp(): void {
+    for (const s of this.streams.values()) s.catchUp();
+  }
+
+  close(): void {
+    clearInterval(this.heartbeat);
+    for (const c of [...this.connections]) c.close(1001, 'going_away');
+  }
+
+  private message(conn: Connection, text: string | undefined) {
+    conn.missedPongs = 0;
+    if (conn.closed) return;
+    if (conn.state === 'authenticating') {
+      if (text !== undefined && conn.held.length < MAX_HELD_FRAMES) conn.held.push(text);
+      else conn.badFrame(this.now());
+      return;
+    }
+    const frame = parse(text);
+    if (!frame || (frame.type === 'hello') !== (conn.state === 'awaiting_hello')) return conn.badFrame(this.now());
+    switch (frame.type) {
+      case 'hello':
+        return void this.hello(conn, frame.token);
+      case 'ping':
+        return conn.frame({ type: 'pong', ts: frame.ts });
+      case 'subscribe':
+        return void this.subscribe(conn, frame.topic, frame.since);
+      case 'unsubscribe':
+        conn.subs.get(frame.topic)?.end();
+        return conn.frame({ type: 'unsubscribed', topic: frame.topic });
+    }
+  }
+
+  private async hello(conn: Connection, token: string | undefined) {
+    conn.state = 'authenticating';
+    clearTimeout(conn.helloTimer);
+    let role: ConnectionRole | null = 'anonymous';
+    try {
+      if (token !== undefined) role = await this.opts.authenticate(token);
+    } catch (err) {
+      this.opts.log.warn({ err }, 'realtime: token check failed');
+      return conn.close(CloseCode.serverError, 'server_error');
+    }
+    if (conn.closed) return;
+    if (!role) {
+      conn.error('invalid_token');
+      return conn.close(CloseCode.invalidToken, 'invalid_token');
+    }
+    conn.role = role;
+    conn.state = 'open';
+    conn.frame({
+      type: 'welcome',
+      protocol: PROTOCOL_VERSION,
+      connectionId: conn.id,
+      role,
+      heartbeatMs: this.opts.heartbeatMs,
+    });
+    for (const text of conn.held.splice(0)) this.message(conn, text);
+  }
+
+  /**
+   * Subscribes and answers with a snapshot or a replay. The subscription joins the stream before anything is read,
+   * so a patch committed meanwhile waits in its buffer: nothing falls between the read and the live stream.
+   */
+  private async subscribe(conn: Connection, topic: string, since: Position | undefined) {
+    if (conn.state !== 'open') return;
+    const spec = this.opts.topics(topic);
+    if (!spec) return conn.error('unknown_topic', topic);
+    if (spec.readers !== 'everyone' && !spec.readers.includes(conn.role)) return conn.error('forbidden', topic);
+    const previous = conn.subs.get(topic);
+    if (!previous && conn.subs.size >= MAX_TOPICS_PER_CONNECTION) return conn.error('rate_limited', topic);
+
+    let stream = this.streams.get(topic);
+    if (!stream) {
+      stream = new TopicStream(topic, spec.open(), (p, frames) => {
+        // Only patches straight from a write have a commit time; ones read back from the log do not.
+        if (p.committedAt !== undefined)
+          this.opts.metrics?.patchDelivered({ topic, committedAt: p.committedAt }, frames);
+      });
+      this.streams.set(topic, stream);
+    }
+    const sub = new Subscription(stream, {
+      send: (frame) => conn.send(frame),
+      fail: (err) => {
+        this.opts.log.warn({ err, topic }, 'realtime: could not read a topic');
+        conn.close(CloseCode.serverError, 'server_error');
+      },
+      resubscribe: (t, at) => void this.subscribe(conn, t, at),
+      release: (s) => this.release(conn, s),
+    });
+    conn.subs.set(topic, sub);
+    stream.members.add(sub);
+    previous?.end();
+    try {
+      const loaded = (await stream.anchored) ? await load(stream.feed, since) : undefined;
+      if (!sub.active) return;
+      if (!loaded) {
+        sub.end();
+        return conn.error('unknown_topic', topic);
+      }
+      const { head, recovered } = loaded;
+      const flag = recovered === undefined ? {} : { recovered };
+      conn.frame({ type: 'subscribed', topic, epoch: head.epoch, seq: head.seq, ...flag });
+      if ('data' in loaded)
+        conn.frame({ type: 'snapshot', topic, epoch: head.epoch, seq: head.seq, data: loaded.data, ...flag });
+      else for (const p of loaded.patches) conn.send(patchFrame(p));
+      sub.start(head);
+    } catch (err) {
+      sub.fail(err);
+    }
+  }
+
+  private release(conn: Connection, sub: Subscription) {
+    if (conn.subs.get(sub.topic) === sub) conn.subs.delete(sub.topic);
+    sub.stream.members.delete(sub);
+    if (sub.stream.members.size === 0 && this.streams.get(sub.topic) === sub.stream) this.streams.delete(sub.topic);
+  }
+
+  private forget(conn: Connection) {
+    this.connections.delete(conn);
+    for (const sub of [...conn.subs.values()]) sub.end();
+  }
+
+  /** Pings every connection; one that missed two pongs in a row is dropped. */
+  private beat() {
+    for (const c of this.connections) {
+      if (c.missedPongs >= 2) c.terminate();
+      else {
+        c.missedPongs++;
+        c.ping();
+      }
+    }
+  }
+}
+
+type Loaded =
+  { head: Position; recovered?: boolean; data: unknown } | { head: Position; recovered: true; patches: Patch[] };
+
+/** A replay when `since` can be proven complete, otherwise a snapshot; undefined when the topic names nothing. */
+async function load(feed: Feed, since: Position | undefined): Promise<Loaded | undefined> {
+  if (since) {
+    const replay = await feed.replay(since);
+    if (replay) return { head: replay.head, recovered: true, patches: replay.patches };
+  }
+  const snap = await feed.snapshot();
+  if (!snap) return undefined;
+  return { head: { epoch: snap.epoch, seq: snap.seq }, data: snap.data, ...(since ? { recovered: false } : {}) };
+}

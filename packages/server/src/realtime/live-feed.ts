@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import type { Change, MatchSummary } from '@touchline/contract';
+import { localToUtc } from '@touchline/domain';
+import type { Db } from '../db/client.ts';
+import { listSummaries } from '../matches/summary.ts';
+import type { Feed, Patch, Position } from './feed.ts';
+
+const DAY = 86_400_000;
+const localDay = (iso: string | Date, timeZone: string) => new Date(iso).toLocaleDateString('en-CA', { timeZone });
+
+/**
+ * live: a MatchSummary for every match that is live or on today's card. It has no log of its own: its patches are
+ * derived from match patches on each instance, so its epoch is this instance's and a resume always gets a snapshot.
+ */
+export class LiveFeed implements Feed {
+  readonly contiguous = true;
+  private readonly epoch = randomUUID();
+  private seq = 0;
+  /** The last match patch seen per match, so a late or repeated one never rolls a summary back. */
+  private readonly seen = new Map<string, Position>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly timeZone: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async head(): Promise<Position> {
+    return { epoch: this.epoch, seq: this.seq };
+  }
+
+  /** Taken at the seq before reading, so every patch derived meanwhile follows the snapshot. */
+  async snapshot() {
+    const seq = this.seq;
+    return { epoch: this.epoch, seq, data: await this.card() };
+  }
+
+  async replay() {
+    return undefined;
+  }
+
+  async between() {
+    return [];
+  }
+
+  /** The live patch a match patch makes, when it changed a match that is live or on today's card. */
+  derive(p: Patch): Patch | undefined {
+    const id = /^match:(\d+)$/.exec(p.topic)?.[1];
+    if (!id) return undefined;
+    const last = this.seen.get(id);
+    if (last && last.epoch === p.epoch && last.seq >= p.seq) return undefined;
+    this.seen.set(id, { epoch: p.epoch, seq: p.seq });
+    const summary = p.changes.find((c) => c.entity === 'match' && c.data)?.data as MatchSummary | undefined;
+    if (!summary || !this.onCard(summary)) return undefined;
+    return { ...this.next([summary]), ...(p.committedAt !== undefined ? { committedAt: p.committedAt } : {}) };
+  }
+
+  /** Every match on the card again, for after a bus outage, when updates from other instances may be missing. */
+  async refresh(): Promise<Patch | undefined> {
+    const card = await this.card();
+    return card.length ? this.next(card) : undefined;
+  }
+
+  private next(summaries: MatchSummary[]): Patch {
+    const changes = summaries.map((s): Change => ({ op: 'updated', entity: 'match', id: s.id, data: s }));
+    return { topic: 'live', epoch: this.epoch, seq: ++this.seq, changes };
+  }
+
+  private onCard(m: MatchSummary) {
+    const today = localDay(this.now(), this.timeZone);
+    const on = (iso: string | undefined) => iso !== undefined && localDay(iso, this.timeZone) === today;
+    return m.status === 'live' || on(m.kickoffAt) || on(m.finishedAt);
+  }
+
+  private async card(): Promise<MatchSummary[]> {
+    const today = localDay(this.now(), this.timeZone);
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
+    const from = localToUtc(today, '00:00', this.timeZone);
+    const to = new Date(Date.parse(localToUtc(tomorrow, '00:00', this.timeZone)) - 1).toISOString();
+    const live = await listSummaries(this.db, { status: 'live' });
+    const todays = await listSummaries(this.db, { from, to });
+    const byId = new Map([...live, ...todays].map((m) => [m.id, m]));
+    return [...byId.values()].sort((a, b) => a.kickoffAt.localeCompare(b.kickoffAt) || Number(a.id) - Number(b.id));
+  }
+}

@@ -1,0 +1,45 @@
+import type { RawData, WebSocket } from 'ws';
+
+/** The part of a socket the hub uses, so the hub runs in tests without a network. */
+export interface SocketAdapter {
+  send(data: string): void;
+  close(code: number, reason?: string): void;
+  /** Drops the connection without a closing handshake (a peer that stopped answering). */
+  terminate(): void;
+  /** A transport-level ping; the peer's pong comes back through `ConnectionEvents.pong`. */
+  ping(): void;
+  /** Bytes written but not yet sent. */
+  readonly bufferedAmount: number;
+}
+
+/** What the transport reports to the hub about one connection. */
+export interface ConnectionEvents {
+  /** A text frame; undefined for a binary one, which the protocol does not allow. */
+  message(text: string | undefined): void;
+  pong(): void;
+  closed(): void;
+}
+
+const text = (data: RawData) =>
+  (Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)).toString('utf8');
+
+/** Adapts a `ws` socket; the frame size limit (1009) is enforced by `ws` itself through `maxPayload`. */
+export function adaptWs(ws: WebSocket, connect: (socket: SocketAdapter) => ConnectionEvents): void {
+  const open = () => ws.readyState === ws.OPEN;
+  const events = connect({
+    send(data) {
+      if (open()) ws.send(data);
+    },
+    close: (code, reason) => ws.close(code, reason),
+    terminate: () => ws.terminate(),
+    ping() {
+      if (open()) ws.ping();
+    },
+    get bufferedAmount() {
+      return ws.bufferedAmount;
+    },
+  });
+  ws.on('message', (data, isBinary) => events.message(isBinary ? undefined : text(data)));
+  ws.on('pong', () => events.pong());
+  ws.on('close', () => events.closed());
+}

@@ -1,0 +1,93 @@
+import type { Feed, Patch, Position } from './feed.ts';
+
+/** A subscriber as its topic's stream sees it. */
+export interface Member {
+  /** One patch, already serialised; the member decides whether it is new to it. True when it was sent. */
+  offer(seq: number, frame: string): boolean;
+  /** The stream cannot go on (its log could not be read). */
+  fail(err: unknown): void;
+  /** The topic started a new epoch: the member subscribes again from where it stands. */
+  resume(): void;
+}
+
+export const patchFrame = (p: Patch) =>
+  JSON.stringify({ type: 'patch', topic: p.topic, epoch: p.epoch, seq: p.seq, changes: p.changes });
+
+/**
+ * One topic on this instance. It turns what it hears (local writes, the bus, catch-up reads) into one ordered stream
+ * with no duplicate and no gap, reading missed patches from the log, and hands each patch, serialised once, to every
+ * member. Work that needs the database runs in a queue, so patches never overtake each other.
+ */
+export class TopicStream {
+  readonly members = new Set<Member>();
+  /** The last patch delivered; undefined until the head is read, or when the topic names nothing. */
+  private at: Position | undefined;
+  private tail: Promise<unknown> = Promise.resolve();
+  private queued = 0;
+  /** Resolves once the head is known: false when the topic names nothing or its head could not be read. */
+  readonly anchored: Promise<boolean>;
+
+  constructor(
+    readonly topic: string,
+    readonly feed: Feed,
+    private readonly onDelivered: (p: Patch, frames: number) => void = () => undefined,
+  ) {
+    this.anchored = this.enqueue(async () => {
+      this.at = await feed.head();
+      return this.at !== undefined;
+    }).then(Boolean);
+  }
+
+  receive(p: Patch): void {
+    const at = this.at;
+    if (this.queued === 0 && at && p.epoch === at.epoch) {
+      if (p.seq <= at.seq) return;
+      if (p.seq === at.seq + 1) return this.deliver(p);
+    }
+    void this.enqueue(() => this.accept(p));
+  }
+
+  /** Delivers what the log holds past the last delivered patch: what the bus lost during an outage. */
+  catchUp(): void {
+    void this.enqueue(async () => {
+      if (this.at) for (const p of await this.feed.between(this.at.seq)) this.deliver(p);
+    });
+  }
+
+  private async accept(p: Patch) {
+    const at = this.at;
+    if (!at) return;
+    if (p.epoch !== at.epoch) {
+      this.at = await this.feed.head();
+      for (const m of [...this.members]) m.resume();
+      return;
+    }
+    if (p.seq <= at.seq) return;
+    if (p.seq > at.seq + 1) for (const missed of await this.feed.between(at.seq, p.seq)) this.deliver(missed);
+    this.deliver(p);
+  }
+
+  private deliver(p: Patch) {
+    if (this.at && p.seq <= this.at.seq) return;
+    this.at = { epoch: p.epoch, seq: p.seq };
+    if (this.members.size === 0) return;
+    const frame = patchFrame(p);
+    let frames = 0;
+    for (const m of this.members) if (m.offer(p.seq, frame)) frames++;
+    this.onDelivered(p, frames);
+  }
+
+  /** Runs after everything queued before it; a failure ends the members, who reconnect and resume. */
+  private enqueue<T>(task: () => Promise<T>): Promise<T | undefined> {
+    this.queued++;
+    const run = this.tail.then(task).then(
+      (value) => value,
+      (err: unknown) => {
+        for (const m of [...this.members]) m.fail(err);
+        return undefined;
+      },
+    );
+    this.tail = run.finally(() => this.queued--);
+    return run;
+  }
+}
