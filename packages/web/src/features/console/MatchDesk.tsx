@@ -116,6 +116,9 @@ function Desk({ view, mode, backTo }: { view: MatchView; mode: DeskMode; backTo:
 
   const live = view.match.status === 'live';
   const actionsHint = mode === 'operator' && !live ? t('desk.notLive') : undefined;
+  const shootout = <ShootoutPanel view={view} minute={at.minute} canStart={mode === 'operator'} record={record} />;
+  // During the shootout its panel is what the operator needs, so it comes first.
+  const inShootout = view.match.period === 'penalties';
 
   return (
     <div className="desk" data-mode={mode}>
@@ -126,6 +129,7 @@ function Desk({ view, mode, backTo }: { view: MatchView; mode: DeskMode; backTo:
       <RefusedWrites items={refused} onDismiss={(id) => void consoleStore.dismiss(id)} />
       <ScoreBlock match={view.match} />
       {mode === 'operator' && <PeriodControls view={view} record={record} />}
+      {inShootout && shootout}
       <MinuteField state={minute} />
       <div className="sides">
         {SIDES.map((side) => (
@@ -138,7 +142,7 @@ function Desk({ view, mode, backTo }: { view: MatchView; mode: DeskMode; backTo:
           />
         ))}
       </div>
-      <ShootoutPanel view={view} minute={at.minute} canStart={mode === 'operator'} record={record} />
+      {!inShootout && shootout}
       <StatsPanel view={view} record={record} />
       <EventFeed view={view} onEdit={(ref, body) => record({ kind: 'event.update', ref, body })} onDelete={remove} />
       {picking && (

@@ -63,12 +63,20 @@ export function ShootoutPanel({ view, minute, canStart, record }: Props) {
                     </li>
                   ))}
               </ol>
-              <button type="button" data-testid={`kick-${side}-scored`} onClick={() => kick(side, true)}>
-                {t('shootout.scored')}
-              </button>
-              <button type="button" data-testid={`kick-${side}-missed`} onClick={() => kick(side, false)}>
-                {t('shootout.missed')}
-              </button>
+              {([true, false] as const).map((scored) => {
+                const result = t(scored ? 'shootout.scored' : 'shootout.missed');
+                return (
+                  <button
+                    key={String(scored)}
+                    type="button"
+                    data-testid={`kick-${side}-${scored ? 'scored' : 'missed'}`}
+                    aria-label={t('shootout.kickFor', { result, club: clubName(side) })}
+                    onClick={() => kick(side, scored)}
+                  >
+                    {result}
+                  </button>
+                );
+              })}
             </div>
           ))}
         </>

@@ -116,6 +116,7 @@ export const en = {
     title: 'Penalty shootout',
     start: 'Start the penalty shootout',
     kicks: 'Kicks',
+    kickFor: '{{result}}: {{club}}',
     scored: 'Scored',
     missed: 'Missed',
     block: {

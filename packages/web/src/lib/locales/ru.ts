@@ -118,6 +118,7 @@ export const ru = {
     title: 'Серия пенальти',
     start: 'Начать серию пенальти',
     kicks: 'Удары',
+    kickFor: '{{result}}: {{club}}',
     scored: 'Забит',
     missed: 'Не забит',
     block: {
