@@ -1,0 +1,250 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ServerFrame } from '@touchline/contract';
+import type { Feed, Patch, Position } from '../src/realtime/feed.ts';
+import { Hub, type HubOptions } from '../src/realtime/hub.ts';
+import type { ConnectionEvents, SocketAdapter } from '../src/realtime/socket.ts';
+
+/** A topic log in memory. Reads take their position when called and return when `gate` opens. */
+class MemoryFeed implements Feed {
+  readonly contiguous = true;
+  epoch = 'e1';
+  log: Patch[] = [];
+  gate: Promise<void> = Promise.resolve();
+  failing = false;
+  constructor(readonly topic: string) {}
+
+  commit(): Patch {
+    const p = { topic: this.topic, epoch: this.epoch, seq: this.log.length + 1, changes: [] };
+    this.log.push(p);
+    return p;
+  }
+  /** Holds every read until the returned function is called. */
+  hold(): () => void {
+    let open!: () => void;
+    this.gate = new Promise((r) => (open = r));
+    return () => open();
+  }
+  private async read<T>(value: T): Promise<T> {
+    if (this.failing) throw new Error('database down');
+    await this.gate;
+    return value;
+  }
+  head() {
+    return this.read<Position>({ epoch: this.epoch, seq: this.log.length });
+  }
+  snapshot() {
+    return this.read({ epoch: this.epoch, seq: this.log.length, data: this.log.length });
+  }
+  replay(since: Position) {
+    if (since.epoch !== this.epoch || since.seq > this.log.length) return this.read(undefined);
+    return this.read({ head: { epoch: this.epoch, seq: this.log.length }, patches: this.log.slice(since.seq) });
+  }
+  between(after: number, before = Infinity) {
+    return this.read(this.log.filter((p) => p.seq > after && p.seq < before));
+  }
+}
+
+class FakeSocket implements SocketAdapter {
+  sent: ServerFrame[] = [];
+  raw: string[] = [];
+  closedWith: number | undefined;
+  terminated = false;
+  pings = 0;
+  bufferedAmount = 0;
+  events!: ConnectionEvents;
+  send(data: string) {
+    this.raw.push(data);
+    this.sent.push(JSON.parse(data) as ServerFrame);
+  }
+  close(code: number) {
+    this.closedWith = code;
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  ping() {
+    this.pings++;
+  }
+  say(frame: object) {
+    this.events.message(JSON.stringify(frame));
+  }
+  patches(topic: string) {
+    return this.sent.filter((f) => f.type === 'patch' && f.topic === topic).map((f) => (f as { seq: number }).seq);
+  }
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 5));
+
+describe('the realtime hub (no network)', () => {
+  let hub: Hub;
+  const feeds = new Map<string, MemoryFeed>();
+  const feed = (topic: string) => {
+    if (!feeds.has(topic)) feeds.set(topic, new MemoryFeed(topic));
+    return feeds.get(topic)!;
+  };
+  const start = (opts: Partial<HubOptions> = {}) => {
+    hub = new Hub({
+      topics: (name) => (name.startsWith('match:') ? { readers: 'everyone', open: () => feed(name) } : undefined),
+      authenticate: async () => 'operator',
+      heartbeatMs: 60_000,
+      helloTimeoutMs: 5000,
+      log: { warn: () => undefined },
+      ...opts,
+    });
+  };
+  const client = async () => {
+    const socket = new FakeSocket();
+    socket.events = hub.connect(socket);
+    socket.say({ type: 'hello', protocol: 1 });
+    await settle();
+    return socket;
+  };
+  afterEach(() => {
+    hub.close();
+    feeds.clear();
+    vi.useRealTimers();
+  });
+
+  it('sends nothing twice and leaves no gap when writes land while the snapshot loads', async () => {
+    start();
+    const f = feed('match:1');
+    for (let i = 0; i < 3; i++) f.commit();
+    const c = await client();
+    c.say({ type: 'subscribe', topic: 'match:1' });
+    await settle(); // anchored at seq 3
+    const release = f.hold();
+    const p4 = f.commit(); // committed before the snapshot reads, announced after
+    c.say({ type: 'subscribe', topic: 'match:1' });
+    await settle();
+    hub.receive(p4);
+    const [p5, p6, p7] = [f.commit(), f.commit(), f.commit()];
+    hub.receive(p5);
+    hub.receive(p7); // 6 is lost: the stream reads it from the log
+    hub.receive(p5);
+    release();
+    await settle();
+    hub.receive(p6);
+    hub.receive(f.commit());
+    const snapshots = c.sent.filter((x) => x.type === 'snapshot');
+    expect(snapshots.map((x) => x.seq)).toEqual([3, 4]);
+    const after = c.sent.slice(c.sent.lastIndexOf(snapshots[1]!) + 1);
+    expect(after.map((x) => [x.type, (x as { seq: number }).seq])).toEqual([5, 6, 7, 8].map((n) => ['patch', n]));
+  });
+
+  it('buffers what arrives during a slow replay and sends it after, in order', async () => {
+    start();
+    const f = feed('match:1');
+    f.commit();
+    const c = await client();
+    const release = f.hold();
+    c.say({ type: 'subscribe', topic: 'match:1', since: { epoch: 'e1', seq: 0 } });
+    await settle();
+    for (let i = 0; i < 3; i++) hub.receive(f.commit());
+    release();
+    await settle();
+    expect(c.sent.find((x) => x.type === 'subscribed')).toMatchObject({ recovered: true });
+    expect(c.patches('match:1')).toEqual([1, 2, 3, 4]);
+  });
+
+  it('reads a gap in the bus from the log and drops duplicates', async () => {
+    start();
+    const f = feed('match:1');
+    const c = await client();
+    c.say({ type: 'subscribe', topic: 'match:1' });
+    await settle();
+    const ps = [1, 2, 3, 4, 5].map(() => f.commit());
+    hub.receive(ps[0]!);
+    hub.receive(ps[3]!); // 2 and 3 were lost
+    hub.receive(ps[0]!);
+    hub.receive(ps[4]!);
+    await settle();
+    hub.receive(ps[2]!);
+    expect(c.patches('match:1')).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('catches up from the log after a bus outage, without a new message', async () => {
+    start();
+    const f = feed('match:1');
+    const c = await client();
+    c.say({ type: 'subscribe', topic: 'match:1' });
+    await settle();
+    f.commit();
+    f.commit();
+    hub.catchUp();
+    await settle();
+    expect(c.patches('match:1')).toEqual([1, 2]);
+  });
+
+  it('serialises a patch once for all its subscribers', async () => {
+    start();
+    const f = feed('match:1');
+    const [a, b] = [await client(), await client()];
+    for (const c of [a, b]) c.say({ type: 'subscribe', topic: 'match:1' });
+    await settle();
+    const stringify = vi.spyOn(JSON, 'stringify');
+    hub.receive(f.commit());
+    expect(stringify).toHaveBeenCalledTimes(1);
+    stringify.mockRestore();
+    expect(a.raw.at(-1)).toBe(b.raw.at(-1));
+  });
+
+  it('sends a fresh snapshot to every subscriber when the topic starts a new epoch', async () => {
+    start();
+    const f = feed('match:1');
+    f.commit();
+    const c = await client();
+    c.say({ type: 'subscribe', topic: 'match:1' });
+    await settle();
+    f.epoch = 'e2';
+    f.log = [];
+    hub.receive(f.commit());
+    await settle();
+    expect(c.sent.filter((x) => x.type === 'snapshot').at(-1)).toMatchObject({ epoch: 'e2', seq: 1, recovered: false });
+  });
+
+  it('closes with 1011 when the log cannot be read, and with 4008 past 1 MiB of unsent data', async () => {
+    start();
+    const f = feed('match:1');
+    const c = await client();
+    f.failing = true;
+    c.say({ type: 'subscribe', topic: 'match:1' });
+    await settle();
+    expect(c.closedWith).toBe(1011);
+
+    f.failing = false;
+    const slow = await client();
+    slow.say({ type: 'subscribe', topic: 'match:1' });
+    await settle();
+    slow.bufferedAmount = 1024 * 1024 + 1;
+    hub.receive(f.commit());
+    expect(slow.closedWith).toBe(4008);
+    hub.receive(f.commit());
+    expect(slow.patches('match:1')).toEqual([1]);
+  });
+
+  it('pings every heartbeat and drops a connection that missed two pongs', async () => {
+    vi.useFakeTimers();
+    start({ heartbeatMs: 1000 });
+    const [quiet, alive] = [new FakeSocket(), new FakeSocket()];
+    quiet.events = hub.connect(quiet);
+    alive.events = hub.connect(alive);
+    for (const s of [quiet, alive]) s.say({ type: 'hello', protocol: 1 });
+    for (let i = 0; i < 3; i++) {
+      vi.advanceTimersByTime(1000);
+      alive.events.pong();
+    }
+    expect(quiet.pings).toBe(2);
+    expect(quiet.terminated).toBe(true);
+    expect(alive.terminated).toBe(false);
+    expect(alive.pings).toBe(3);
+  });
+
+  it('refuses the 65th topic on one connection', async () => {
+    start();
+    const c = await client();
+    for (let i = 1; i <= 65; i++) c.say({ type: 'subscribe', topic: `match:${i}` });
+    await settle();
+    expect(c.sent.filter((x) => x.type === 'subscribed')).toHaveLength(64);
+    expect(c.sent.find((x) => x.type === 'error')).toEqual({ type: 'error', code: 'rate_limited', topic: 'match:65' });
+  });
+});
