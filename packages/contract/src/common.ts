@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
-/** Ids are positive integers in the database and strings in JSON. */
-export const Id = z.string().regex(/^[1-9][0-9]{0,14}$/, 'must be a numeric id');
+/** Ids are PostgreSQL `integer` identities, so never above this. */
+export const ID_MAX = 2_147_483_647;
+/** Ids are positive integers in the database and strings in JSON. A larger number is no id (and would fail in SQL). */
+export const Id = z
+  .string()
+  .regex(/^[1-9][0-9]{0,9}$/, 'must be a numeric id')
+  .refine((s) => Number(s) <= ID_MAX, 'must be a numeric id');
+
+/** Text that is stored: PostgreSQL `text` cannot hold the NUL character, so it is refused at the edge. */
+export const StoredText = z.string().refine((s) => !s.includes('\u0000'), 'must not contain the NUL character');
 export type Id = z.infer<typeof Id>;
 
 export const IsoDate = z.string().datetime({ offset: true });

@@ -1,9 +1,19 @@
 import { z } from 'zod';
-import { CounterMetric, EventType, Id, LineupRole, MatchStatus, Period, Side, StaffRole } from './common.ts';
+import {
+  CounterMetric,
+  EventType,
+  Id,
+  LineupRole,
+  MatchStatus,
+  Period,
+  Side,
+  StaffRole,
+  StoredText,
+} from './common.ts';
 import { LineupEntry, MatchEvent, MatchSummary, SideStats, User } from './models.ts';
 import type { ErrorCode } from './errors.ts';
 
-export const LoginBody = z.object({ login: z.string().min(1).max(100), password: z.string().min(1).max(200) });
+export const LoginBody = z.object({ login: StoredText.min(1).max(100), password: z.string().min(1).max(200) });
 export const TelegramBody = z.object({ initData: z.string().min(1).max(8192) });
 export const AuthAnswer = z.object({ token: z.string(), expiresIn: z.number().int(), user: User });
 export const MeAnswer = z.object({ user: User });
@@ -12,7 +22,7 @@ export const CreateUserBody = z
     login: z.string().regex(/^[a-zA-Z0-9._-]{3,50}$/),
     password: z.string().max(200),
     role: StaffRole,
-    displayName: z.string().min(1).max(100).optional(),
+    displayName: StoredText.min(1).max(100).optional(),
     clubId: Id.optional(),
   })
   .refine((b) => b.role !== 'captain' || b.clubId !== undefined, {
@@ -76,11 +86,12 @@ export const LineupBody = z
             playerId: Id,
             shirtNumber: z.number().int().min(1).max(99),
             role: LineupRole,
-            position: z.string().max(20).optional(),
+            position: StoredText.max(20).optional(),
           })
           .strict(),
       )
       .max(40),
+    expectedSeq: ExpectedSeq.optional(),
   })
   .strict();
 export type LineupBody = z.infer<typeof LineupBody>;

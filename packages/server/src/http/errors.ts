@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type ErrorBody, type ErrorCode, fieldErrorCodes } from '@touchline/contract';
 
@@ -92,4 +92,16 @@ export function installErrorHandler(app: FastifyInstance) {
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send(errorBody('internal_error', 'Internal error'));
   });
+}
+
+/**
+ * Errors Fastify raises before a route is found (a URL that does not decode, a path parameter over the length
+ * limit). Without this they bypass the error handler and answer in Fastify's own shape.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
+    return reply.code(err.statusCode).send(errorBody('bad_request', err.message));
+  }
+  req.log.error({ err }, 'unhandled framework error');
+  return reply.code(500).send(errorBody('internal_error', 'Internal error'));
 }

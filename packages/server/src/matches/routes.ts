@@ -92,8 +92,12 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put('/matches/:id/lineups/:side', { schema: { params: LineupParams, body: LineupBody, tags } }, async (req) => {
     const p = await requireUser(req, ['admin', 'operator', 'captain']);
-    const out = await writeMatch(app, Number(req.params.id), p, { kind: { lineup: req.params.side } }, (ctx) =>
-      putLineup(ctx, req.params.side, req.body),
+    const out = await writeMatch(
+      app,
+      Number(req.params.id),
+      p,
+      { kind: { lineup: req.params.side }, expectedSeq: req.body.expectedSeq },
+      (ctx) => putLineup(ctx, req.params.side, req.body),
     );
     return { lineup: out.result.lineup, seq: out.seq };
   });
