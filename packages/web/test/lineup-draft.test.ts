@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { draftFrom, draftProblems, toBody } from '../src/features/captain/lineup-draft.ts';
+
+const roster = [
+  { playerId: '1', firstName: 'A', lastName: 'One', shirtNumber: 7 },
+  { playerId: '2', firstName: 'B', lastName: 'Two', shirtNumber: 1, position: 'GK' },
+  {
+    playerId: '3',
+    firstName: 'C',
+    lastName: 'Three',
+    shirtNumber: 9,
+    suspended: { reason: 'red_card', matchesRemaining: 1 },
+  },
+];
+
+describe('lineup draft', () => {
+  it('orders the roster by number and preselects the submitted lineup, never a suspended player', () => {
+    const rows = draftFrom(roster, [
+      { playerId: '1', firstName: 'A', lastName: 'One', shirtNumber: 10, role: 'substitute' },
+      { playerId: '3', firstName: 'C', lastName: 'Three', shirtNumber: 9, role: 'starter' },
+    ]);
+    expect(rows.map((r) => [r.player.playerId, r.selected, r.shirtNumber, r.role])).toEqual([
+      ['2', false, 1, 'starter'],
+      ['1', true, 10, 'substitute'],
+      ['3', false, 9, 'starter'],
+    ]);
+  });
+
+  it('finds duplicate and out-of-range numbers among the selected players only', () => {
+    const rows = draftFrom(roster, []).map((r) => ({ ...r, selected: r.player.playerId !== '3', shirtNumber: 5 }));
+    expect([...draftProblems(rows)]).toEqual([
+      ['2', 'duplicate_number'],
+      ['1', 'duplicate_number'],
+    ]);
+    expect(draftProblems([{ ...rows[0]!, shirtNumber: 100 }]).get('2')).toBe('bad_number');
+    expect(draftProblems(rows.map((r) => ({ ...r, selected: false }))).get('')).toBe('empty');
+  });
+
+  it('sends the selected players with their numbers, roles and positions', () => {
+    const rows = draftFrom(roster, []).map((r) => ({ ...r, selected: r.player.playerId === '2' }));
+    expect(toBody(rows)).toEqual({ entries: [{ playerId: '2', shirtNumber: 1, role: 'starter', position: 'GK' }] });
+  });
+});
