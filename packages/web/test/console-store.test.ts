@@ -194,6 +194,22 @@ describe('console store: outbox order and retry', () => {
   });
 });
 
+describe('console store: storage trouble', () => {
+  it('still sends writes when IndexedDB cannot be opened or refuses to store', async () => {
+    for (const storage of [
+      Promise.reject(new Error('no IndexedDB')),
+      { load: async () => [], put: () => Promise.reject(new Error('quota')), remove: async () => undefined },
+    ]) {
+      const server = fakeApi(() => snapshot());
+      const c = createConsoleStore({ api: server.api, storage, network: fakeNetwork().network });
+      await c.ready;
+      await c.enqueue('7', { kind: 'stats', body: shot });
+      await until(() => selectPendingCount(c.store.getState()) === 0);
+      expect(server.methods()).toEqual(['postStats']);
+    }
+  });
+});
+
 describe('console store: refused writes', () => {
   it('shows a refused write with its reason, keeps it until dismissed, and goes on with the next', async () => {
     const t = setup();

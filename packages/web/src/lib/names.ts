@@ -9,5 +9,4 @@ export function findPlayer(lineups: Lineups, side: Side, playerId: string | unde
   return playerId === undefined ? undefined : lineups[side].find((p) => p.playerId === playerId);
 }
 
-export const bySide = <T>(f: (side: Side) => T): Record<Side, T> => ({ home: f('home'), away: f('away') });
 export const SIDES: readonly Side[] = ['home', 'away'];

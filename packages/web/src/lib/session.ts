@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Role, User } from '@touchline/contract';
+import type { User } from '@touchline/contract';
 import type { AuthAnswer } from './api-types.ts';
 
 const KEY = 'touchline.session';
@@ -49,5 +49,3 @@ export const useSession = create<SessionState>((set) => ({
     set({ token: undefined, user: undefined });
   },
 }));
-
-export const useRole = (): Role | 'anonymous' => useSession((s) => s.user?.role ?? 'anonymous');

@@ -1,12 +1,12 @@
 import { api, useConnection } from '../../lib/services.ts';
 import { useSession } from '../../lib/session.ts';
-import { memoryOutboxStorage, openOutboxStorage } from './outbox.ts';
+import { openOutboxStorage } from './outbox.ts';
 import { createConsoleStore } from './store.ts';
 
 /** The app's one console store; its outbox is shared by the operator and judge screens. */
 export const consoleStore = createConsoleStore({
   api,
-  storage: openOutboxStorage().catch(() => memoryOutboxStorage()),
+  storage: openOutboxStorage(),
 });
 
 // A live socket means the server is reachable again: stop waiting out the back-off.

@@ -58,7 +58,7 @@ export async function openOutboxStorage(name = 'touchline'): Promise<OutboxStora
   };
 }
 
-/** Where IndexedDB is unavailable (some private modes), the outbox still works for the page's lifetime. */
+/** Where IndexedDB cannot be opened (some private modes), the outbox still works for the page's lifetime. */
 export function memoryOutboxStorage(): OutboxStorage {
   const items = new Map<string, OutboxItem>();
   return {

@@ -6,7 +6,14 @@ import { applyNewPatch, newerSnapshot } from '../../lib/match-patch.ts';
 import { defaultTimers, globalNetwork } from '../../lib/realtime/environment.ts';
 import type { Network, Timers } from '../../lib/realtime/index.ts';
 import { withLocalWrites, type LocalWrite, type MatchView } from './optimistic.ts';
-import type { EventRef, OutboxItem, OutboxStorage, Write, WriteError } from './outbox.ts';
+import {
+  memoryOutboxStorage,
+  type EventRef,
+  type OutboxItem,
+  type OutboxStorage,
+  type Write,
+  type WriteError,
+} from './outbox.ts';
 
 /** A write the server accepted, kept over the view until the patch carrying its seq arrives. */
 interface Acked extends LocalWrite {
@@ -40,6 +47,9 @@ type Outcome = 'done' | 'retry' | 'paused';
 const isTransient = (e: unknown) =>
   !(e instanceof ApiError) || e.status === 0 || e.status === 408 || e.status === 429 || e.status >= 500;
 
+/** Storage trouble (quota, a closed database) must never stop a write going out; it only loses reload safety. */
+const safely = (p: Promise<unknown>) => p.catch(() => undefined);
+
 const errorOf = (e: ApiError): WriteError => ({
   status: e.status,
   code: e.code,
@@ -57,7 +67,7 @@ export function createConsoleStore(deps: ConsoleDeps) {
   const network = deps.network ?? globalNetwork();
   const random = deps.random ?? Math.random;
   const newId = deps.newId ?? (() => crypto.randomUUID());
-  const storage = Promise.resolve(deps.storage);
+  const storage = Promise.resolve(deps.storage).catch(() => memoryOutboxStorage());
 
   const store = createStore<ConsoleState>(() => ({ outbox: [], acked: [], paused: false }));
   const { getState: get, setState: set } = store;
@@ -75,7 +85,7 @@ export function createConsoleStore(deps: ConsoleDeps) {
 
   async function refuse(item: OutboxItem, error: WriteError) {
     const refused: OutboxItem = { ...item, status: 'refused', error };
-    await (await storage).put(refused);
+    await safely((await storage).put(refused));
     replaceItem(refused);
   }
 
@@ -90,7 +100,7 @@ export function createConsoleStore(deps: ConsoleDeps) {
         !w.ref.id
       ) {
         const linked: OutboxItem = { ...item, write: { ...w, ref: { ...w.ref, id } } };
-        await db.put(linked);
+        await safely(db.put(linked));
         replaceItem(linked);
       }
     }
@@ -147,7 +157,7 @@ export function createConsoleStore(deps: ConsoleDeps) {
       await refuse(item, errorOf(error));
       return 'done';
     }
-    await (await storage).remove(item.clientEventId);
+    await safely((await storage).remove(item.clientEventId));
     set((s) => ({
       outbox: s.outbox.filter((i) => i.clientEventId !== item.clientEventId),
       acked:
@@ -209,17 +219,19 @@ export function createConsoleStore(deps: ConsoleDeps) {
 
   network.watch((up) => up && kick());
 
-  const ready = storage.then(async (db) => {
-    const stored = await db.load();
-    const known = new Set(stored.map((i) => i.clientEventId));
-    const outbox = [...stored, ...get().outbox.filter((i) => !known.has(i.clientEventId))].sort(
-      (a, b) => a.order - b.order,
-    );
-    lastOrder = Math.max(lastOrder, ...outbox.map((i) => i.order));
-    set({ outbox });
-    loaded = true;
-    await flush();
-  });
+  const ready = storage
+    .then((db) => db.load())
+    .catch((): OutboxItem[] => [])
+    .then(async (stored) => {
+      const known = new Set(stored.map((i) => i.clientEventId));
+      const outbox = [...stored, ...get().outbox.filter((i) => !known.has(i.clientEventId))].sort(
+        (a, b) => a.order - b.order,
+      );
+      lastOrder = Math.max(lastOrder, ...outbox.map((i) => i.order));
+      set({ outbox });
+      loaded = true;
+      await flush();
+    });
 
   return {
     store,
@@ -261,18 +273,15 @@ export function createConsoleStore(deps: ConsoleDeps) {
       };
       unstored.add(clientEventId);
       set((s) => ({ outbox: [...s.outbox, item] }));
-      try {
-        await (await storage).put(item);
-      } finally {
-        unstored.delete(clientEventId);
-      }
+      await safely((async () => (await storage).put(item))());
+      unstored.delete(clientEventId);
       void flush();
       return clientEventId;
     },
 
     /** The operator has read why a write was refused; only now does it leave the outbox. */
     async dismiss(clientEventId: string) {
-      await (await storage).remove(clientEventId);
+      await safely((await storage).remove(clientEventId));
       set((s) => ({ outbox: s.outbox.filter((i) => i.clientEventId !== clientEventId) }));
     },
 
@@ -283,8 +292,6 @@ export function createConsoleStore(deps: ConsoleDeps) {
     },
   };
 }
-
-export type ConsoleStore = ReturnType<typeof createConsoleStore>;
 
 export const selectPendingCount = (s: ConsoleState) => s.outbox.filter((i) => i.status === 'pending').length;
 export const selectRefused = (s: ConsoleState) => s.outbox.filter((i) => i.status === 'refused');
