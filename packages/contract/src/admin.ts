@@ -62,7 +62,8 @@ const CompetitionFields = z.object({
 });
 export const CreateCompetitionBody = CompetitionFields.partial().required({ name: true, type: true }).strict();
 export const UpdateCompetitionBody = CompetitionFields.partial().strict().refine(notEmpty, NOTHING);
-export const Competition = CompetitionFields.extend({ id: Id });
+/** `timezone` is null for a competition that follows the league's zone. */
+export const Competition = CompetitionFields.extend({ id: Id, timezone: TimeZone.nullable() });
 export type Competition = z.infer<typeof Competition>;
 export const CompetitionAnswer = z.object({ competition: Competition });
 export const CompetitionList = z.object({ competitions: z.array(Competition) });

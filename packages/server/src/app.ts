@@ -9,11 +9,13 @@ import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { errorBody, frameworkErrors, installErrorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
+import { apiDocs } from './http/docs.ts';
 import { publicRoutes } from './public/routes.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { authRoutes } from './auth/routes.ts';
 import { LoginLimiter } from './auth/rate-limit.ts';
 import { matchRoutes } from './matches/routes.ts';
+import { adminRoutes } from './admin/routes.ts';
 import { leagueRoutes } from './public/league-routes.ts';
 import { captainRoutes } from './captain/routes.ts';
 import { Fanout } from './realtime/fanout.ts';
@@ -76,12 +78,14 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false });
   await app.register(metricsPlugin);
 
+  await app.register(apiDocs);
   await app.register(authPlugin);
   await app.register(healthRoutes);
   await app.register(publicRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api', limiter: new LoginLimiter() });
   await app.register(matchRoutes, { prefix: '/api' });
   await app.register(realtimeRoutes);
+  await app.register(adminRoutes, { prefix: '/api' });
   await app.register(leagueRoutes, { prefix: '/api' });
   await app.register(captainRoutes, { prefix: '/api' });
 

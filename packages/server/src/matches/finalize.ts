@@ -9,6 +9,7 @@ import {
 } from '@touchline/domain';
 import type { Tx } from '../db/client.ts';
 import * as t from '../db/schema.ts';
+import { scheduleTieGames } from '../league/bracket.ts';
 import { computeStandings } from '../league/standings.ts';
 import type { CommittedPatch } from '../realtime/fanout.ts';
 import { getSummary } from './summary.ts';
@@ -151,6 +152,7 @@ async function refreshTie(tx: Tx, tieId: number, played: Played[]) {
   if (tie.nextTieId && tie.nextSlot) {
     const slot = tie.nextSlot === 'home' ? { homeClubId: winner } : { awayClubId: winner };
     await tx.update(t.ties).set(slot).where(eq(t.ties.id, tie.nextTieId));
+    await scheduleTieGames(tx, tie.nextTieId);
   }
 }
 
@@ -171,7 +173,11 @@ export async function finalizeAfterWrite(tx: Tx, matchId: number, wasFinished: b
   const [m] = await tx.select().from(t.matches).where(eq(t.matches.id, matchId));
   if (!m || (m.status !== 'finished' && !wasFinished)) return [];
   const played = await rebuildSeasonResults(tx, m.seasonId);
-  if (m.tieId) await refreshTie(tx, m.tieId, played);
+  if (m.tieId) {
+    await refreshTie(tx, m.tieId, played);
+    // A best-of series goes on with another game while nobody has won it.
+    await scheduleTieGames(tx, m.tieId);
+  }
   return [await seasonPatch(tx, m.seasonId, matchId)];
 }
 

@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { AdminIdParams, FixturesAnswer, FixturesBody } from '@touchline/contract';
+import { drawGroups, roundRobin, scheduleRounds, type Pairing } from '@touchline/domain';
+import type { Tx } from '../db/client.ts';
+import * as t from '../db/schema.ts';
+import { ApiError } from '../http/errors.ts';
+import { createBracket } from '../league/bracket.ts';
+import { seasonPatch } from '../matches/finalize.ts';
+import { listSummaries } from '../matches/summary.ts';
+import { loadSeason, toGroup, toRound } from './season-data.ts';
+import { adminWrite } from './write.ts';
+
+type Body = z.infer<typeof FixturesBody>;
+type Season = typeof t.seasons.$inferSelect;
+type Kind = Body['kind'];
+
+/** The fixture kinds each season format is built from. */
+const KINDS: Record<Season['format'], Kind[]> = {
+  round_robin: ['round_robin'],
+  double_round_robin: ['double_round_robin'],
+  round_robin_playoff: ['round_robin', 'double_round_robin'],
+  groups_knockout: ['groups'],
+  knockout: ['knockout'],
+};
+
+/** The season's competition's zone, else the league's: where kick-off times are planned. */
+export async function planningZone(tx: Tx, season: Season, fallback: string) {
+  const [c] = await tx.select().from(t.competitions).where(eq(t.competitions.id, season.competitionId));
+  return c?.timezone ?? fallback;
+}
+
+/** Participants, best seed first (unseeded last, by club id). */
+async function seededParticipants(tx: Tx, seasonId: number) {
+  const rows = await tx
+    .select()
+    .from(t.seasonParticipants)
+    .where(eq(t.seasonParticipants.seasonId, seasonId))
+    .orderBy(asc(t.seasonParticipants.seed), asc(t.seasonParticipants.clubId));
+  if (rows.length < 2) throw new ApiError('not_enough_clubs', 'Add at least two clubs to the season first');
+  return rows;
+}
+
+/** The season's groups with their clubs: as assigned, or drawn by seed into `groupCount` new groups. */
+async function seasonGroups(tx: Tx, seasonId: number, groupCount: number | undefined) {
+  const participants = await seededParticipants(tx, seasonId);
+  const existing = await tx.select().from(t.groups).where(eq(t.groups.seasonId, seasonId)).orderBy(asc(t.groups.label));
+  if (groupCount === undefined) {
+    if (existing.length === 0 || participants.some((p) => p.groupId === null)) {
+      throw new ApiError('bad_request', 'Put every club in a group, or give groupCount to draw the groups');
+    }
+    return existing.map((g) => ({
+      group: g,
+      clubs: participants.filter((p) => p.groupId === g.id).map((p) => p.clubId),
+    }));
+  }
+  if (existing.length) throw new ApiError('conflict', 'The season has groups already: leave groupCount out');
+  if (groupCount * 2 > participants.length) throw new ApiError('not_enough_clubs', 'Each group needs two clubs');
+  const drawn = drawGroups(
+    participants.map((p) => String(p.clubId)),
+    groupCount,
+  );
+  const out = [];
+  for (const [i, clubs] of drawn.entries()) {
+    const [group] = await tx
+      .insert(t.groups)
+      .values({ seasonId, label: String.fromCharCode(65 + i) })
+      .returning();
+    const members = clubs.map(Number);
+    await tx
+      .update(t.seasonParticipants)
+      .set({ groupId: group!.id })
+      .where(and(eq(t.seasonParticipants.seasonId, seasonId), inArray(t.seasonParticipants.clubId, members)));
+    out.push({ group: group!, clubs: members });
+  }
+  return out;
+}
+
+/** Round after round of table matches, every round on its own week; group matches carry their group. */
+async function createTableRounds(
+  tx: Tx,
+  season: Season,
+  schedule: { groupId: number | null; rounds: Pairing[][] }[],
+  stage: 'league' | 'group',
+  kickoffs: (count: number) => string[],
+) {
+  const count = Math.max(...schedule.map((s) => s.rounds.length));
+  const times = kickoffs(count);
+  for (let r = 0; r < count; r++) {
+    const [round] = await tx
+      .insert(t.rounds)
+      .values({
+        seasonId: season.id,
+        label: `${stage === 'group' ? 'Matchday' : 'Round'} ${r + 1}`,
+        ordinal: r + 1,
+        stage,
+      })
+      .returning();
+    const games = schedule.flatMap((s) =>
+      (s.rounds[r] ?? []).map((p) => ({
+        seasonId: season.id,
+        roundId: round!.id,
+        groupId: s.groupId,
+        homeClubId: Number(p.home),
+        awayClubId: Number(p.away),
+        kickoffAt: new Date(times[r]!),
+        epoch: randomUUID(),
+      })),
+    );
+    if (games.length) await tx.insert(t.matches).values(games);
+  }
+}
+
+/** Creates the fixtures of `kind` for a season that has none yet. */
+async function generate(tx: Tx, season: Season, body: Body, timeZone: string) {
+  if (!KINDS[season.format].includes(body.kind)) {
+    throw new ApiError('conflict', `A ${season.format} season is not built from ${body.kind} fixtures`);
+  }
+  const [planned] = await tx
+    .select({ n: max(t.rounds.ordinal) })
+    .from(t.rounds)
+    .where(eq(t.rounds.seasonId, season.id));
+  const [anyMatch] = await tx
+    .select({ id: t.matches.id })
+    .from(t.matches)
+    .where(eq(t.matches.seasonId, season.id))
+    .limit(1);
+  if (planned?.n != null || anyMatch) throw new ApiError('fixtures_exist', 'The season has fixtures already');
+  const kickoffs = (rounds: number) =>
+    scheduleRounds({ firstDate: body.firstDate, weekday: body.weekday, time: body.time, timeZone, rounds });
+  if (body.kind === 'knockout') {
+    const seeded = (await seededParticipants(tx, season.id)).map((p) => p.clubId);
+    const firstKickoff = new Date(kickoffs(1)[0]!);
+    const plan = { seasonId: season.id, seeded, kind: body.tieKind, bestOf: body.bestOf ?? null, firstKickoff };
+    return (await createBracket(tx, { ...plan, timeZone, firstOrdinal: 1 })).ties;
+  }
+  if (body.kind === 'groups') {
+    const groups = await seasonGroups(tx, season.id, body.groupCount);
+    const schedule = groups.map((g) => ({ groupId: g.group.id, rounds: roundRobin(g.clubs.map(String)) }));
+    await createTableRounds(tx, season, schedule, 'group', kickoffs);
+    return 0;
+  }
+  const clubs = (await seededParticipants(tx, season.id)).map((p) => String(p.clubId));
+  const rounds = roundRobin(clubs, { double: body.kind === 'double_round_robin' });
+  await createTableRounds(tx, season, [{ groupId: null, rounds }], 'league', kickoffs);
+  return 0;
+}
+
+/** Everything a season's fixture screen shows after a generation. */
+export async function fixturesOf(tx: Tx, seasonId: number, ties: number) {
+  const [rounds, groups] = await Promise.all([
+    tx.select().from(t.rounds).where(eq(t.rounds.seasonId, seasonId)).orderBy(asc(t.rounds.ordinal)),
+    tx.select().from(t.groups).where(eq(t.groups.seasonId, seasonId)).orderBy(asc(t.groups.label)),
+  ]);
+  return {
+    rounds: rounds.map(toRound),
+    groups: groups.map(toGroup),
+    ties,
+    matches: await listSummaries(tx, { seasonId: String(seasonId) }),
+  };
+}
+
+/** Fixture generation: rounds, groups, matches and bracket ties, kick-offs in the league's local time. */
+export const fixtureRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/seasons/:id/fixtures',
+    { schema: { params: AdminIdParams, body: FixturesBody, tags: ['admin'], response: { 201: FixturesAnswer } } },
+    async (req, reply) => {
+      const out = await adminWrite(req, async (w) => {
+        const season = await loadSeason(w.tx, req.params.id, true);
+        const ties = await generate(w.tx, season, req.body, await planningZone(w.tx, season, app.config.timezone));
+        const fixtures = await fixturesOf(w.tx, season.id, ties);
+        await w.audit({
+          action: 'generate_fixtures',
+          entity: 'season',
+          entityId: season.id,
+          after: { ...req.body, rounds: fixtures.rounds.length, ties, matches: fixtures.matches.length },
+        });
+        w.publish(await seasonPatch(w.tx, season.id));
+        return fixtures;
+      });
+      return reply.code(201).send(out);
+    },
+  );
+};

@@ -1,0 +1,79 @@
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+import type { Api } from './api.ts';
+
+/** Shared steps of the admin tests: a league set up through /api/admin, and matches played through the match API. */
+
+export async function created(res: ReturnType<Api['req']>) {
+  const r = await res;
+  if (r.status !== 201) throw new Error(`expected 201, got ${r.status}: ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/** A competition, `clubs` clubs seeded 1…n, and an active season with all of them taking part. */
+export async function setUpSeason(
+  admin: Api,
+  opts: { clubs: number; format: string; type?: 'league' | 'cup'; competition?: object },
+) {
+  const { competition } = await created(
+    admin.req('POST', '/api/admin/competitions', {
+      name: `Competition ${Math.random().toString(36).slice(2, 7)}`,
+      type: opts.type ?? 'league',
+      ...opts.competition,
+    }),
+  );
+  const clubs: { id: string; name: string; shortName: string }[] = [];
+  for (let i = 0; i < opts.clubs; i++) {
+    const letter = String.fromCharCode(65 + i);
+    const { club } = await created(
+      admin.req('POST', '/api/admin/clubs', { name: `Football Club ${letter}`, shortName: `FC${letter}` }),
+    );
+    clubs.push(club);
+  }
+  const { season } = await created(
+    admin.req('POST', '/api/admin/seasons', { competitionId: competition.id, name: '2026', format: opts.format }),
+  );
+  expect((await admin.req('POST', `/api/admin/seasons/${season.id}/activate`)).status).toBe(200);
+  for (const [i, club] of clubs.entries()) {
+    const res = await admin.req('PUT', `/api/admin/seasons/${season.id}/participants/${club.id}`, { seed: i + 1 });
+    expect(res.status).toBe(200);
+  }
+  return { competition, season, clubs };
+}
+
+/** Plays a match start to finish: goals by side (scorer unknown unless given), then a shootout when asked for. */
+export async function playMatch(
+  api: Api,
+  matchId: string,
+  goals: { home: number; away: number; scorers?: { home?: string[]; away?: string[] } },
+  shootout?: { home: number; away: number },
+) {
+  const ok = async (method: 'POST', url: string, body: object) => {
+    const res = await api.req(method, url, body);
+    if (res.status >= 300)
+      throw new Error(`${url} ${JSON.stringify(body)} → ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const state = (body: object) => ok('POST', `/api/matches/${matchId}/state`, body);
+  const event = (body: object) => ok('POST', `/api/matches/${matchId}/events`, body);
+  await state({ status: 'live' });
+  for (const side of ['home', 'away'] as const) {
+    for (let g = 0; g < goals[side]; g++) {
+      const playerId = goals.scorers?.[side]?.[g];
+      await event({ type: 'goal', side, minute: 10 + g, ...(playerId ? { playerId } : {}) });
+    }
+  }
+  await state({ period: 'half_time' });
+  await state({ period: 'second_half' });
+  if (shootout) {
+    await state({ period: 'penalties' });
+    for (const side of ['home', 'away'] as const) {
+      for (let k = 0; k < 3; k++) await event({ type: 'shootout_kick', side, minute: 120, scored: k < shootout[side] });
+    }
+  }
+  return state({ status: 'finished' });
+}
+
+export async function standings(app: FastifyInstance, seasonId: string) {
+  return (await app.inject({ method: 'GET', url: `/api/seasons/${seasonId}/standings` })).json();
+}
