@@ -146,6 +146,32 @@ describe('the realtime hub (no network)', () => {
     expect(c.patches('match:1')).toEqual([1, 2, 3, 4]);
   });
 
+  it('shares one snapshot read among subscribers that ask while it runs', async () => {
+    start();
+    const f = feed('match:1');
+    f.commit();
+    const first = await client();
+    first.say({ type: 'subscribe', topic: 'match:1' });
+    await settle();
+    const reads = vi.spyOn(f, 'snapshot');
+    const release = f.hold();
+    const [a, b] = [await client(), await client()];
+    a.say({ type: 'subscribe', topic: 'match:1' });
+    await settle();
+    hub.receive(f.commit());
+    b.say({ type: 'subscribe', topic: 'match:1' });
+    await settle();
+    hub.receive(f.commit());
+    release();
+    await settle();
+    expect(reads).toHaveBeenCalledTimes(1);
+    for (const c of [a, b]) {
+      expect(c.sent.filter((x) => x.type === 'subscribed')).toHaveLength(1);
+      expect(c.sent.find((x) => x.type === 'snapshot')).toMatchObject({ seq: 1 });
+      expect(c.patches('match:1')).toEqual([2, 3]);
+    }
+  });
+
   it('reads a gap in the bus from the log and drops duplicates', async () => {
     start();
     const f = feed('match:1');

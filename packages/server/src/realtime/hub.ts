@@ -176,7 +176,7 @@ export class Hub {
     stream.members.add(sub);
     previous?.end();
     try {
-      const loaded = (await stream.anchored) ? await load(stream.feed, since) : undefined;
+      const loaded = (await stream.anchored) ? await load(stream, sub, since) : undefined;
       if (!sub.active) return;
       if (!loaded) {
         sub.end();
@@ -221,12 +221,12 @@ type Loaded =
   { head: Position; recovered?: boolean; data: unknown } | { head: Position; recovered: true; patches: Patch[] };
 
 /** A replay when `since` can be proven complete, otherwise a snapshot; undefined when the topic names nothing. */
-async function load(feed: Feed, since: Position | undefined): Promise<Loaded | undefined> {
+async function load(stream: TopicStream, sub: Subscription, since: Position | undefined): Promise<Loaded | undefined> {
   if (since) {
-    const replay = await feed.replay(since);
+    const replay = await stream.feed.replay(since);
     if (replay) return { head: replay.head, recovered: true, patches: replay.patches };
   }
-  const snap = await feed.snapshot();
+  const snap = await stream.snapshot(sub);
   if (!snap) return undefined;
   return { head: { epoch: snap.epoch, seq: snap.seq }, data: snap.data, ...(since ? { recovered: false } : {}) };
 }

@@ -1,4 +1,9 @@
-import type { Feed, Patch, Position } from './feed.ts';
+import type { Feed, Patch, Position, Snapshot } from './feed.ts';
+
+export interface Delivery {
+  seq: number;
+  frame: string;
+}
 
 /** A subscriber as its topic's stream sees it. */
 export interface Member {
@@ -8,6 +13,8 @@ export interface Member {
   fail(err: unknown): void;
   /** The topic started a new epoch: the member subscribes again from where it stands. */
   resume(): void;
+  /** Patches delivered before the member joined that it may still need (see `snapshot`). */
+  backfill(deliveries: readonly Delivery[]): void;
 }
 
 export const patchFrame = (p: Patch) =>
@@ -24,6 +31,8 @@ export class TopicStream {
   private at: Position | undefined;
   private tail: Promise<unknown> = Promise.resolve();
   private queued = 0;
+  /** A snapshot being read, with every patch delivered since the read began. */
+  private shared: { snapshot: Promise<Snapshot | undefined>; since: Delivery[] } | undefined;
   /** Resolves once the head is known: false when the topic names nothing or its head could not be read. */
   readonly anchored: Promise<boolean>;
 
@@ -45,6 +54,23 @@ export class TopicStream {
       if (p.seq === at.seq + 1) return this.deliver(p);
     }
     void this.enqueue(() => this.accept(p));
+  }
+
+  /**
+   * One snapshot read serves every member that asks while it runs (a crowd arriving at kick-off). A member that joins
+   * a read already under way gets the patches delivered since that read began, so none falls between the two.
+   */
+  snapshot(member: Member): Promise<Snapshot | undefined> {
+    if (!this.shared) {
+      const shared = { snapshot: this.feed.snapshot(), since: [] };
+      this.shared = shared;
+      const done = () => {
+        if (this.shared === shared) this.shared = undefined;
+      };
+      shared.snapshot.then(done, done);
+    }
+    member.backfill(this.shared.since);
+    return this.shared.snapshot;
   }
 
   /** Delivers what the log holds past the last delivered patch: what the bus lost during an outage. */
@@ -72,6 +98,7 @@ export class TopicStream {
     this.at = { epoch: p.epoch, seq: p.seq };
     if (this.members.size === 0) return;
     const frame = patchFrame(p);
+    this.shared?.since.push({ seq: p.seq, frame });
     let frames = 0;
     for (const m of this.members) if (m.offer(p.seq, frame)) frames++;
     this.onDelivered(p, frames);

@@ -1,5 +1,5 @@
 import type { Position } from './feed.ts';
-import type { Member, TopicStream } from './stream.ts';
+import type { Delivery, Member, TopicStream } from './stream.ts';
 
 interface Owner {
   send(frame: string): void;
@@ -16,7 +16,7 @@ export class Subscription implements Member {
   active = true;
   /** The position the client has reached; undefined while the snapshot or replay is loading. */
   private at: Position | undefined;
-  private buffer: { seq: number; frame: string }[] = [];
+  private buffer: Delivery[] = [];
 
   constructor(
     readonly stream: TopicStream,
@@ -32,6 +32,10 @@ export class Subscription implements Member {
     const waiting = this.buffer;
     this.buffer = [];
     for (const d of waiting) if (this.active) this.offer(d.seq, d.frame);
+  }
+
+  backfill(deliveries: readonly Delivery[]): void {
+    if (deliveries.length) this.buffer = [...deliveries, ...this.buffer].sort((a, b) => a.seq - b.seq);
   }
 
   offer(seq: number, frame: string): boolean {
