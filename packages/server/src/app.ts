@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
-import { errorBody, frameworkErrors, installErrorHandler } from './http/errors.ts';
+import { frameworkErrors, installErrorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
+import { registerWeb } from './http/web.ts';
 import { apiDocs } from './http/docs.ts';
 import { publicRoutes } from './public/routes.ts';
 import { authPlugin } from './auth/plugin.ts';
@@ -89,12 +88,6 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(leagueRoutes, { prefix: '/api' });
   await app.register(captainRoutes, { prefix: '/api' });
 
-  const spa = config.webDist !== undefined && existsSync(config.webDist);
-  if (spa) await app.register(fastifyStatic, { root: config.webDist!, wildcard: false });
-  app.setNotFoundHandler((req, reply) => {
-    const page = req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/realtime');
-    if (spa && page) return reply.sendFile('index.html');
-    return reply.code(404).send(errorBody('not_found', `No route ${req.method} ${req.url.split('?')[0]}`));
-  });
+  await registerWeb(app, config.webDist);
   return app;
 }

@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { errorBody } from './errors.ts';
+
+const escapeAttr = (s: string) => s.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * Serves the built web app: hashed assets cached for good, and index.html for every other page path,
+ * with the league's time zone written into it so the app shows kick-offs in it.
+ */
+export async function registerWeb(app: FastifyInstance, webDist: string | undefined) {
+  const indexFile = webDist ? path.join(webDist, 'index.html') : undefined;
+  const index =
+    indexFile && existsSync(indexFile)
+      ? readFileSync(indexFile, 'utf8').replace(
+          /<meta name="touchline-timezone" content="[^"]*"/,
+          `<meta name="touchline-timezone" content="${escapeAttr(app.config.timezone)}"`,
+        )
+      : undefined;
+  if (index) {
+    await app.register(fastifyStatic, {
+      root: webDist!,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, file) => {
+        if (file.includes(`${path.sep}assets${path.sep}`))
+          res.header('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const page = req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/realtime');
+    if (index && page) return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(index);
+    return reply.code(404).send(errorBody('not_found', `No route ${req.method} ${req.url.split('?')[0]}`));
+  });
+}

@@ -1,0 +1,51 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.ts';
+import { openTestDatabase, testConfig } from './helpers.ts';
+
+describe('serving the web app', () => {
+  const dist = mkdtempSync(path.join(tmpdir(), 'touchline-dist-'));
+  let app: FastifyInstance;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    mkdirSync(path.join(dist, 'assets'));
+    writeFileSync(
+      path.join(dist, 'index.html'),
+      '<html><head><meta name="touchline-timezone" content="Europe/Moscow" /></head><body>app</body></html>',
+    );
+    writeFileSync(path.join(dist, 'assets', 'main-abc123.js'), 'console.log(1)');
+    const h = await openTestDatabase('pglite');
+    dispose = h.dispose;
+    app = await buildApp(testConfig({ webDist: dist, timezone: 'Europe/Berlin' }), { database: h.database });
+  });
+  afterAll(async () => {
+    await app.close();
+    await dispose();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('serves index.html for page paths, with the league time zone written in', async () => {
+    for (const url of ['/', '/matches/12', '/console/3?x=1']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('text/html');
+      expect(res.body).toContain('<meta name="touchline-timezone" content="Europe/Berlin"');
+    }
+  });
+
+  it('caches hashed assets for good', async () => {
+    const res = await app.inject({ method: 'GET', url: '/assets/main-abc123.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toContain('immutable');
+  });
+
+  it('keeps API misses as JSON 404s', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/nothing-here' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('not_found');
+    expect((await app.inject({ method: 'POST', url: '/somewhere' })).statusCode).toBe(404);
+  });
+});
