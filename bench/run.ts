@@ -4,7 +4,8 @@
  * writes bench/results/latest.json and stops by itself. See docs/decisions (benchmark method) for the why.
  *
  * Flags: --subscribers=500,2000  --connections=10000  --workers=4  --steady=100 --interval=100 --burst=50
- *        --idle-window=20000  --only=latency,capacity,writes  --no-cross  --quick (a short smoke run)
+ *        --idle-window=20000  --only=latency,capacity,writes  --systems=touchline,floor,peer,hop
+ *        --wait-quiet[=120] (wait for a 1-minute load below 1 first)  --quick (a short smoke run)
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { measureCapacity, type CapacityResult } from './sections/capacity.ts';
 import { type LatencyResult, type LoadShape, measureLatency, type System } from './sections/latency.ts';
 import { measureWrites, type WriteResult } from './sections/writes.ts';
 import { ClientPool } from './lib/clients.ts';
-import { cpuModel } from './lib/procfs.ts';
+import { cpuModel, loadAverage } from './lib/procfs.ts';
 import {
   ADMIN,
   checkServices,
@@ -60,7 +61,10 @@ function flags(argv: string[]) {
     } satisfies LoadShape,
     idleWindowMs: num('idle-window', quick ? 3000 : 20_000),
     only: new Set((f.get('only') ?? 'latency,capacity,writes').split(',')),
-    cross: !f.has('no-cross'),
+    /** Which latency runs: Touchline on one instance, the floor, the peer, Touchline across two instances. */
+    systems: new Set((f.get('systems') ?? 'touchline,floor,peer,hop').split(',')),
+    /** Wait up to this many seconds for the machine to go quiet (1-minute load below 1) before starting. */
+    waitQuietS: f.has('wait-quiet') ? num('wait-quiet', 120) : 0,
     writeLimits: { maxWrites: num('max-writes', quick ? 100 : 1500), maxMs: num('write-ms', quick ? 2000 : 6000) },
   };
 }
@@ -173,7 +177,7 @@ async function latencySection(opts: ReturnType<typeof flags>, pool: ClientPool, 
   for (const n of opts.subscribers) {
     log(`latency: ${n} subscribers — Touchline`);
     const t = await measureLatency(touchline(tl, 'touchline'), pool, n, opts.shape, log);
-    results.push(t);
+    if (opts.systems.has('touchline')) results.push(t);
     if (!frame) {
       if (!t.sample) throw new Error('Touchline delivered no patch frame; is /realtime up?');
       // The very same frame for the floor and the peer, with a placeholder where the seq goes.
@@ -183,13 +187,17 @@ async function latencySection(opts: ReturnType<typeof flags>, pool: ClientPool, 
         body: JSON.stringify({ frame: JSON.parse(frame), room: topic }),
       });
     }
-    log(`latency: ${n} subscribers — floor (bare ws)`);
-    results.push(await measureLatency(floorSystem, pool, n, opts.shape, log));
-    log(`latency: ${n} subscribers — peer (Socket.IO + Redis adapter)`);
-    results.push(await measureLatency(peerSystem, pool, n, opts.shape, log));
+    if (opts.systems.has('floor')) {
+      log(`latency: ${n} subscribers — floor (bare ws)`);
+      results.push(await measureLatency(floorSystem, pool, n, opts.shape, log));
+    }
+    if (opts.systems.has('peer')) {
+      log(`latency: ${n} subscribers — peer (Socket.IO + Redis adapter)`);
+      results.push(await measureLatency(peerSystem, pool, n, opts.shape, log));
+    }
   }
 
-  if (opts.cross) {
+  if (opts.systems.has('hop')) {
     const n = Math.max(...opts.subscribers);
     log(`latency: ${n} subscribers on a second instance (the write crosses Redis)`);
     const b = track(await startTouchline({ databaseUrl, jwtKeys }));
@@ -212,6 +220,14 @@ async function main() {
   watchdog.unref();
 
   await checkServices();
+  const load = { atStart: loadAverage(), samples: [] as number[] };
+  if (opts.waitQuietS && load.atStart >= 1) {
+    log(`waiting up to ${opts.waitQuietS} s for the machine to go quiet (load ${load.atStart})`);
+    const until = Date.now() + opts.waitQuietS * 1000;
+    while (loadAverage() >= 1 && Date.now() < until) await new Promise((r) => setTimeout(r, 2000));
+    load.atStart = loadAverage();
+  }
+  const sampler = setInterval(() => load.samples.push(loadAverage()), 5000);
   const jwtKeys = newJwtKeys();
   const db = track(await freshDatabase().then((d) => ({ ...d, stop: d.drop })));
   const pool = track(new ClientPool(opts.workers));
@@ -235,11 +251,19 @@ async function main() {
       }
     }
   } finally {
+    clearInterval(sampler);
     await stopAll();
   }
 
   const table = report(opts, latency?.results ?? [], capacity, writes);
-  console.log(`\n${table.text}\n`);
+  const machine = `${os.cpus().length} × ${cpuModel()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const busy =
+    load.atStart >= 1
+      ? `\nWarning: the 1-minute load was ${load.atStart} at the start; other work on the machine skews these figures.`
+      : '';
+  console.log(
+    `\n${table.text}\n\n${machine}; load at start ${load.atStart}, peak ${Math.max(load.atStart, ...load.samples)}.${busy}\n`,
+  );
   const out = {
     date: new Date().toISOString(),
     commit: gitCommit(),

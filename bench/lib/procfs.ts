@@ -21,3 +21,8 @@ export function cpuModel(): string {
   const m = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
   return m ? m[1]!.trim() : 'unknown';
 }
+
+/** The 1-minute load average: other work on the machine skews every figure, so the report records it. */
+export function loadAverage(): number {
+  return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+}

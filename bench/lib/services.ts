@@ -68,9 +68,12 @@ export async function startNode(
   args: string[],
   env: Record<string, string>,
   ready: RegExp,
+  nodeFlags: string[] = [],
   timeoutMs = 90_000,
 ): Promise<Proc & { match: RegExpExecArray }> {
-  const quoted = [process.execPath, '--import', 'tsx', ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const quoted = [process.execPath, ...nodeFlags, '--import', 'tsx', ...args]
+    .map((a) => `'${a.replace(/'/g, `'\\''`)}'`)
+    .join(' ');
   const proc = spawn('bash', ['-c', `ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec ${quoted}`], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
@@ -140,6 +143,8 @@ export async function startTouchline(opts: { databaseUrl: string; jwtKeys: strin
       TOUCHLINE_WEB_DIST: '/nonexistent',
     },
     /ready at (http:\/\/\S+)/,
+    // BENCH_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of every Touchline process when it stops.
+    process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [],
   );
   const url = p.match[1]!.replace('localhost', '127.0.0.1');
   return { ...p, url, jwtKeys: opts.jwtKeys } satisfies TouchlineServer;

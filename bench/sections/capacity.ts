@@ -1,4 +1,5 @@
 import { createKeyring } from '../../packages/server/src/auth/keyring.ts';
+import { EVENT_LOOP_RESOLUTION_MS } from '../../packages/server/src/metrics/metrics.ts';
 import type { ClientPool } from '../lib/clients.ts';
 import { rssBytes } from '../lib/procfs.ts';
 import type { TouchlineServer } from '../lib/services.ts';
@@ -13,9 +14,14 @@ export interface CapacityResult {
   /** Sockets the server itself counts (touchline_ws_connections). */
   serverConnections: number;
   rssBeforeMb: number;
+  /** Right after the last socket opened, and at the end of the idle window (the figure used). */
+  rssOpenedMb: number;
   rssAfterMb: number;
   rssPerConnectionKb: number;
-  /** Event-loop delay over the idle window, from the server's own /metrics (ms). */
+  /**
+   * Event-loop delay over the idle window from the server's own /metrics (nodejs_eventloop_lag_*), minus the
+   * histogram's sampling interval, which Node counts in every sample (ms).
+   */
   eventLoopLagP99Ms: number;
   eventLoopLagMaxMs: number;
   idleWindowMs: number;
@@ -61,13 +67,14 @@ export async function measureCapacity(
   });
   if (opened.failed) log(`  capacity: ${opened.failed} sockets failed (${opened.firstError ?? '?'})`);
   await sleep(5000);
-  const after = rssBytes(server.pid);
+  const opened5s = rssBytes(server.pid);
 
   await scrape(); // resets the event-loop delay histogram: the next scrape covers the idle window only
   const dropsBefore = (await pool.progress()).dropped;
   await sleep(idleWindowMs);
   const text = await scrape();
   const dropped = (await pool.progress()).dropped - dropsBefore;
+  const after = rssBytes(server.pid);
   await pool.closeSockets();
 
   return {
@@ -78,10 +85,11 @@ export async function measureCapacity(
     connectMs: Math.round(opened.ms),
     serverConnections: gauge(text, 'touchline_ws_connections'),
     rssBeforeMb: before / 2 ** 20,
+    rssOpenedMb: opened5s / 2 ** 20,
     rssAfterMb: after / 2 ** 20,
     rssPerConnectionKb: opened.opened ? (after - before) / opened.opened / 1024 : NaN,
-    eventLoopLagP99Ms: gauge(text, 'nodejs_eventloop_lag_p99_seconds') * 1000,
-    eventLoopLagMaxMs: gauge(text, 'nodejs_eventloop_lag_max_seconds') * 1000,
+    eventLoopLagP99Ms: Math.max(0, gauge(text, 'nodejs_eventloop_lag_p99_seconds') * 1000 - EVENT_LOOP_RESOLUTION_MS),
+    eventLoopLagMaxMs: Math.max(0, gauge(text, 'nodejs_eventloop_lag_max_seconds') * 1000 - EVENT_LOOP_RESOLUTION_MS),
     idleWindowMs,
     droppedDuringIdle: dropped,
   };

@@ -18,6 +18,12 @@ const FANOUT_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.25
 const HTTP_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /**
+ * Sampling interval of the event-loop delay histogram. Node's monitorEventLoopDelay records whole timer
+ * intervals, so an idle process reads about this much: subtract it to get the delay itself.
+ */
+export const EVENT_LOOP_RESOLUTION_MS = 10;
+
+/**
  * Process-wide metrics (CPU, RSS, heap, GC, event-loop lag) describe the process, not an app, so they live
  * in one registry created once; tests that build several apps in one process share it.
  */
@@ -25,7 +31,7 @@ let processRegistry: Registry | undefined;
 export function processMetrics(): Registry {
   if (!processRegistry) {
     processRegistry = new Registry();
-    collectDefaultMetrics({ register: processRegistry, eventLoopMonitoringPrecision: 10 });
+    collectDefaultMetrics({ register: processRegistry, eventLoopMonitoringPrecision: EVENT_LOOP_RESOLUTION_MS });
   }
   return processRegistry;
 }
