@@ -51,9 +51,9 @@ export async function putRosterEntry(
   const squad = await currentSquad(w.tx, personId);
   const clubId = want.clubId ?? squad?.clubId;
   if (clubId === undefined) throw new ApiError('bad_request', 'The player has no club: give clubId');
+  await assertParticipant(w.tx, seasonId, clubId);
   const shirtNumber = want.shirtNumber ?? (squad?.clubId === clubId ? squad.shirtNumber : null);
   if (shirtNumber === null) throw new ApiError('bad_request', 'The player has no squad number: give shirtNumber');
-  await assertParticipant(w.tx, seasonId, clubId);
   const key = and(eq(seasonRosters.seasonId, seasonId), eq(seasonRosters.personId, personId));
   const [before] = await listRoster(w.tx, { seasonId, personId });
   if (before) await w.tx.update(seasonRosters).set({ clubId, shirtNumber }).where(key);
