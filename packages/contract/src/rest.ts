@@ -65,13 +65,20 @@ export const StatsBody = z
       .max(STAT_DELTA_MAX)
       .refine((d) => d !== 0),
     expectedSeq: ExpectedSeq.optional(),
+    /** Makes a retried ± count once (an outbox resends when an answer was lost). */
+    clientEventId: z.string().uuid().optional(),
   })
   .strict();
 export type StatsBody = z.infer<typeof StatsBody>;
 export const StatsAnswer = z.object({ stats: SideStats, seq: z.number().int() });
 
 export const StateBody = z
-  .object({ status: MatchStatus.optional(), period: Period.optional(), expectedSeq: ExpectedSeq.optional() })
+  .object({
+    status: MatchStatus.optional(),
+    period: Period.optional(),
+    expectedSeq: ExpectedSeq.optional(),
+    clientEventId: z.string().uuid().optional(),
+  })
   .strict()
   .refine((b) => b.status !== undefined || b.period !== undefined, { message: 'status or period is required' });
 export type StateBody = z.infer<typeof StateBody>;

@@ -234,6 +234,22 @@ describe.each(dbKinds)('the live match engine on %s', (kind) => {
     expect(after.events.filter((e) => e.clientEventId === clientEventId)).toHaveLength(1);
   });
 
+  it('applies a resent stats or state write once, by its clientEventId', async () => {
+    const { live } = await todaysMatches(s.app);
+    const id = live[0]!.id;
+    const before = await snapshot(s.app, id);
+    const body = { side: 'home', metric: 'fouls', delta: 2, clientEventId: randomUUID() };
+    const first = await op.req('POST', `/api/matches/${id}/stats`, body);
+    const again = await Promise.all([1, 2, 3].map(() => op.req('POST', `/api/matches/${id}/stats`, body)));
+    expect(first.body.seq).toBe(before.seq + 1);
+    for (const r of again) expect(r.body).toEqual({ stats: first.body.stats, seq: first.body.seq });
+    const after = await snapshot(s.app, id);
+    expect(after.stats.home.fouls).toBe(before.stats.home.fouls + 2);
+    expect(after.seq).toBe(before.seq + 1);
+    const other = await op.req('POST', `/api/matches/${id}/stats`, { ...body, clientEventId: randomUUID() });
+    expect(other.body.stats.home.fouls).toBe(before.stats.home.fouls + 4);
+  });
+
   it('refuses an event of match B changed through match A, leaving it unchanged', async () => {
     const { live, league } = await todaysMatches(s.app);
     const a = league[1]!.id;

@@ -410,3 +410,17 @@ export const suspensions = pgTable('suspensions', {
   matchesBanned: integer('matches_banned').notNull(),
   matchesRemaining: integer('matches_remaining').notNull(),
 });
+
+/** Client ids of applied stats and state writes, so a resent write is applied once. */
+export const clientWrites = pgTable(
+  'client_writes',
+  {
+    matchId: integer('match_id')
+      .notNull()
+      .references(() => matches.id),
+    clientWriteId: uuid('client_write_id').notNull(),
+    seq: integer('seq').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.matchId, t.clientWriteId] })],
+);

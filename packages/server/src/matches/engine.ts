@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Change } from '@touchline/contract';
 import type { Principal } from '../auth/keyring.ts';
 import type { Tx } from '../db/client.ts';
-import { changeLog, matches } from '../db/schema.ts';
+import { and, eq } from 'drizzle-orm';
+import { changeLog, clientWrites, matches } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { type AuditEntry, recordAudit } from '../audit/record.ts';
 import { auditPatch, type CommittedPatch } from '../realtime/fanout.ts';
@@ -22,6 +22,8 @@ export interface WriteContext {
   match: MatchRow;
   principal: Principal;
   now: Date;
+  /** The same client write was applied before: answer with the current state and change nothing. */
+  replay: boolean;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function writeMatch<T>(
   app: FastifyInstance,
   matchId: number,
   principal: Principal,
-  opts: { kind: WriteKind; expectedSeq?: number | undefined },
+  opts: { kind: WriteKind; expectedSeq?: number | undefined; clientWriteId?: string | undefined },
   step: (ctx: WriteContext) => Promise<WriteStep<T>>,
 ): Promise<{ result: T; seq: number; replayed: boolean }> {
   const now = new Date();
@@ -42,13 +44,15 @@ export async function writeMatch<T>(
     const [match] = await tx.select().from(matches).where(eq(matches.id, matchId)).for('update');
     if (!match) throw new ApiError('not_found', 'No such match');
     await authorizeMatchWrite(tx, principal, match, opts.kind, { judgeWindowHours: app.config.judgeWindowHours, now });
-    if (opts.expectedSeq !== undefined && opts.expectedSeq !== match.seq) {
+    const replay = opts.clientWriteId ? await alreadyApplied(tx, matchId, opts.clientWriteId) : false;
+    if (!replay && opts.expectedSeq !== undefined && opts.expectedSeq !== match.seq) {
       throw new ApiError('seq_conflict', 'The match has changed since you last saw it', { seq: match.seq });
     }
-    const done = await step({ tx, match, principal, now });
-    if (done.changes.length === 0) return { result: done.result, seq: match.seq, replayed: true };
+    const done = await step({ tx, match, principal, now, replay });
+    if (replay || done.changes.length === 0) return { result: done.result, seq: match.seq, replayed: true };
     const seq = match.seq + 1;
     await tx.update(matches).set({ seq }).where(eq(matches.id, matchId));
+    if (opts.clientWriteId) await tx.insert(clientWrites).values({ matchId, clientWriteId: opts.clientWriteId, seq });
     await tx.insert(changeLog).values({ topic: `match:${matchId}`, seq, epoch: match.epoch, changes: done.changes });
     outbound.push({ topic: `match:${matchId}`, epoch: match.epoch, seq, changes: done.changes });
     for (const a of done.audit) {
@@ -60,4 +64,12 @@ export async function writeMatch<T>(
   });
   app.fanout.publish(outbound);
   return out;
+}
+
+async function alreadyApplied(tx: Tx, matchId: number, clientWriteId: string) {
+  const [row] = await tx
+    .select({ seq: clientWrites.seq })
+    .from(clientWrites)
+    .where(and(eq(clientWrites.matchId, matchId), eq(clientWrites.clientWriteId, clientWriteId)));
+  return row !== undefined;
 }

@@ -72,7 +72,7 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
       app,
       Number(req.params.id),
       p,
-      { kind: 'record', expectedSeq: req.body.expectedSeq },
+      { kind: 'record', expectedSeq: req.body.expectedSeq, clientWriteId: req.body.clientEventId },
       (ctx) => changeStat(ctx, req.body),
     );
     return { stats: out.result.stats, seq: out.seq };
@@ -84,7 +84,7 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
       app,
       Number(req.params.id),
       p,
-      { kind: 'state', expectedSeq: req.body.expectedSeq },
+      { kind: 'state', expectedSeq: req.body.expectedSeq, clientWriteId: req.body.clientEventId },
       (ctx) => changeState(ctx, req.body),
     );
     return { match: out.result.match, seq: out.seq };

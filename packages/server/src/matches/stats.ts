@@ -20,6 +20,7 @@ const column = {
  */
 export async function changeStat(ctx: WriteContext, body: StatsBody): Promise<WriteStep<{ stats: SideStats }>> {
   const { tx, match } = ctx;
+  if (ctx.replay) return { result: { stats: await loadStats(tx, match.id) }, changes: [], audit: [] };
   if (match.status !== 'live' && match.status !== 'finished')
     throw new ApiError('match_not_live', 'The match is not live');
   await tx

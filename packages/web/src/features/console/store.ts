@@ -136,10 +136,11 @@ export function createConsoleStore(deps: ConsoleDeps) {
           throw e;
         }
       }
+      // The client id makes a resend after a lost answer count once.
       case 'stats':
-        return (await deps.api.postStats(matchId, write.body)).seq;
+        return (await deps.api.postStats(matchId, { ...write.body, clientEventId: item.clientEventId })).seq;
       case 'state':
-        return (await deps.api.postState(matchId, write.body)).seq;
+        return (await deps.api.postState(matchId, { ...write.body, clientEventId: item.clientEventId })).seq;
     }
   }
 
