@@ -172,6 +172,29 @@ describe('the realtime hub (no network)', () => {
     }
   });
 
+  it('answers a resume from memory when it still holds every missed patch, and from the log otherwise', async () => {
+    start();
+    const f = feed('match:1');
+    const keeper = await client();
+    keeper.say({ type: 'subscribe', topic: 'match:1' });
+    await settle();
+    for (let i = 0; i < 200; i++) hub.receive(f.commit());
+    const replays = vi.spyOn(f, 'replay');
+    const c = await client();
+    c.say({ type: 'subscribe', topic: 'match:1', since: { epoch: 'e1', seq: 150 } });
+    await settle();
+    expect(replays).not.toHaveBeenCalled();
+    c.say({ type: 'subscribe', topic: 'match:1', since: { epoch: 'e1', seq: 10 } });
+    await settle();
+    expect(replays).toHaveBeenCalledTimes(1);
+    const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    expect(c.patches('match:1')).toEqual([...range(151, 200), ...range(11, 200)]);
+    expect(c.sent.filter((x) => x.type === 'subscribed')).toEqual([
+      { type: 'subscribed', topic: 'match:1', epoch: 'e1', seq: 200, recovered: true },
+      { type: 'subscribed', topic: 'match:1', epoch: 'e1', seq: 200, recovered: true },
+    ]);
+  });
+
   it('reads a gap in the bus from the log and drops duplicates', async () => {
     start();
     const f = feed('match:1');

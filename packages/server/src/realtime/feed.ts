@@ -22,7 +22,10 @@ export const REPLAY_LIMIT = 1000;
 
 /** The storage behind one topic: its head, its snapshot and, where it has one, its log. */
 export interface Feed {
-  /** Seq rises by exactly 1 per patch, so a resume can prove that nothing is missing. */
+  /**
+   * Seq rises by exactly 1 per patch and every patch can be replayed, so a jump is provably a gap and a resume can
+   * be answered with patches. The audit feed has holes in its ids; the live card has no log.
+   */
   readonly contiguous: boolean;
   /** The current position, or undefined when the topic names nothing (no such match or season). */
   head(): Promise<Position | undefined>;

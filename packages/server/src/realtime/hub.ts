@@ -187,7 +187,7 @@ export class Hub {
       conn.frame({ type: 'subscribed', topic, epoch: head.epoch, seq: head.seq, ...flag });
       if ('data' in loaded)
         conn.frame({ type: 'snapshot', topic, epoch: head.epoch, seq: head.seq, data: loaded.data, ...flag });
-      else for (const p of loaded.patches) conn.send(patchFrame(p));
+      else for (const frame of loaded.frames) conn.send(frame);
       sub.start(head);
     } catch (err) {
       sub.fail(err);
@@ -218,13 +218,18 @@ export class Hub {
 }
 
 type Loaded =
-  { head: Position; recovered?: boolean; data: unknown } | { head: Position; recovered: true; patches: Patch[] };
+  { head: Position; recovered?: boolean; data: unknown } | { head: Position; recovered: true; frames: string[] };
 
-/** A replay when `since` can be proven complete, otherwise a snapshot; undefined when the topic names nothing. */
+/**
+ * A replay when `since` can be proven complete (from memory, else from the log), otherwise a snapshot; undefined
+ * when the topic names nothing.
+ */
 async function load(stream: TopicStream, sub: Subscription, since: Position | undefined): Promise<Loaded | undefined> {
   if (since) {
+    const recent = stream.recentAfter(since);
+    if (recent) return { head: recent.head, recovered: true, frames: recent.frames };
     const replay = await stream.feed.replay(since);
-    if (replay) return { head: replay.head, recovered: true, patches: replay.patches };
+    if (replay) return { head: replay.head, recovered: true, frames: replay.patches.map(patchFrame) };
   }
   const snap = await stream.snapshot(sub);
   if (!snap) return undefined;

@@ -13,7 +13,7 @@ const localDay = (iso: string | Date, timeZone: string) => new Date(iso).toLocal
  * derived from match patches on each instance, so its epoch is this instance's and a resume always gets a snapshot.
  */
 export class LiveFeed implements Feed {
-  readonly contiguous = true;
+  readonly contiguous = false;
   private readonly epoch = randomUUID();
   private seq = 0;
   /** The last match patch seen per match, so a late or repeated one never rolls a summary back. */

@@ -17,6 +17,9 @@ export interface Member {
   backfill(deliveries: readonly Delivery[]): void;
 }
 
+/** Patches kept in memory per topic, so a client that lost its connection a moment ago resumes without a read. */
+const RECENT_PATCHES = 128;
+
 export const patchFrame = (p: Patch) =>
   JSON.stringify({ type: 'patch', topic: p.topic, epoch: p.epoch, seq: p.seq, changes: p.changes });
 
@@ -31,6 +34,8 @@ export class TopicStream {
   private at: Position | undefined;
   private tail: Promise<unknown> = Promise.resolve();
   private queued = 0;
+  /** The last patches delivered, contiguous up to `at` for a contiguous feed. */
+  private recent: Delivery[] = [];
   /** A snapshot being read, with every patch delivered since the read began. */
   private shared: { snapshot: Promise<Snapshot | undefined>; since: Delivery[] } | undefined;
   /** Resolves once the head is known: false when the topic names nothing or its head could not be read. */
@@ -73,6 +78,14 @@ export class TopicStream {
     return this.shared.snapshot;
   }
 
+  /** The patches after `since`, when memory still holds every one of them. */
+  recentAfter(since: Position): { head: Position; frames: string[] } | undefined {
+    const at = this.at;
+    if (!this.feed.contiguous || !at || since.epoch !== at.epoch || since.seq > at.seq) return undefined;
+    if (since.seq < (this.recent[0]?.seq ?? at.seq + 1) - 1) return undefined;
+    return { head: { ...at }, frames: this.recent.filter((d) => d.seq > since.seq).map((d) => d.frame) };
+  }
+
   /** Delivers what the log holds past the last delivered patch: what the bus lost during an outage. */
   catchUp(): void {
     void this.enqueue(async () => {
@@ -84,6 +97,7 @@ export class TopicStream {
     const at = this.at;
     if (!at) return;
     if (p.epoch !== at.epoch) {
+      this.recent = [];
       this.at = await this.feed.head();
       for (const m of [...this.members]) m.resume();
       return;
@@ -96,8 +110,9 @@ export class TopicStream {
   private deliver(p: Patch) {
     if (this.at && p.seq <= this.at.seq) return;
     this.at = { epoch: p.epoch, seq: p.seq };
-    if (this.members.size === 0) return;
     const frame = patchFrame(p);
+    this.recent.push({ seq: p.seq, frame });
+    if (this.recent.length > RECENT_PATCHES) this.recent.shift();
     this.shared?.since.push({ seq: p.seq, frame });
     let frames = 0;
     for (const m of this.members) if (m.offer(p.seq, frame)) frames++;
