@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { AdminIdParams, FixturesAnswer, FixturesBody } from '@touchline/contract';
@@ -118,16 +118,13 @@ async function generate(tx: Tx, season: Season, body: Body, timeZone: string) {
   if (!KINDS[season.format].includes(body.kind)) {
     throw new ApiError('conflict', `A ${season.format} season is not built from ${body.kind} fixtures`);
   }
-  const [planned] = await tx
-    .select({ n: max(t.rounds.ordinal) })
-    .from(t.rounds)
-    .where(eq(t.rounds.seasonId, season.id));
-  const [anyMatch] = await tx
+  const [round] = await tx.select({ id: t.rounds.id }).from(t.rounds).where(eq(t.rounds.seasonId, season.id)).limit(1);
+  const [match] = await tx
     .select({ id: t.matches.id })
     .from(t.matches)
     .where(eq(t.matches.seasonId, season.id))
     .limit(1);
-  if (planned?.n != null || anyMatch) throw new ApiError('fixtures_exist', 'The season has fixtures already');
+  if (round || match) throw new ApiError('fixtures_exist', 'The season has fixtures already');
   const kickoffs = (rounds: number) =>
     scheduleRounds({ firstDate: body.firstDate, weekday: body.weekday, time: body.time, timeZone, rounds });
   if (body.kind === 'knockout') {

@@ -3,6 +3,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodType } from 'zod';
 import { AdminIdParams } from '@touchline/contract';
+import type { Executor } from '../db/client.ts';
 import { type AdminTx, adminWrite, found } from './write.ts';
 
 type IdTable = PgTable & { id: PgColumn };
@@ -29,8 +30,8 @@ export function resourceRoutes<Row extends { id: number }>(app: FastifyInstance,
   const { entity, plural, table } = r;
   const base = `/${plural}`;
   const tags = ['admin'];
-  const load = async (w: AdminTx | { tx: FastifyInstance['db'] }, id: string, lock = false) => {
-    const q = w.tx
+  const load = async (db: Executor, id: string, lock = false) => {
+    const q = db
       .select()
       .from(table as PgTable)
       .where(eq(table.id, Number(id)));
@@ -46,7 +47,7 @@ export function resourceRoutes<Row extends { id: number }>(app: FastifyInstance,
   });
 
   app.get(`${base}/:id`, { schema: { params: AdminIdParams, tags, response: { 200: r.answer } } }, async (req) => ({
-    [entity]: r.dto(await load({ tx: app.db }, (req.params as { id: string }).id)),
+    [entity]: r.dto(await load(app.db, (req.params as { id: string }).id)),
   }));
 
   app.post(base, { schema: { body: r.create, tags, response: { 201: r.answer } } }, async (req, reply) => {
@@ -68,7 +69,7 @@ export function resourceRoutes<Row extends { id: number }>(app: FastifyInstance,
     async (req) => {
       const { id } = req.params as { id: string };
       const row = await adminWrite(req, async (w) => {
-        const before = await load(w, id, true);
+        const before = await load(w.tx, id, true);
         const [after] = (await w.tx
           .update(table)
           .set(req.body as object)
@@ -85,7 +86,7 @@ export function resourceRoutes<Row extends { id: number }>(app: FastifyInstance,
   app.delete(`${base}/:id`, { schema: { params: AdminIdParams, tags } }, async (req, reply) => {
     const { id } = req.params as { id: string };
     await adminWrite(req, async (w) => {
-      const before = await load(w, id, true);
+      const before = await load(w.tx, id, true);
       await w.tx.delete(table).where(eq(table.id, before.id));
       await w.audit({ action: 'delete', entity, entityId: before.id, before: r.dto(before) });
     });
