@@ -43,16 +43,23 @@ export class LiveFeed implements Feed {
     return [];
   }
 
-  /** The live patch a match patch makes, when it changed a match that is live or on today's card. */
+  /**
+   * The live patch a match patch makes when it changed a match that is live or on today's card. A season patch
+   * counts only for matches never seen on their own topic: a fixture just created has no match patch yet.
+   */
   derive(p: Patch): Patch | undefined {
     const id = /^match:(\d+)$/.exec(p.topic)?.[1];
-    if (!id) return undefined;
-    const last = this.seen.get(id);
-    if (last && last.epoch === p.epoch && last.seq >= p.seq) return undefined;
-    this.seen.set(id, { epoch: p.epoch, seq: p.seq });
-    const summary = p.changes.find((c) => c.entity === 'match' && c.data)?.data as MatchSummary | undefined;
-    if (!summary || !this.onCard(summary)) return undefined;
-    return { ...this.next([summary]), ...(p.committedAt !== undefined ? { committedAt: p.committedAt } : {}) };
+    if (id) {
+      const last = this.seen.get(id);
+      if (last && last.epoch === p.epoch && last.seq >= p.seq) return undefined;
+      this.seen.set(id, { epoch: p.epoch, seq: p.seq });
+    } else if (!p.topic.startsWith('season:')) return undefined;
+    const summaries = p.changes
+      .filter((c) => c.entity === 'match' && c.data)
+      .map((c) => c.data as MatchSummary)
+      .filter((m) => (id !== undefined || !this.seen.has(m.id)) && this.onCard(m));
+    if (!summaries.length) return undefined;
+    return { ...this.next(summaries), ...(p.committedAt !== undefined ? { committedAt: p.committedAt } : {}) };
   }
 
   /** Every match on the card again, for after a bus outage, when updates from other instances may be missing. */
