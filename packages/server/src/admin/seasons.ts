@@ -1,4 +1,5 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   AdminIdParams,
@@ -78,7 +79,7 @@ export const seasonRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const setActive = (active: boolean) => async (req: { params: { id: string } } & Parameters<typeof adminWrite>[0]) => {
+  const setActive = (active: boolean) => async (req: FastifyRequest<{ Params: { id: string } }>) => {
     const season = await adminWrite(req, async (w) => {
       const before = await loadSeason(w.tx, req.params.id, true);
       // One current season per competition: activating one retires the others.
