@@ -1,18 +1,9 @@
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Standings } from '@touchline/contract';
-import { computeTable, type MatchResult, reduceEvents, scoreOf, shootoutOf, type TableRules } from '@touchline/domain';
+import { computeTable, type MatchResult, scoreOf, shootoutOf, type TableRules } from '@touchline/domain';
 import type { Executor } from '../db/client.ts';
-import { clubRef } from '../matches/summary.ts';
-import {
-  clubs,
-  competitions,
-  groups,
-  matchEvents,
-  matches,
-  rounds,
-  seasonParticipants,
-  seasons,
-} from '../db/schema.ts';
+import { clubRef, talliesOf } from '../matches/summary.ts';
+import { clubs, competitions, groups, matches, rounds, seasonParticipants, seasons } from '../db/schema.ts';
 
 /** Finished table matches of a season (league and group stages, not playoff ties) with results derived from events. */
 export async function seasonResults(db: Executor, seasonId: number) {
@@ -28,21 +19,12 @@ export async function seasonResults(db: Executor, seasonId: number) {
         or(isNull(rounds.stage), inArray(rounds.stage, ['league', 'group'])),
       ),
     );
-  const ids = rows.map((r) => r.m.id);
-  const events = ids.length
-    ? await db
-        .select({
-          matchId: matchEvents.matchId,
-          type: matchEvents.type,
-          side: matchEvents.side,
-          scored: matchEvents.scored,
-        })
-        .from(matchEvents)
-        .where(inArray(matchEvents.matchId, ids))
-        .orderBy(asc(matchEvents.id))
-    : [];
+  const tallies = await talliesOf(
+    db,
+    rows.map((r) => r.m.id),
+  );
   return rows.map(({ m }): MatchResult & { groupId: number | null } => {
-    const tally = reduceEvents(events.filter((e) => e.matchId === m.id) as Parameters<typeof reduceEvents>[0]);
+    const tally = tallies.get(m.id)!;
     const score = scoreOf(tally);
     return {
       groupId: m.groupId,

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, lte, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ClubRef, MatchListQuery, MatchSummary } from '@touchline/contract';
-import { decidesTie, reduceEvents, scoreOf, shootoutOf } from '@touchline/domain';
+import { decidesTie, type MatchTally, type ReducibleEvent, reduceEvents, scoreOf, shootoutOf } from '@touchline/domain';
 import type { Executor } from '../db/client.ts';
 import { clubs, competitions, matchEvents, matches, referees, rounds, seasons, ties, venues } from '../db/schema.ts';
 
@@ -40,30 +40,27 @@ function baseQuery(db: Executor) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
 
-async function eventsByMatch(db: Executor, ids: number[]) {
-  const byMatch = new Map<number, { type: string; side: 'home' | 'away'; scored: boolean | null }[]>();
-  if (ids.length === 0) return byMatch;
-  const rows = await db
-    .select({
-      matchId: matchEvents.matchId,
-      type: matchEvents.type,
-      side: matchEvents.side,
-      scored: matchEvents.scored,
-    })
-    .from(matchEvents)
-    .where(inArray(matchEvents.matchId, ids))
-    .orderBy(asc(matchEvents.id));
-  for (const r of rows) {
-    const list = byMatch.get(r.matchId) ?? [];
-    list.push(r);
-    byMatch.set(r.matchId, list);
+/** The reduced event log (score, shootout, cards) of each match, read in one query. */
+export async function talliesOf(db: Executor, ids: number[]): Promise<Map<number, MatchTally>> {
+  const byMatch = new Map<number, ReducibleEvent[]>();
+  if (ids.length > 0) {
+    const rows = await db
+      .select({
+        matchId: matchEvents.matchId,
+        type: matchEvents.type,
+        side: matchEvents.side,
+        scored: matchEvents.scored,
+      })
+      .from(matchEvents)
+      .where(inArray(matchEvents.matchId, ids))
+      .orderBy(asc(matchEvents.id));
+    for (const r of rows) byMatch.set(r.matchId, [...(byMatch.get(r.matchId) ?? []), r as ReducibleEvent]);
   }
-  return byMatch;
+  return new Map(ids.map((id) => [id, reduceEvents(byMatch.get(id) ?? [])]));
 }
 
-function toSummary(row: Row, events: { type: string; side: 'home' | 'away'; scored: boolean | null }[]): MatchSummary {
+function toSummary(row: Row, tally: MatchTally): MatchSummary {
   const { m } = row;
-  const tally = reduceEvents(events as Parameters<typeof reduceEvents>[0]);
   const shootout = shootoutOf(tally);
   return {
     id: String(m.id),
@@ -105,11 +102,11 @@ export async function listSummaries(db: Executor, q: MatchListQuery & { ids?: nu
   const rows = await baseQuery(db)
     .where(where.length ? and(...where) : undefined)
     .orderBy(asc(matches.kickoffAt), asc(matches.id));
-  const events = await eventsByMatch(
+  const tallies = await talliesOf(
     db,
     rows.map((r) => r.m.id),
   );
-  return rows.map((r) => toSummary(r, events.get(r.m.id) ?? []));
+  return rows.map((r) => toSummary(r, tallies.get(r.m.id)!));
 }
 
 export async function getSummary(db: Executor, id: number): Promise<MatchSummary | undefined> {

@@ -1,4 +1,5 @@
 import ical, { ICalEventStatus } from 'ical-generator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MatchSummary } from '@touchline/contract';
 
 const MATCH_MINUTES = 105;
@@ -25,4 +26,13 @@ export function matchesCalendar(name: string, matches: readonly MatchSummary[], 
     });
   }
   return cal.toString();
+}
+
+/** Sends a feed; calendar clients poll, so five minutes of caching is plenty. */
+export function sendCalendar(req: FastifyRequest, reply: FastifyReply, name: string, matches: readonly MatchSummary[]) {
+  const host = req.hostname.split(':')[0] || 'touchline';
+  return reply
+    .type('text/calendar; charset=utf-8')
+    .header('Cache-Control', 'public, max-age=300')
+    .send(matchesCalendar(name, matches, host));
 }

@@ -7,7 +7,7 @@ import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { sendCached } from '../http/etag.ts';
 import { clubRef, listSummaries } from '../matches/summary.ts';
-import { matchesCalendar } from './calendar.ts';
+import { sendCalendar } from './calendar.ts';
 
 const IdParams = z.object({ id: Id });
 const tags = ['public'];
@@ -151,11 +151,7 @@ export const leagueRoutes: FastifyPluginAsyncZod = async (app) => {
       .from(t.clubs)
       .where(eq(t.clubs.id, Number(req.params.id)));
     if (!club) throw new ApiError('not_found', 'No such club');
-    const matches = await listSummaries(app.db, { clubId: String(club.id) });
-    return reply
-      .type('text/calendar; charset=utf-8')
-      .header('Cache-Control', 'public, max-age=300')
-      .send(matchesCalendar(club.name, matches, req.hostname.split(':')[0] || 'touchline'));
+    return sendCalendar(req, reply, club.name, await listSummaries(app.db, { clubId: String(club.id) }));
   });
 
   app.get('/seasons/:id/calendar.ics', { schema: { params: IdParams, tags } }, async (req, reply) => {
@@ -165,13 +161,8 @@ export const leagueRoutes: FastifyPluginAsyncZod = async (app) => {
       .innerJoin(t.competitions, eq(t.competitions.id, t.seasons.competitionId))
       .where(eq(t.seasons.id, Number(req.params.id)));
     if (!season) throw new ApiError('not_found', 'No such season');
-    const matches = await listSummaries(app.db, { seasonId: req.params.id });
-    return reply
-      .type('text/calendar; charset=utf-8')
-      .header('Cache-Control', 'public, max-age=300')
-      .send(
-        matchesCalendar(`${season.competition} ${season.name}`, matches, req.hostname.split(':')[0] || 'touchline'),
-      );
+    const name = `${season.competition} ${season.name}`;
+    return sendCalendar(req, reply, name, await listSummaries(app.db, { seasonId: req.params.id }));
   });
 };
 
