@@ -4,6 +4,7 @@ import type { MatchSnapshot, MatchSummary } from '@touchline/contract';
 import { createPgDatabase, TEST_ADMIN } from './helpers.ts';
 import { MatchFollower } from './match-follower.ts';
 import { PrivateRedis } from './private-redis.ts';
+import { RawSocket } from './raw-socket.ts';
 import { type Spawned, spawnServer } from './spawn.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -90,13 +91,22 @@ describe('realtime across two server processes', () => {
     }
   };
 
-  it('delivers a write through instance A to a subscriber on instance B', async () => {
+  it('delivers a write through instance A to subscribers on instance B, the live card included', async () => {
     const onB = follow(() => b.url);
+    const card = await RawSocket.welcomed(b.url);
+    card.send({ type: 'subscribe', topic: 'live' });
+    await card.next('subscribed');
+    await card.next('snapshot');
     await until('a snapshot on B', () => onB.seq >= 0, 10_000);
     const res = await write(a.url, 0);
     expect(res.status).toBe(201);
     await until('the goal on B', () => onB.seq === res.body.seq, 5000);
-    expect(onB.state).toEqual(await rest(b.url));
+    const truth = await rest(b.url);
+    expect(onB.state).toEqual(truth);
+    expect((await card.next('patch')).changes).toEqual([
+      { op: 'updated', entity: 'match', id: match.id, data: truth.match },
+    ]);
+    card.close();
     clean([onB]);
   });
 

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pino from 'pino';
+import type { FastifyBaseLogger } from 'fastify';
+import type { BusMessage } from '../src/realtime/bus.ts';
+import { RedisBus } from '../src/realtime/redis-bus.ts';
+import { PrivateRedis } from './private-redis.ts';
+
+const log = pino({ level: 'silent' }) as unknown as FastifyBaseLogger;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const msg = (origin: string, seq: number, topic = 'match:1'): BusMessage => ({
+  topic,
+  epoch: 'e',
+  seq,
+  changes: [],
+  committedAt: Date.now(),
+  origin,
+});
+
+async function until(ok: () => boolean, timeoutMs = 15_000) {
+  for (const end = Date.now() + timeoutMs; !ok(); await sleep(20)) {
+    if (Date.now() > end) throw new Error('timed out');
+  }
+}
+
+describe('the Redis bus through an outage', () => {
+  let redis: PrivateRedis;
+  let a: RedisBus;
+  let b: RedisBus;
+  const heard: BusMessage[] = [];
+  const recovered = { a: 0, b: 0 };
+
+  beforeAll(async () => {
+    redis = await PrivateRedis.start();
+    a = new RedisBus('a', redis.url, log);
+    b = new RedisBus('b', redis.url, log);
+    b.onMessage((m) => heard.push(m));
+    a.onMessage((m) => heard.push({ ...m, origin: `heard by a from ${m.origin}` }));
+    a.onRecover(() => recovered.a++);
+    b.onRecover(() => recovered.b++);
+    await until(() => a.health() === 'ok' && b.health() === 'ok');
+  });
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+    await redis?.stop();
+  });
+
+  it('carries a message to the other instance only', async () => {
+    await sleep(100); // both subscriptions are confirmed
+    a.publish(msg('a', 1));
+    await until(() => heard.length === 1);
+    expect(heard[0]).toMatchObject({ origin: 'a', seq: 1 });
+  });
+
+  it('never throws while Redis is down, and on its return rings the doorbell of what it could not send', async () => {
+    await redis.stop();
+    await until(() => a.health() === 'down' && b.health() === 'down');
+    expect(() => [2, 3, 4].map((seq) => a.publish(msg('a', seq)))).not.toThrow();
+    a.publish(msg('a', 9, 'season:1'));
+    await sleep(200);
+    await redis.start();
+    await until(() => recovered.a > 0 && recovered.b > 0);
+    // Only the newest unsent message per topic: the receiver reads the rest from the change log.
+    await until(() => heard.length === 3);
+    expect(
+      heard
+        .slice(1)
+        .map((m) => [m.topic, m.seq])
+        .sort(),
+    ).toEqual([
+      ['match:1', 4],
+      ['season:1', 9],
+    ]);
+    expect(a.health()).toBe('ok');
+    b.publish(msg('b', 5));
+    await until(() => heard.length === 4);
+    expect(heard[3]!.origin).toBe('heard by a from b');
+  });
+});
