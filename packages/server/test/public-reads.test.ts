@@ -76,7 +76,7 @@ describe.each(dbKinds)('public reads on %s', (kind) => {
     ['/api/seasons/999999/standings', 404, 'not_found'],
     ['/api/matches?status=nonsense', 400, 'bad_request'],
     ['/api/matches?from=yesterday', 400, 'bad_request'],
-    ['/api/matches?seasonId=-1', 400, 'bad_request'],
+    ['/api/matches?seasonId=-1', 400, 'invalid_id'],
     ['/api/nowhere', 404, 'not_found'],
   ])('GET %s → %i %s', async (url, status, code) => {
     const res = await get(url);

@@ -60,14 +60,20 @@ export const errorBody = (code: ErrorCode, message: string, details?: Record<str
   error: details ? { code, message, details } : { code, message },
 });
 
+const isIdField = (field: string) => field === 'id' || /Ids?$/.test(field);
+
+/** The PROTOCOL code for a failed field: ids anywhere are `invalid_id`, minutes `invalid_minute`, and so on. */
 function validationCode(context: string | undefined, paths: string[]): ErrorCode {
-  if (context === 'params') return 'invalid_id';
   for (const p of paths) {
-    const field = p.split('/').filter(Boolean).at(-1);
-    const code = field ? fieldErrorCodes[field] : undefined;
+    const field = p
+      .split('/')
+      .filter((s) => s && !/^\d+$/.test(s))
+      .at(-1);
+    if (!field) continue;
+    const code = fieldErrorCodes[field] ?? (isIdField(field) ? 'invalid_id' : undefined);
     if (code) return code;
   }
-  return 'bad_request';
+  return context === 'params' ? 'invalid_id' : 'bad_request';
 }
 
 export function installErrorHandler(app: FastifyInstance) {
