@@ -143,20 +143,16 @@ async function latencySection(opts: ReturnType<typeof flags>, pool: ClientPool, 
     send: match.goal,
   });
   let frame = '';
-  let floorSeq = 1;
   const floorSystem: System = {
     name: 'floor',
     pid: floor.pid,
-    open: (p, n) => p.open({ mode: 'ws', url: wsUrl(floorUrl, '/'), count: n, topic }),
+    open: (p, n) => p.open({ mode: 'touchline', url: wsUrl(floorUrl, '/'), count: n, topic }),
     run: async (phase, shape) => {
       const body = {
-        frame,
-        firstSeq: floorSeq,
         steady: phase === 'steady' ? shape.steady : 0,
         intervalMs: shape.intervalMs,
         burst: phase === 'burst' ? shape.burst : 0,
       };
-      floorSeq += body.steady + body.burst;
       const r = await fetch(`${floorUrl}/run`, { method: 'POST', body: JSON.stringify(body) });
       return (await r.json()) as Record<number, number>;
     },
@@ -182,6 +178,7 @@ async function latencySection(opts: ReturnType<typeof flags>, pool: ClientPool, 
       if (!t.sample) throw new Error('Touchline delivered no patch frame; is /realtime up?');
       // The very same frame for the floor and the peer, with a placeholder where the seq goes.
       frame = t.sample.replace(/"seq":\d+/, '"seq":0');
+      await fetch(`${floorUrl}/frame`, { method: 'POST', body: frame });
       await fetch(`${peerUrl}/frame`, {
         method: 'POST',
         body: JSON.stringify({ frame: JSON.parse(frame), room: topic }),
@@ -204,6 +201,18 @@ async function latencySection(opts: ReturnType<typeof flags>, pool: ClientPool, 
     try {
       results.push(await measureLatency(touchline(b, 'touchline-redis-hop'), pool, n, opts.shape, log));
     } finally {
+      if (process.env.BENCH_DEBUG) {
+        console.error(b.output().slice(-5000));
+        const m = await (await fetch(`${b.url}/metrics`)).text();
+        console.error(
+          m
+            .split('\n')
+            .filter((l) =>
+              /^touchline_(patches|fanout_latency_seconds_(sum|count)|outbox_lag_seconds_(sum|count))/.test(l),
+            )
+            .join('\n'),
+        );
+      }
       await stop(b);
     }
   }
@@ -284,7 +293,9 @@ async function main() {
   };
   const dir = path.join(ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, opts.quick ? 'quick.json' : 'latest.json');
+  // Only a full run replaces latest.json; smoke and partial runs go to ignored *.tmp files.
+  const partial = opts.only.size < 3 || opts.systems.size < 4;
+  const file = path.join(dir, opts.quick ? 'quick.tmp' : partial ? 'partial.tmp' : 'latest.json');
   writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   log(`wrote ${path.relative(ROOT, file)} in ${out.seconds} s`);
   clearTimeout(watchdog);

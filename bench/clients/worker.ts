@@ -1,8 +1,8 @@
 /**
  * A load-client process: holds a share of the bench's sockets and records, per patch seq, when each frame
  * arrived. Driven by its parent over IPC (see pool.ts). Modes:
- * - `touchline`: the web app's realtime client (packages/web/src/lib/realtime) over `ws`, subscribed to a topic;
- * - `ws`: a bare `ws` socket (the floor server sends to every socket);
+ * - `touchline`: the web app's realtime client (packages/web/src/lib/realtime) over `ws`, subscribed to a topic
+ *   (against Touchline, or the floor, which speaks enough of the protocol);
  * - `socketio`: socket.io-client over WebSocket only, joined to a room;
  * - `idle`: a raw protocol-v1 socket that says hello with a token, subscribes, then only answers pings.
  */
@@ -15,7 +15,7 @@ import {
 } from '../../packages/web/src/lib/realtime/index.ts';
 import { now, pool, sleep, within } from '../lib/stats.ts';
 
-export type Mode = 'touchline' | 'ws' | 'socketio' | 'idle';
+export type Mode = 'touchline' | 'socketio' | 'idle';
 
 export interface OpenRequest {
   mode: Mode;
@@ -45,12 +45,6 @@ let reconnects = 0;
 const record = (seq: number) => {
   seqs.push(seq);
   times.push(now());
-};
-
-/** The seq of a patch frame without a full parse for the bare modes; the Touchline client parses anyway. */
-const seqOf = (text: string) => {
-  const m = /"seq":(\d+)/.exec(text);
-  return m ? Number(m[1]) : -1;
 };
 
 function openTouchline(req: OpenRequest): Promise<void> {
@@ -103,18 +97,6 @@ function rawSocket(req: OpenRequest) {
   return { ws, opened: () => (open = true) };
 }
 
-function openWs(req: OpenRequest): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const { ws, opened } = rawSocket(req);
-    ws.on('message', (data) => record(seqOf(data.toString())));
-    ws.once('open', () => {
-      opened();
-      resolve();
-    });
-    ws.once('error', reject);
-  });
-}
-
 function openIdle(req: OpenRequest): Promise<void> {
   return new Promise((resolve, reject) => {
     const { ws, opened } = rawSocket(req);
@@ -158,7 +140,6 @@ function openSocketIo(req: OpenRequest): Promise<void> {
 
 const openers: Record<Mode, (req: OpenRequest) => Promise<void>> = {
   touchline: openTouchline,
-  ws: openWs,
   socketio: openSocketIo,
   idle: openIdle,
 };
