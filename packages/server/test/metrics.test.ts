@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signInAdmin, todaysMatches } from './api.ts';
 import { REDIS_URL, startTestServer, type TestServer } from './helpers.ts';
+import { RawSocket } from './raw-socket.ts';
+import { Metrics } from '../src/metrics/metrics.ts';
 
 /** The value of one sample in a Prometheus text exposition, or 0 when the series is absent. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number {
@@ -40,10 +42,28 @@ describe('GET /metrics', () => {
     const admin = await signInAdmin(s.app);
     const { league } = await todaysMatches(s.app);
     const m = league[0]!;
+    // Two fans on the match; one of them also follows the live card.
+    const fans = [await RawSocket.welcomed(s.url), await RawSocket.welcomed(s.url)];
+    for (const f of fans) {
+      f.send({ type: 'subscribe', topic: `match:${m.id}` });
+      await f.next('subscribed');
+      await f.next('snapshot');
+    }
+    fans[0]!.send({ type: 'subscribe', topic: 'live' });
+    await fans[0]!.next('subscribed');
+    await fans[0]!.next('snapshot');
+    const open = await scrape();
+    expect(sample(open, 'touchline_ws_connections')).toBe(2);
+    expect(sample(open, 'touchline_ws_subscriptions')).toBe(3);
+
     expect((await admin.req('POST', `/api/matches/${m.id}/state`, { status: 'live' })).status).toBe(200);
-    expect(
-      (await admin.req('POST', `/api/matches/${m.id}/events`, { type: 'goal', side: 'home', minute: 9 })).status,
-    ).toBe(201);
+    const goal = await admin.req('POST', `/api/matches/${m.id}/events`, { type: 'goal', side: 'home', minute: 9 });
+    expect(goal.status).toBe(201);
+    const patchSeen = (f: RawSocket, topic: string, seq: number) =>
+      f.frames.some((fr) => fr.type === 'patch' && fr.topic === topic && fr.seq === seq);
+    await vi.waitFor(() => {
+      for (const f of fans) expect(patchSeen(f, `match:${m.id}`, goal.body.seq)).toBe(true);
+    });
     await s.app.inject({ method: 'GET', url: `/api/matches/${m.id}` });
     await s.app.inject({ method: 'GET', url: '/api/nothing-here/42' });
 
@@ -54,6 +74,14 @@ describe('GET /metrics', () => {
       sample(before, 'touchline_patches_published_total', { topic: t });
     expect(published('match')).toBe(2);
     expect(published('admin')).toBeGreaterThanOrEqual(2);
+    // Each match patch went to both fans; the live card followed the kick-off and the goal on one socket.
+    const delivered = (t: string) => sample(after, 'touchline_patches_delivered_total', { topic: t });
+    expect(delivered('match')).toBe(4);
+    expect(delivered('live')).toBe(2);
+    expect(sample(after, 'touchline_fanout_latency_seconds_count', { topic: 'match' })).toBe(2);
+    expect(sample(after, 'touchline_fanout_latency_seconds_bucket', { topic: 'match', le: '+Inf' })).toBe(2);
+    expect(sample(after, 'touchline_ws_slow_consumer_closes_total')).toBe(0);
+    for (const f of fans) f.close();
 
     const count = (labels: Record<string, string>) =>
       sample(after, 'touchline_http_request_duration_seconds_count', labels);
@@ -75,5 +103,25 @@ describe('GET /metrics', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('Metrics, as the realtime hub reports to it', () => {
+  it('reads the gauges at scrape time, counts slow consumers, and times only patches that reached a socket', async () => {
+    const m = new Metrics();
+    let connections = 3;
+    m.realtimeSource(() => ({ connections, subscriptions: connections * 2 }));
+    m.slowConsumerClosed();
+    m.patchDelivered({ topic: 'match:7', committedAt: 1_000 }, 0, 1_010);
+    m.patchDelivered({ topic: 'match:7', committedAt: 1_000 }, 5, 1_040);
+    connections = 4;
+    const text = await m.text();
+    expect(sample(text, 'touchline_ws_connections')).toBe(4);
+    expect(sample(text, 'touchline_ws_subscriptions')).toBe(8);
+    expect(sample(text, 'touchline_ws_slow_consumer_closes_total')).toBe(1);
+    expect(sample(text, 'touchline_patches_delivered_total', { topic: 'match' })).toBe(5);
+    expect(sample(text, 'touchline_fanout_latency_seconds_count', { topic: 'match' })).toBe(1);
+    expect(sample(text, 'touchline_fanout_latency_seconds_bucket', { topic: 'match', le: '0.025' })).toBe(0);
+    expect(sample(text, 'touchline_fanout_latency_seconds_bucket', { topic: 'match', le: '0.05' })).toBe(1);
   });
 });
