@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { FixturesAnswer, type MatchSummary } from '@touchline/contract';
 import * as t from '../src/db/schema.ts';
 import { type Api, matches, signInAdmin, staff } from './api.ts';
@@ -31,6 +31,15 @@ describe.each(dbKinds)('fixture generation on %s', (kind) => {
       '2026-10-25T17:00:00.000Z', // the last Sunday of October: CET, UTC+1
       '2026-11-01T17:00:00.000Z',
     ]);
+    // Fans on season:{id} get the new fixtures in the same patch as the table.
+    const [patch] = await s.database.db
+      .select()
+      .from(t.changeLog)
+      .where(eq(t.changeLog.topic, `season:${league.season.id}`))
+      .orderBy(desc(t.changeLog.seq))
+      .limit(1);
+    const changed = (patch!.changes as { entity: string; id?: string }[]).filter((c) => c.entity === 'match');
+    expect(changed.map((c) => c.id).sort()).toEqual(fixtures.matches.map((m) => m.id).sort());
 
     // A three-club cup: the top seed has a bye, and the final is a week after the semi-final, still at 18:00.
     const cup = await setUpSeason(admin, { clubs: 3, format: 'knockout', type: 'cup' });

@@ -175,7 +175,13 @@ export const fixtureRoutes: FastifyPluginAsyncZod = async (app) => {
           entityId: season.id,
           after: { ...req.body, rounds: fixtures.rounds.length, ties, matches: fixtures.matches.length },
         });
-        w.publish(await seasonPatch(w.tx, season.id));
+        w.publish(
+          await seasonPatch(
+            w.tx,
+            season.id,
+            fixtures.matches.map((m) => Number(m.id)),
+          ),
+        );
         return fixtures;
       });
       return reply.code(201).send(out);

@@ -90,7 +90,13 @@ export const playoffRoutes: FastifyPluginAsyncZod = async (app) => {
           entityId: season.id,
           after: { ...b, seeded: seeded.map(String), ties },
         });
-        w.publish(await seasonPatch(w.tx, season.id));
+        w.publish(
+          await seasonPatch(
+            w.tx,
+            season.id,
+            fixtures.matches.map((m) => Number(m.id)),
+          ),
+        );
         return fixtures;
       });
       return reply.code(201).send(out);

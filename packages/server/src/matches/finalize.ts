@@ -12,7 +12,7 @@ import * as t from '../db/schema.ts';
 import { scheduleTieGames } from '../league/bracket.ts';
 import { computeStandings } from '../league/standings.ts';
 import type { CommittedPatch } from '../realtime/fanout.ts';
-import { getSummary } from './summary.ts';
+import { listSummaries } from './summary.ts';
 
 type EventRow = typeof t.matchEvents.$inferSelect;
 
@@ -189,15 +189,16 @@ export async function rebuildSeasonResults(tx: Tx, seasonId: number) {
   return played;
 }
 
-/** Appends a season:{id} patch (standings plus the changed match) to the change log. */
-export async function seasonPatch(tx: Tx, seasonId: number, matchId?: number): Promise<CommittedPatch> {
+/** Appends a season:{id} patch (standings plus the changed or new matches) to the change log. */
+export async function seasonPatch(tx: Tx, seasonId: number, matchIds: number | number[] = []): Promise<CommittedPatch> {
   const topic = `season:${seasonId}`;
   const feed = await nextSeasonSeq(tx, topic);
   const standings = await computeStandings(tx, seasonId);
-  const summary = matchId ? await getSummary(tx, matchId) : undefined;
+  const ids = typeof matchIds === 'number' ? [matchIds] : matchIds;
+  const summaries = ids.length ? await listSummaries(tx, { ids }) : [];
   const changes = [
     { op: 'updated' as const, entity: 'standings' as const, id: String(seasonId), data: standings },
-    ...(summary ? [{ op: 'updated' as const, entity: 'match' as const, id: summary.id, data: summary }] : []),
+    ...summaries.map((m) => ({ op: 'updated' as const, entity: 'match' as const, id: m.id, data: m })),
   ];
   await tx.insert(t.changeLog).values({ topic, seq: feed.seq, epoch: feed.epoch, changes });
   return { topic, epoch: feed.epoch, seq: feed.seq, changes };
