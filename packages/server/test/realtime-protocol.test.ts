@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode, MatchSnapshot, type MatchSummary, type PatchFrame, SLOW_CONSUMER_BYTES } from '@touchline/contract';
 import { applyPatch } from '../../web/src/lib/match-patch.ts';
 import { createKeyring } from '../src/auth/keyring.ts';
+import { users } from '../src/db/schema.ts';
 import { type Api, signInAdmin, snapshot, staff, todaysMatches } from './api.ts';
 import { dbKinds, startTestServer, type TestServer } from './helpers.ts';
 import { RawSocket } from './raw-socket.ts';
@@ -64,7 +65,11 @@ describe.each(dbKinds)('realtime protocol v1 on %s', (kind) => {
     operator.send({ type: 'hello', protocol: 1, token: op.token });
     expect((await operator.next('welcome')).role).toBe('operator');
 
-    const fanToken = await s.app.keyring.sign({ userId: '424242', role: 'fan' });
+    const [fanUser] = await s.database.db
+      .insert(users)
+      .values({ login: `tg:${Date.now()}`, displayName: 'Fan', role: 'fan', telegramId: String(Date.now()) })
+      .returning();
+    const fanToken = await s.app.keyring.sign({ userId: String(fanUser!.id), role: 'fan' });
     const fan = await RawSocket.open(s.url);
     open.push(fan);
     fan.send({ type: 'hello', protocol: 1, token: fanToken });
@@ -72,9 +77,13 @@ describe.each(dbKinds)('realtime protocol v1 on %s', (kind) => {
     expect(fanWelcome.role).toBe('fan');
     expect(fanWelcome.connectionId).not.toBe(welcome.connectionId);
 
-    const expired = await s.app.keyring.sign({ userId: '424242', role: 'fan' }, -60);
+    const expired = await s.app.keyring.sign({ userId: String(fanUser!.id), role: 'fan' }, -60);
     const foreign = await createKeyring(`k1:${'x'.repeat(40)}`).sign({ userId: '1', role: 'admin' });
-    for (const token of ['not-a-jwt', expired, foreign]) {
+    // A deactivated account's token still verifies, but the account no longer gets in.
+    const gone = await staff(s.app, admin, 'operator');
+    expect((await admin.req('POST', `/api/admin/users/${gone.user.id}/deactivate`)).status).toBe(200);
+    const noSuchUser = await s.app.keyring.sign({ userId: '424242', role: 'fan' });
+    for (const token of ['not-a-jwt', expired, foreign, gone.api.token, noSuchUser]) {
       const ws = await RawSocket.open(s.url);
       ws.send({ type: 'hello', protocol: 1, token });
       expect(await ws.next('error')).toMatchObject({ code: 'invalid_token' });

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '@touchline/contract';
+import type { Executor } from '../db/client.ts';
 import { users } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { createKeyring, type Keyring, localKeyringSpec, type Principal } from './keyring.ts';
@@ -48,12 +49,17 @@ export async function requireUser(req: FastifyRequest, roles?: readonly Role[]):
       ? new ApiError('invalid_token', 'The token is invalid or expired')
       : new ApiError('unauthorized', 'Sign in first');
   }
-  const [row] = await req.server.db
-    .select({ active: users.active, role: users.role })
-    .from(users)
-    .where(eq(users.id, Number(p.userId)));
-  if (!row || !row.active || row.role !== p.role)
+  if (!(await isActiveAccount(req.server.db, p)))
     throw new ApiError('invalid_token', 'The account is no longer active');
   if (roles && !roles.includes(p.role)) throw new ApiError('forbidden', 'Your role may not do this');
   return p;
+}
+
+/** A signed token is not enough: the account must still exist, be active and hold the role the token names. */
+export async function isActiveAccount(db: Executor, p: Principal): Promise<boolean> {
+  const [row] = await db
+    .select({ active: users.active, role: users.role })
+    .from(users)
+    .where(eq(users.id, Number(p.userId)));
+  return row !== undefined && row.active && row.role === p.role;
 }

@@ -1,6 +1,7 @@
 import websocket from '@fastify/websocket';
 import type { FastifyPluginAsync } from 'fastify';
 import { DEFAULT_HEARTBEAT_MS, HELLO_TIMEOUT_MS, MAX_FRAME_BYTES } from '@touchline/contract';
+import { isActiveAccount } from '../auth/plugin.ts';
 import type { Patch } from './feed.ts';
 import { Hub } from './hub.ts';
 import { LiveFeed } from './live-feed.ts';
@@ -18,7 +19,10 @@ export const realtimeRoutes: FastifyPluginAsync = async (app) => {
   const live = new LiveFeed(app.db, app.config.timezone);
   const hub = new Hub({
     topics: topicTable(app.db, live),
-    authenticate: async (token) => (await app.keyring.verify(token))?.role ?? null,
+    authenticate: async (token) => {
+      const p = await app.keyring.verify(token);
+      return p && (await isActiveAccount(app.db, p)) ? p.role : null;
+    },
     heartbeatMs: app.config.realtimeHeartbeatMs ?? DEFAULT_HEARTBEAT_MS,
     helloTimeoutMs: app.config.realtimeHelloTimeoutMs ?? HELLO_TIMEOUT_MS,
     log: app.log,
