@@ -110,6 +110,18 @@ describe('realtime client: sequence numbers', () => {
     expect(patches).toEqual([6, 7, 8, 9]);
   });
 
+  it('takes a rising seq with holes on the admin feed without resubscribing', () => {
+    const t = setup();
+    const seen: number[] = [];
+    t.client.subscribe('admin', { onSnapshot: () => undefined, onPatch: (f) => seen.push(f.seq) });
+    const ws = FakeSocket.last();
+    ws.welcome();
+    ws.receive({ ...snapshotFrame(10), topic: 'admin' });
+    for (const seq of [12, 15, 15, 13]) ws.receive({ ...patchFrame(seq), topic: 'admin' });
+    expect(seen).toEqual([12, 15]);
+    expect(ws.framesOf('subscribe').filter((f) => f.topic === 'admin')).toHaveLength(1);
+  });
+
   it('resumes with since when the epoch changes, and takes the fresh snapshot', () => {
     const { ws, patches, snapshots } = live();
     ws.receive(patchFrame(1, 'e2'));

@@ -58,6 +58,9 @@ function parse(raw: unknown): ServerFrame | undefined {
 }
 
 /** The realtime protocol v1 client (PROTOCOL §5): handshake, resumable topics, reconnect with full-jitter back-off. */
+/** Match and season topics promise seq + 1 per patch; the admin feed and the live card only promise a rising seq. */
+const denseSeq = (topic: string) => topic.startsWith('match:') || topic.startsWith('season:');
+
 export function createRealtimeClient(opts: RealtimeOptions): RealtimeClient {
   const Impl = opts.WebSocketImpl ?? (globalThis.WebSocket as unknown as SocketConstructor);
   const timers = opts.timers ?? defaultTimers;
@@ -165,7 +168,7 @@ export function createRealtimeClient(opts: RealtimeOptions): RealtimeClient {
         const entry = topics.get(frame.topic);
         if (!entry?.at) return; // not subscribed, or still waiting for the snapshot
         if (frame.epoch === entry.at.epoch && frame.seq <= entry.at.seq) return; // duplicate
-        if (frame.epoch !== entry.at.epoch || frame.seq > entry.at.seq + 1) {
+        if (frame.epoch !== entry.at.epoch || (denseSeq(frame.topic) && frame.seq > entry.at.seq + 1)) {
           if (!entry.resyncing) {
             entry.resyncing = true;
             sendSubscribe(frame.topic, entry);
