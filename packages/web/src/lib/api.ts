@@ -51,26 +51,36 @@ async function errorFrom(res: Response): Promise<ApiError> {
   return new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? res.statusText, e?.details);
 }
 
-const query = (q: Record<string, string | undefined>) => {
+/** `?a=1&b=2` from the defined values, or nothing. */
+export const query = (q: Record<string, string | undefined>) => {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(q)) if (v !== undefined) params.set(k, v);
   const s = params.toString();
   return s ? `?${s}` : '';
 };
 
-/** The typed client for PROTOCOL §2–4 and the app's extra reads. Tokens travel only in the Authorization header. */
-export function createApi({ getToken, onUnauthorized, baseUrl = '', fetchImpl = fetch }: ApiOptions) {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** A body sent as it is, with its own content type (a CSV file), rather than as JSON. */
+export class RawBody {
+  constructor(
+    readonly text: string,
+    readonly contentType: string,
+  ) {}
+}
+
+/** One authorised call to `/api`: JSON in and out, PROTOCOL §1 errors as ApiError, a 204 as undefined. */
+export function createCaller({ getToken, onUnauthorized, baseUrl = '', fetchImpl = fetch }: ApiOptions) {
+  return async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const token = getToken();
     const headers: Record<string, string> = { accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const raw = body instanceof RawBody ? body : undefined;
+    if (body !== undefined) headers['content-type'] = raw ? raw.contentType : 'application/json';
     let res: Response;
     try {
       res = await fetchImpl(`${baseUrl}/api${path}`, {
         method,
         headers,
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        ...(body !== undefined ? { body: raw ? raw.text : JSON.stringify(body) } : {}),
       });
     } catch (e) {
       throw new ApiError(0, 'network_error', e instanceof Error ? e.message : 'Network error');
@@ -80,12 +90,23 @@ export function createApi({ getToken, onUnauthorized, baseUrl = '', fetchImpl = 
       if (res.status === 401 && token) onUnauthorized?.();
       throw error;
     }
+    if (res.status === 204) return undefined as T;
     return (await res.json()) as T;
-  }
+  };
+}
+
+export type ApiCall = ReturnType<typeof createCaller>;
+
+/** The typed client for PROTOCOL §2–4 and the app's extra reads. Tokens travel only in the Authorization header. */
+export function createApi(options: ApiOptions) {
+  const call = createCaller(options);
 
   const m = (id: string) => `/matches/${encodeURIComponent(id)}`;
 
   return {
+    /** Any other call, with the same token and 401 handling: the admin client (admin-api.ts) is built on it. */
+    request: call,
+
     login: (login: string, password: string) => call<AuthAnswer>('POST', '/auth/login', { login, password }),
     telegram: (initData: string) => call<AuthAnswer>('POST', '/auth/telegram', { initData }),
 
