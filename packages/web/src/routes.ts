@@ -25,6 +25,13 @@ const judgeList = lazy(() => import('./features/judge/JudgeListPage.tsx'));
 const judgeMatch = lazy(() => import('./features/judge/JudgeMatchPage.tsx'));
 const captain = lazy(() => import('./features/captain/CaptainPage.tsx'));
 const admin = lazy(() => import('./features/admin/AdminPage.tsx'));
+const adminCompetitions = lazy(() => import('./features/admin/CompetitionsPage.tsx'));
+const adminSeason = lazy(() => import('./features/admin/SeasonPage.tsx'));
+const adminClubs = lazy(() => import('./features/admin/ClubsPage.tsx'));
+const adminPlayers = lazy(() => import('./features/admin/PlayersPage.tsx'));
+const adminStaff = lazy(() => import('./features/admin/StaffPage.tsx'));
+const adminMatches = lazy(() => import('./features/admin/MatchesPage.tsx'));
+const adminAudit = lazy(() => import('./features/admin/AuditPage.tsx'));
 
 export const routes: Route[] = [
   { path: '/', page: today },
@@ -41,6 +48,13 @@ export const routes: Route[] = [
   { path: '/captain', page: captain, roles: ['captain'] },
   { path: '/captain/:matchId', page: captain, roles: ['captain'] },
   { path: '/admin', page: admin, roles: ['admin'] },
+  { path: '/admin/competitions', page: adminCompetitions, roles: ['admin'] },
+  { path: '/admin/seasons/:id', page: adminSeason, roles: ['admin'] },
+  { path: '/admin/clubs', page: adminClubs, roles: ['admin'] },
+  { path: '/admin/players', page: adminPlayers, roles: ['admin'] },
+  { path: '/admin/staff', page: adminStaff, roles: ['admin'] },
+  { path: '/admin/matches', page: adminMatches, roles: ['admin'] },
+  { path: '/admin/audit', page: adminAudit, roles: ['admin'] },
 ];
 
 /** Where each role starts after signing in. */

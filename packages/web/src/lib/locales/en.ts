@@ -22,7 +22,6 @@ export const en = {
     signOut: 'Sign out',
     signOutAs: 'Sign out ({{name}})',
   },
-  admin: { soon: 'The administration screens will appear here.' },
   login: { title: 'League staff sign-in', login: 'Login', password: 'Password', submit: 'Sign in' },
   connection: {
     connecting: 'Connecting…',

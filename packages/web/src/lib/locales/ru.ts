@@ -22,7 +22,6 @@ export const ru = {
     signOut: 'Выйти',
     signOutAs: 'Выйти ({{name}})',
   },
-  admin: { soon: 'Раздел администрирования появится здесь.' },
   login: { title: 'Вход для сотрудников лиги', login: 'Логин', password: 'Пароль', submit: 'Войти' },
   connection: {
     connecting: 'Подключение…',

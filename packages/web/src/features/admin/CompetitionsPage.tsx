@@ -1,0 +1,136 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminCompetition, AdminSeason } from '../../lib/admin-api.ts';
+import { Link } from '../../lib/router.tsx';
+import { useAsync } from '../../lib/use-async.ts';
+import { Loading } from '../../ui/Feedback.tsx';
+import { AdminShell, EditorPanel } from './AdminShell.tsx';
+import { CompetitionForm } from './CompetitionForm.tsx';
+import { SeasonForm } from './SeasonForm.tsx';
+import { ServerError } from './ServerError.tsx';
+import { adminApi } from './services.ts';
+
+async function load() {
+  const [{ competitions }, { seasons }] = await Promise.all([adminApi.competitions(), adminApi.seasons()]);
+  return { competitions, seasons };
+}
+
+/** A line of the rules, so the list says what each competition plays by without opening it. */
+function RulesSummary({ c }: { c: AdminCompetition }) {
+  const { t } = useTranslation();
+  return (
+    <p className="muted rules-summary">
+      {t('admin.competition.summary', {
+        win: c.pointsWin,
+        draw: c.pointsDraw,
+        loss: c.pointsLoss,
+        yellow: c.yellowCardLimit,
+        red: c.redCardBan,
+      })}
+      {' · '}
+      {c.tieBreakers.map((b) => t(`admin.tieBreaker.${b}`)).join(' → ')}
+    </p>
+  );
+}
+
+/** Competitions with their rules, and their seasons: create and edit both. */
+export default function CompetitionsPage() {
+  const { t } = useTranslation();
+  const data = useAsync(load, []);
+  const [editing, setEditing] = useState<string | 'new'>();
+  const [addingSeasonTo, setAddingSeasonTo] = useState<string>();
+  const [notice, setNotice] = useState('');
+
+  const saved = (c: AdminCompetition) => {
+    data.mutate((d) => ({
+      seasons: d?.seasons ?? [],
+      competitions: d?.competitions.some((x) => x.id === c.id)
+        ? d.competitions.map((x) => (x.id === c.id ? c : x))
+        : [...(d?.competitions ?? []), c],
+    }));
+    if (editing === 'new') {
+      setNotice(t('admin.competition.created', { name: c.name }));
+      setEditing(c.id);
+    }
+  };
+  const seasonCreated = (s: AdminSeason) => {
+    data.mutate((d) => ({ competitions: d?.competitions ?? [], seasons: [...(d?.seasons ?? []), s] }));
+    setAddingSeasonTo(undefined);
+    setNotice(t('admin.season.created', { name: s.name }));
+  };
+  const current = data.data?.competitions.find((c) => c.id === editing);
+
+  return (
+    <AdminShell
+      section="competitions"
+      title={t('admin.nav.competitions')}
+      tools={
+        <button type="button" className="primary" onClick={() => setEditing('new')}>
+          {t('admin.competition.new')}
+        </button>
+      }
+    >
+      <p className="ok" role="status">
+        {notice}
+      </p>
+      {data.error && <ServerError error={data.error} onRetry={data.reload} />}
+      {!data.data && !data.error && <Loading />}
+      <div className="admin-split">
+        {editing && (editing === 'new' || current) && (
+          <EditorPanel key={editing}>
+            <CompetitionForm
+              key={editing}
+              competition={current}
+              onSaved={saved}
+              onCancel={() => setEditing(undefined)}
+            />
+          </EditorPanel>
+        )}
+        <ul className="admin-list" data-testid="competition-list">
+          {data.data?.competitions.map((c) => {
+            const seasons = data.data!.seasons.filter((s) => s.competitionId === c.id);
+            return (
+              <li key={c.id} className="card" aria-labelledby={`competition-${c.id}`}>
+                <div className="card-head">
+                  <h2 id={`competition-${c.id}`}>
+                    {c.name} <span className="chip">{t(`admin.competitionType.${c.type}`)}</span>
+                  </h2>
+                  <button
+                    type="button"
+                    onClick={() => setEditing(c.id)}
+                    aria-label={t('admin.competition.editLabel', { name: c.name })}
+                  >
+                    {t('admin.common.edit')}
+                  </button>
+                </div>
+                <RulesSummary c={c} />
+                <h3>{t('admin.season.list')}</h3>
+                {seasons.length === 0 && <p className="muted">{t('admin.season.none')}</p>}
+                <ul className="plain-list">
+                  {seasons.map((s) => (
+                    <li key={s.id}>
+                      <Link to={`/admin/seasons/${s.id}`}>{s.name}</Link>{' '}
+                      <span className="muted">{t(`admin.format.${s.format}`)}</span>{' '}
+                      {s.active && <span className="chip chip-live">{t('admin.season.active')}</span>}
+                    </li>
+                  ))}
+                </ul>
+                {addingSeasonTo === c.id ? (
+                  <SeasonForm
+                    competitionId={c.id}
+                    onSaved={seasonCreated}
+                    onCancel={() => setAddingSeasonTo(undefined)}
+                  />
+                ) : (
+                  <button type="button" onClick={() => setAddingSeasonTo(c.id)}>
+                    {t('admin.season.new')}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </AdminShell>
+  );
+}

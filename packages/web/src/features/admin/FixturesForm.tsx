@@ -1,0 +1,122 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminSeasonDetail } from '../../lib/admin-api.ts';
+import { leagueDay } from '../../lib/time.ts';
+import { Field } from './Field.tsx';
+import { fieldErrors, intOrUndefined } from './forms.ts';
+import { ScheduleFields } from './ScheduleFields.tsx';
+import { FIXTURE_KINDS, fixturesBody, playoffsBody, weekdayOf, type ScheduleDraft } from './season-plan.ts';
+import { FormStatus } from './ServerError.tsx';
+import { adminApi } from './services.ts';
+import { useAction } from './use-action.ts';
+
+const newSchedule = (): ScheduleDraft => {
+  const firstDate = leagueDay(new Date());
+  return { firstDate, weekday: weekdayOf(firstDate), time: '18:00', tieKind: 'single', bestOf: 3 };
+};
+
+/** Generates a season's fixtures: rounds of a (double) round robin, group rounds, or a knockout bracket with byes. */
+export function FixturesForm({ detail, onDone }: { detail: AdminSeasonDetail; onDone: (message: string) => void }) {
+  const { t } = useTranslation();
+  const kinds = FIXTURE_KINDS[detail.season.format];
+  const [kind, setKind] = useState(kinds[0]!);
+  const [schedule, setSchedule] = useState(newSchedule);
+  const [groupCount, setGroupCount] = useState('');
+  const drawGroups = detail.groups.length === 0;
+  const generate = useAction(async () => {
+    const count = kind === 'groups' && drawGroups ? intOrUndefined(groupCount) : undefined;
+    const out = await adminApi.generateFixtures(detail.season.id, fixturesBody(kind, schedule, count));
+    const message = t('admin.fixtures.done', { matches: out.matches.length, rounds: out.rounds.length });
+    onDone(message);
+    return message;
+  });
+  const errors = fieldErrors(generate.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void generate.run();
+  };
+  return (
+    <form className="admin-form" onSubmit={submit} aria-labelledby="fixtures-title" data-testid="fixtures-form">
+      <h2 id="fixtures-title">{t('admin.fixtures.title')}</h2>
+      <p className="muted">{t('admin.fixtures.hint', { count: detail.participants.length })}</p>
+      <div className="form-grid">
+        <Field label={t('admin.fixtures.kind')} error={errors.kind}>
+          <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`admin.fixtureKind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {kind === 'groups' && drawGroups && (
+          <Field
+            label={t('admin.fixtures.groupCount')}
+            hint={t('admin.fixtures.groupCountHint')}
+            error={errors.groupCount}
+          >
+            <input
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={16}
+              required
+              value={groupCount}
+              onChange={(e) => setGroupCount(e.target.value)}
+            />
+          </Field>
+        )}
+      </div>
+      <ScheduleFields value={schedule} onChange={setSchedule} ties={kind === 'knockout'} errors={errors} />
+      <FormStatus error={generate.error} done={generate.done} />
+      <button type="submit" className="primary" disabled={generate.busy}>
+        {t('admin.fixtures.generate')}
+      </button>
+    </form>
+  );
+}
+
+/** The playoff of a "table, then playoff" season, drawn from the final standings. */
+export function PlayoffsForm({ detail, onDone }: { detail: AdminSeasonDetail; onDone: (message: string) => void }) {
+  const { t } = useTranslation();
+  const [schedule, setSchedule] = useState(newSchedule);
+  const [qualifiers, setQualifiers] = useState(detail.groups.length > 1 ? '2' : '4');
+  const create = useAction(async () => {
+    const out = await adminApi.createPlayoffs(detail.season.id, playoffsBody(Number(qualifiers), schedule));
+    const message = t('admin.fixtures.playoffsDone', { ties: out.ties });
+    onDone(message);
+    return message;
+  });
+  const errors = fieldErrors(create.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void create.run();
+  };
+  return (
+    <form className="admin-form" onSubmit={submit} aria-labelledby="playoffs-title" data-testid="playoffs-form">
+      <h2 id="playoffs-title">{t('admin.fixtures.playoffsTitle')}</h2>
+      <p className="muted">{t('admin.fixtures.playoffsHint')}</p>
+      <div className="form-grid">
+        <Field
+          label={detail.groups.length > 1 ? t('admin.fixtures.qualifiersPerGroup') : t('admin.fixtures.qualifiers')}
+          error={errors.qualifiers}
+        >
+          <input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={64}
+            required
+            value={qualifiers}
+            onChange={(e) => setQualifiers(e.target.value)}
+          />
+        </Field>
+      </div>
+      <ScheduleFields value={schedule} onChange={setSchedule} ties errors={errors} />
+      <FormStatus error={create.error} done={create.done} />
+      <button type="submit" className="primary" disabled={create.busy}>
+        {t('admin.fixtures.createPlayoffs')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,225 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminClub, AdminParticipant, AdminSeasonDetail } from '../../lib/admin-api.ts';
+import { Field } from './Field.tsx';
+import { changedFields, intOrUndefined } from './forms.ts';
+import { FormStatus } from './ServerError.tsx';
+import { adminApi } from './services.ts';
+import { useAction } from './use-action.ts';
+
+interface RowDraft {
+  groupId: string | null;
+  seed: string;
+  pointsDeduction: string;
+}
+
+const draftOf = (p: AdminParticipant): RowDraft => ({
+  groupId: p.groupId,
+  seed: p.seed === null ? '' : String(p.seed),
+  pointsDeduction: String(p.pointsDeduction),
+});
+
+/** One participating club: its group, seed and points deduction, saved or removed on their own. */
+function ParticipantRow({
+  seasonId,
+  participant: p,
+  groups,
+  onChanged,
+}: {
+  seasonId: string;
+  participant: AdminParticipant;
+  groups: AdminSeasonDetail['groups'];
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const original = draftOf(p);
+  const [draft, setDraft] = useState(original);
+  const [confirm, setConfirm] = useState(false);
+  const save = useAction(async () => {
+    const changed = changedFields(original, draft);
+    if (Object.keys(changed).length === 0) return t('admin.common.unchanged');
+    await adminApi.putParticipant(seasonId, p.club.id, {
+      ...('groupId' in changed ? { groupId: draft.groupId } : {}),
+      ...('seed' in changed ? { seed: intOrUndefined(draft.seed) ?? null } : {}),
+      ...('pointsDeduction' in changed ? { pointsDeduction: intOrUndefined(draft.pointsDeduction) ?? 0 } : {}),
+    });
+    onChanged();
+    return t('admin.common.saved');
+  });
+  const remove = useAction(async () => {
+    await adminApi.removeParticipant(seasonId, p.club.id);
+    onChanged();
+  });
+  const name = p.club.name;
+  return (
+    <tr data-testid="participant-row" data-club-id={p.club.id}>
+      <th scope="row">{name}</th>
+      <td>
+        <select
+          aria-label={t('admin.participants.groupOf', { name })}
+          value={draft.groupId ?? ''}
+          onChange={(e) => setDraft({ ...draft, groupId: e.target.value || null })}
+        >
+          <option value="">—</option>
+          {groups.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.label}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <input
+          className="narrow"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={999}
+          aria-label={t('admin.participants.seedOf', { name })}
+          value={draft.seed}
+          onChange={(e) => setDraft({ ...draft, seed: e.target.value })}
+        />
+      </td>
+      <td>
+        <input
+          className="narrow"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={100}
+          aria-label={t('admin.participants.deductionOf', { name })}
+          value={draft.pointsDeduction}
+          onChange={(e) => setDraft({ ...draft, pointsDeduction: e.target.value })}
+        />
+      </td>
+      <td>
+        <div className="button-row">
+          <button type="button" onClick={() => void save.run()} disabled={save.busy}>
+            {t('admin.common.save')}
+          </button>
+          {confirm ? (
+            <>
+              <button type="button" className="danger" onClick={() => void remove.run()} disabled={remove.busy}>
+                {t('admin.participants.removeYes', { name })}
+              </button>
+              <button type="button" onClick={() => setConfirm(false)}>
+                {t('admin.common.cancel')}
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              onClick={() => setConfirm(true)}
+              aria-label={t('admin.participants.remove', { name })}
+            >
+              {t('admin.common.remove')}
+            </button>
+          )}
+        </div>
+        <FormStatus error={save.error ?? remove.error} done={save.done} />
+      </td>
+    </tr>
+  );
+}
+
+/** The clubs of a season, their groups, seeds and deductions; add a club, add a group. */
+export function Participants({
+  detail,
+  clubs,
+  onChanged,
+}: {
+  detail: AdminSeasonDetail;
+  clubs: AdminClub[];
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const seasonId = detail.season.id;
+  const taken = new Set(detail.participants.map((p) => p.club.id));
+  const free = clubs.filter((c) => !taken.has(c.id));
+  const [clubId, setClubId] = useState('');
+  const [label, setLabel] = useState('');
+  const add = useAction(async () => {
+    const club = free.find((c) => c.id === clubId);
+    await adminApi.putParticipant(seasonId, clubId, {});
+    setClubId('');
+    onChanged();
+    return t('admin.participants.added', { name: club?.name ?? clubId });
+  });
+  const addGroup = useAction(async () => {
+    await adminApi.createGroup(seasonId, label.trim());
+    setLabel('');
+    onChanged();
+    return t('admin.participants.groupAdded', { label: label.trim() });
+  });
+  const submitClub = (e: FormEvent) => {
+    e.preventDefault();
+    if (clubId) void add.run();
+  };
+  const submitGroup = (e: FormEvent) => {
+    e.preventDefault();
+    void addGroup.run();
+  };
+  return (
+    <section aria-labelledby="participants-title" className="card">
+      <h2 id="participants-title">
+        {t('admin.participants.title')} <span className="muted">({detail.participants.length})</span>
+      </h2>
+      {detail.participants.length === 0 ? (
+        <p className="muted">{t('admin.participants.none')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="admin-table" data-testid="participants">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.participants.club')}</th>
+                <th scope="col">{t('admin.participants.group')}</th>
+                <th scope="col">{t('admin.participants.seed')}</th>
+                <th scope="col">{t('admin.participants.deduction')}</th>
+                <th scope="col">{t('admin.common.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.participants.map((p) => (
+                <ParticipantRow
+                  key={p.club.id}
+                  seasonId={seasonId}
+                  participant={p}
+                  groups={detail.groups}
+                  onChanged={onChanged}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <form className="inline-form" onSubmit={submitClub} data-testid="add-participant">
+        <Field label={t('admin.participants.add')}>
+          <select value={clubId} onChange={(e) => setClubId(e.target.value)} required>
+            <option value="">—</option>
+            {free.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <button type="submit" disabled={!clubId || add.busy}>
+          {t('admin.common.add')}
+        </button>
+      </form>
+      <FormStatus error={add.error} done={add.done} />
+      <form className="inline-form" onSubmit={submitGroup}>
+        <Field
+          label={t('admin.participants.newGroup')}
+          hint={detail.groups.length ? detail.groups.map((g) => g.label).join(', ') : undefined}
+        >
+          <input required maxLength={20} value={label} onChange={(e) => setLabel(e.target.value)} />
+        </Field>
+        <button type="submit" disabled={addGroup.busy}>
+          {t('admin.participants.addGroup')}
+        </button>
+      </form>
+      <FormStatus error={addGroup.error} done={addGroup.done} />
+    </section>
+  );
+}

@@ -1,0 +1,171 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminClub, AdminPlayer } from '../../lib/admin-api.ts';
+import { POSITIONS } from './catalog.ts';
+import { Field } from './Field.tsx';
+import { changedFields, fieldErrors, intOrUndefined, textOrNull } from './forms.ts';
+import { FormStatus } from './ServerError.tsx';
+import { adminApi } from './services.ts';
+import { useAction } from './use-action.ts';
+
+interface Draft {
+  firstName: string;
+  lastName: string;
+  birthDate: string | null;
+  position: string | null;
+  shirtNumber: string;
+}
+
+const draftOf = (p?: AdminPlayer): Draft => ({
+  firstName: p?.firstName ?? '',
+  lastName: p?.lastName ?? '',
+  birthDate: p?.birthDate ?? null,
+  position: p?.position ?? null,
+  shirtNumber: p?.shirtNumber == null ? '' : String(p.shirtNumber),
+});
+
+/** Register a player (optionally straight into a club's squad with a number), or edit one. */
+export function PlayerForm({
+  player,
+  clubs,
+  defaultClubId,
+  onSaved,
+  onCancel,
+}: {
+  player?: AdminPlayer;
+  clubs: AdminClub[];
+  defaultClubId?: string | undefined;
+  onSaved: (p: AdminPlayer) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const original = draftOf(player);
+  const [draft, setDraft] = useState(original);
+  const [clubId, setClubId] = useState(defaultClubId ?? '');
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const hasClub = player ? player.club !== null : clubId !== '';
+  const save = useAction(async () => {
+    const person = {
+      firstName: draft.firstName.trim(),
+      lastName: draft.lastName.trim(),
+      birthDate: draft.birthDate,
+      position: draft.position,
+    };
+    const shirtNumber = intOrUndefined(draft.shirtNumber);
+    if (player) {
+      const { shirtNumber: changedNumber, ...changed } = changedFields(original, { ...draft, ...person });
+      const body = { ...changed, ...(changedNumber !== undefined ? { shirtNumber: shirtNumber ?? null } : {}) };
+      if (Object.keys(body).length === 0) return t('admin.common.unchanged');
+      onSaved((await adminApi.updatePlayer(player.id, body)).player);
+    } else {
+      const body = {
+        firstName: person.firstName,
+        lastName: person.lastName,
+        ...(person.birthDate ? { birthDate: person.birthDate } : {}),
+        ...(person.position ? { position: person.position } : {}),
+        ...(clubId ? { clubId, ...(shirtNumber !== undefined ? { shirtNumber } : {}) } : {}),
+      };
+      onSaved((await adminApi.createPlayer(body)).player);
+    }
+    return t('admin.common.saved');
+  });
+  const errors = fieldErrors(save.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save.run();
+  };
+  return (
+    <form className="admin-form" onSubmit={submit} aria-labelledby="player-form-title" data-testid="player-form">
+      <h2 id="player-form-title">
+        {player
+          ? t('admin.player.editTitle', { name: `${player.firstName} ${player.lastName}` })
+          : t('admin.player.newTitle')}
+      </h2>
+      <div className="form-grid">
+        <Field label={t('admin.player.firstName')} error={errors.firstName}>
+          <input
+            name="firstName"
+            required
+            maxLength={100}
+            value={draft.firstName}
+            onChange={(e) => set('firstName', e.target.value)}
+          />
+        </Field>
+        <Field label={t('admin.player.lastName')} error={errors.lastName}>
+          <input
+            name="lastName"
+            required
+            maxLength={100}
+            value={draft.lastName}
+            onChange={(e) => set('lastName', e.target.value)}
+          />
+        </Field>
+        <Field label={t('admin.player.birthDate')} error={errors.birthDate}>
+          <input
+            name="birthDate"
+            type="date"
+            value={draft.birthDate ?? ''}
+            onChange={(e) => set('birthDate', textOrNull(e.target.value))}
+          />
+        </Field>
+        <Field label={t('admin.player.position')} error={errors.position}>
+          <input
+            name="position"
+            list="player-positions"
+            maxLength={20}
+            className="narrow"
+            value={draft.position ?? ''}
+            onChange={(e) => set('position', textOrNull(e.target.value))}
+          />
+        </Field>
+        <datalist id="player-positions">
+          {POSITIONS.map((p) => (
+            <option key={p} value={p} />
+          ))}
+        </datalist>
+        {player ? (
+          <p className="muted wide">
+            {player.club ? t('admin.player.inClub', { club: player.club.name }) : t('admin.player.noClub')}
+          </p>
+        ) : (
+          <Field label={t('admin.player.club')} error={errors.clubId} className="wide">
+            <select name="clubId" value={clubId} onChange={(e) => setClubId(e.target.value)}>
+              <option value="">{t('admin.player.noClubOption')}</option>
+              {clubs.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+        <Field
+          label={t('admin.player.shirtNumber')}
+          hint={hasClub ? undefined : t('admin.player.shirtNeedsClub')}
+          error={errors.shirtNumber}
+        >
+          <input
+            name="shirtNumber"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={99}
+            className="narrow"
+            disabled={!hasClub}
+            value={draft.shirtNumber}
+            onChange={(e) => set('shirtNumber', e.target.value)}
+          />
+        </Field>
+      </div>
+      <FormStatus error={save.error} done={save.done} />
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={save.busy} data-testid="player-save">
+          {save.busy ? t('admin.common.saving') : player ? t('admin.common.save') : t('admin.common.create')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('admin.common.close')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,191 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminPlayer } from '../../lib/admin-api.ts';
+import { useAsync } from '../../lib/use-async.ts';
+import { Loading } from '../../ui/Feedback.tsx';
+import { AdminShell, EditorPanel } from './AdminShell.tsx';
+import { loadLeague } from './context.ts';
+import { CsvImport } from './CsvImport.tsx';
+import { Field } from './Field.tsx';
+import { PlayerForm } from './PlayerForm.tsx';
+import { RosterPanel } from './RosterPanel.tsx';
+import { ServerError } from './ServerError.tsx';
+import { adminApi } from './services.ts';
+import { TransferPanel } from './TransferPanel.tsx';
+import { searchParam, setSearchParams } from './url-state.ts';
+
+const PAGE = 50;
+
+type Panel = { kind: 'new' } | { kind: 'edit' | 'transfer'; player: AdminPlayer } | { kind: 'import' };
+
+/** Players by club: register, edit, transfer, import from CSV, and the club's season roster with shirt numbers. */
+export default function PlayersPage() {
+  const { t } = useTranslation();
+  const context = useAsync(loadLeague, []);
+  const [clubId, setClubId] = useState(() => searchParam('club') ?? '');
+  const [q, setQ] = useState('');
+  const [search, setSearch] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [panel, setPanel] = useState<Panel>();
+  const [notice, setNotice] = useState('');
+  const list = useAsync(
+    () =>
+      adminApi.players({
+        ...(clubId ? { clubId } : {}),
+        ...(search ? { q: search } : {}),
+        limit: String(PAGE),
+        offset: String(offset),
+      }),
+    [clubId, search, offset],
+  );
+  const clubs = context.data?.clubs ?? [];
+  const club = clubs.find((c) => c.id === clubId);
+  const pickClub = (id: string) => {
+    setClubId(id);
+    setOffset(0);
+    setSearchParams({ club: id || undefined });
+  };
+  const submitSearch = (e: FormEvent) => {
+    e.preventDefault();
+    setSearch(q.trim());
+    setOffset(0);
+  };
+  const saved = (p: AdminPlayer) => {
+    if (panel?.kind === 'new') setNotice(t('admin.player.created', { name: `${p.firstName} ${p.lastName}` }));
+    setPanel({ kind: 'edit', player: p });
+    list.reload();
+  };
+  const total = list.data?.total ?? 0;
+  return (
+    <AdminShell
+      section="players"
+      title={club ? t('admin.player.titleOf', { club: club.name }) : t('admin.nav.players')}
+      tools={
+        <div className="button-row">
+          <button type="button" className="primary" onClick={() => setPanel({ kind: 'new' })} data-testid="player-new">
+            {t('admin.player.new')}
+          </button>
+          <button type="button" onClick={() => setPanel({ kind: 'import' })} data-testid="player-import">
+            {t('admin.csv.open')}
+          </button>
+        </div>
+      }
+    >
+      <p className="ok" role="status" data-testid="notice">
+        {notice}
+      </p>
+      {context.error && <ServerError error={context.error} onRetry={context.reload} />}
+      <div className="filter-bar">
+        <Field label={t('admin.player.club')}>
+          <select value={clubId} onChange={(e) => pickClub(e.target.value)} data-testid="player-club-filter">
+            <option value="">{t('admin.player.allClubs')}</option>
+            {clubs.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <form className="inline-form" onSubmit={submitSearch} role="search">
+          <Field label={t('admin.player.search')}>
+            <input type="search" maxLength={50} value={q} onChange={(e) => setQ(e.target.value)} />
+          </Field>
+          <button type="submit">{t('admin.player.find')}</button>
+        </form>
+      </div>
+      <div className="admin-split">
+        {panel && context.data && (
+          <EditorPanel
+            key={panel.kind === 'new' || panel.kind === 'import' ? panel.kind : `${panel.kind}:${panel.player.id}`}
+          >
+            {panel.kind === 'new' && (
+              <PlayerForm
+                clubs={clubs}
+                defaultClubId={clubId || undefined}
+                onSaved={saved}
+                onCancel={() => setPanel(undefined)}
+              />
+            )}
+            {panel.kind === 'edit' && (
+              <PlayerForm player={panel.player} clubs={clubs} onSaved={saved} onCancel={() => setPanel(undefined)} />
+            )}
+            {panel.kind === 'transfer' && (
+              <TransferPanel
+                player={panel.player}
+                clubs={clubs}
+                onDone={() => list.reload()}
+                onCancel={() => setPanel(undefined)}
+              />
+            )}
+            {panel.kind === 'import' && (
+              <CsvImport seasons={context.data.seasons} onImported={list.reload} onCancel={() => setPanel(undefined)} />
+            )}
+          </EditorPanel>
+        )}
+        <div className="admin-list">
+          {list.error && <ServerError error={list.error} onRetry={list.reload} />}
+          {!list.data && !list.error && <Loading />}
+          {list.data && list.data.players.length === 0 && <p className="muted">{t('admin.player.none')}</p>}
+          {list.data && list.data.players.length > 0 && (
+            <div className="table-scroll">
+              <table className="admin-table responsive" data-testid="player-list">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('admin.player.number')}</th>
+                    <th scope="col">{t('admin.player.name')}</th>
+                    <th scope="col">{t('admin.player.position')}</th>
+                    {!clubId && <th scope="col">{t('admin.player.club')}</th>}
+                    <th scope="col">{t('admin.common.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.data.players.map((p) => {
+                    const name = `${p.firstName} ${p.lastName}`;
+                    return (
+                      <tr key={p.id} data-testid="player-row" data-player-id={p.id}>
+                        <td className="num">{p.shirtNumber ?? '–'}</td>
+                        <th scope="row">{name}</th>
+                        <td data-label={t('admin.player.position')}>{p.position ?? '—'}</td>
+                        {!clubId && <td data-label={t('admin.player.club')}>{p.club?.name ?? '—'}</td>}
+                        <td>
+                          <div className="button-row">
+                            <button
+                              type="button"
+                              onClick={() => setPanel({ kind: 'edit', player: p })}
+                              aria-label={t('admin.player.editLabel', { name })}
+                            >
+                              {t('admin.common.edit')}
+                            </button>
+                            <button
+                              type="button"
+                              onClick={() => setPanel({ kind: 'transfer', player: p })}
+                              aria-label={t('admin.transfer.label', { name })}
+                            >
+                              {t('admin.transfer.open')}
+                            </button>
+                          </div>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {total > PAGE && (
+            <nav className="pager button-row" aria-label={t('admin.common.pages')}>
+              <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+                {t('admin.common.previous')}
+              </button>
+              <span>{t('admin.common.range', { from: offset + 1, to: Math.min(offset + PAGE, total), total })}</span>
+              <button type="button" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+                {t('admin.common.next')}
+              </button>
+            </nav>
+          )}
+        </div>
+      </div>
+      {club && context.data && <RosterPanel key={club.id} club={club} seasons={context.data.seasons} />}
+    </AdminShell>
+  );
+}

@@ -1,0 +1,99 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminSeason, SeasonFormat } from '../../lib/admin-api.ts';
+import { FORMATS } from './catalog.ts';
+import { Field } from './Field.tsx';
+import { changedFields, fieldErrors, textOrNull } from './forms.ts';
+import { FormStatus } from './ServerError.tsx';
+import { adminApi } from './services.ts';
+import { useAction } from './use-action.ts';
+
+interface Draft {
+  name: string;
+  format: SeasonFormat;
+  startsOn: string | null;
+  endsOn: string | null;
+}
+
+/** Create a season of a competition, or edit its name, format and dates. */
+export function SeasonForm({
+  competitionId,
+  season,
+  onSaved,
+  onCancel,
+}: {
+  competitionId: string;
+  season?: AdminSeason;
+  onSaved: (s: AdminSeason) => void;
+  onCancel?: () => void;
+}) {
+  const { t } = useTranslation();
+  const original: Draft = season
+    ? { name: season.name, format: season.format, startsOn: season.startsOn, endsOn: season.endsOn }
+    : { name: '', format: 'double_round_robin', startsOn: null, endsOn: null };
+  const [draft, setDraft] = useState(original);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const save = useAction(async () => {
+    if (season) {
+      const body = changedFields(original, draft);
+      if (Object.keys(body).length === 0) return t('admin.common.unchanged');
+      onSaved((await adminApi.updateSeason(season.id, body)).season);
+    } else {
+      const { startsOn, endsOn, ...rest } = draft;
+      const dates = { ...(startsOn ? { startsOn } : {}), ...(endsOn ? { endsOn } : {}) };
+      onSaved((await adminApi.createSeason({ competitionId, ...rest, ...dates })).season);
+    }
+    return t('admin.common.saved');
+  });
+  const errors = fieldErrors(save.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save.run();
+  };
+  const prefix = season ? `season-${season.id}` : `new-season-${competitionId}`;
+  return (
+    <form className="admin-form" onSubmit={submit} aria-labelledby={`${prefix}-title`} data-testid="season-form">
+      <h3 id={`${prefix}-title`}>{season ? t('admin.season.editTitle') : t('admin.season.newTitle')}</h3>
+      <div className="form-grid">
+        <Field label={t('admin.season.name')} error={errors.name} className="wide">
+          <input required maxLength={100} value={draft.name} onChange={(e) => set('name', e.target.value)} />
+        </Field>
+        <Field label={t('admin.season.format')} error={errors.format}>
+          <select value={draft.format} onChange={(e) => set('format', e.target.value as SeasonFormat)}>
+            {FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {t(`admin.format.${f}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('admin.season.startsOn')} error={errors.startsOn}>
+          <input
+            type="date"
+            value={draft.startsOn ?? ''}
+            onChange={(e) => set('startsOn', textOrNull(e.target.value))}
+          />
+        </Field>
+        <Field label={t('admin.season.endsOn')} error={errors.endsOn}>
+          <input
+            type="date"
+            value={draft.endsOn ?? ''}
+            min={draft.startsOn ?? undefined}
+            onChange={(e) => set('endsOn', textOrNull(e.target.value))}
+          />
+        </Field>
+      </div>
+      <FormStatus error={save.error} done={save.done} />
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={save.busy}>
+          {save.busy ? t('admin.common.saving') : season ? t('admin.common.save') : t('admin.common.create')}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {t('admin.common.close')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

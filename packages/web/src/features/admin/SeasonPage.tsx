@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PageProps } from '../../routes.ts';
+import { Link } from '../../lib/router.tsx';
+import { useAsync } from '../../lib/use-async.ts';
+import { Loading } from '../../ui/Feedback.tsx';
+import { AdminShell } from './AdminShell.tsx';
+import { FixturesForm, PlayoffsForm } from './FixturesForm.tsx';
+import { Participants } from './Participants.tsx';
+import { hasPlayoff } from './season-plan.ts';
+import { SeasonForm } from './SeasonForm.tsx';
+import { FormStatus, ServerError } from './ServerError.tsx';
+import { adminApi } from './services.ts';
+import { useAction } from './use-action.ts';
+
+async function load(id: string) {
+  const [detail, { clubs }, { competitions }] = await Promise.all([
+    adminApi.season(id),
+    adminApi.clubs(),
+    adminApi.competitions(),
+  ]);
+  return { detail, clubs, competition: competitions.find((c) => c.id === detail.season.competitionId) };
+}
+
+/** One season: its details, its clubs, activation, fixture generation and the playoff. */
+export default function SeasonPage({ params }: PageProps) {
+  const { t } = useTranslation();
+  const id = params.id!;
+  const data = useAsync(() => load(id), [id]);
+  const [notice, setNotice] = useState('');
+  const planDone = (message: string) => {
+    setNotice(message);
+    data.reload();
+  };
+  const activation = useAction(async (active: boolean) => {
+    const { season } = await adminApi.setSeasonActive(id, active);
+    data.mutate((d) => ({ ...d!, detail: { ...d!.detail, season } }));
+    return active ? t('admin.season.activated') : t('admin.season.deactivated');
+  });
+  if (data.error && !data.data)
+    return (
+      <AdminShell section="competitions" title={t('admin.season.title')}>
+        <ServerError error={data.error} onRetry={data.reload} />
+      </AdminShell>
+    );
+  if (!data.data) return <Loading />;
+  const { detail, clubs, competition } = data.data;
+  const { season } = detail;
+  const planned = detail.rounds.length > 0;
+  const playoffPlanned = detail.rounds.some((r) => r.stage === 'playoff');
+  return (
+    <AdminShell
+      section="competitions"
+      title={`${competition?.name ?? ''} · ${season.name}`}
+      tools={
+        <div className="button-row">
+          {season.active && <span className="chip chip-live">{t('admin.season.active')}</span>}
+          <button
+            type="button"
+            className={season.active ? undefined : 'primary'}
+            disabled={activation.busy}
+            onClick={() => void activation.run(!season.active)}
+            data-testid="season-activation"
+          >
+            {season.active ? t('admin.season.deactivate') : t('admin.season.activate')}
+          </button>
+        </div>
+      }
+    >
+      <FormStatus error={activation.error} done={activation.done ?? notice} />
+      <p className="button-row admin-links">
+        <Link to="/admin/competitions">{t('admin.season.back')}</Link>
+        <Link to={`/admin/matches?season=${season.id}`}>{t('admin.season.matches')}</Link>
+        <Link to={`/seasons/${season.id}`}>{t('admin.season.publicTable')}</Link>
+        <Link to={`/seasons/${season.id}/bracket`}>{t('admin.season.bracket')}</Link>
+      </p>
+      <div className="admin-columns">
+        <div>
+          <section className="card">
+            <SeasonForm
+              key={season.id}
+              competitionId={season.competitionId}
+              season={season}
+              onSaved={(s) => data.mutate((d) => ({ ...d!, detail: { ...d!.detail, season: s } }))}
+            />
+          </section>
+          <Participants detail={detail} clubs={clubs} onChanged={data.reload} />
+        </div>
+        <div>
+          <section className="card">
+            {planned ? (
+              <>
+                <h2>{t('admin.fixtures.title')}</h2>
+                <p className="muted">{t('admin.fixtures.exist', { count: detail.rounds.length })}</p>
+                <ol className="plain-list rounds">
+                  {detail.rounds.map((r) => (
+                    <li key={r.id}>
+                      {r.label} <span className="muted">{t(`admin.stage.${r.stage}`)}</span>
+                    </li>
+                  ))}
+                </ol>
+              </>
+            ) : (
+              <FixturesForm key={season.format} detail={detail} onDone={planDone} />
+            )}
+          </section>
+          {hasPlayoff(season.format) && planned && !playoffPlanned && (
+            <section className="card">
+              <PlayoffsForm detail={detail} onDone={planDone} />
+            </section>
+          )}
+        </div>
+      </div>
+    </AdminShell>
+  );
+}

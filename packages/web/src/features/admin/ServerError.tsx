@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../lib/api.ts';
+
+/**
+ * A refused write in full: our words for its code, then the code and the server's own message, so the office can
+ * quote it; validation issues are listed under it.
+ */
+export function ServerError({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  const text = t(`admin.errors.${error.code}`, { defaultValue: t(`errors.${error.code}`, { defaultValue: '' }) });
+  const issues = Array.isArray(error.details?.issues)
+    ? (error.details.issues as { path?: string; message?: string }[])
+    : [];
+  return (
+    <div className="error-note server-error" role="alert" data-testid="server-error" data-code={error.code}>
+      <p>
+        {text && <strong>{text} </strong>}
+        <span className="muted">
+          <code>{error.code}</code>
+          {error.status ? ` (HTTP ${error.status})` : ''}: {error.message}
+        </span>
+      </p>
+      {issues.length > 0 && (
+        <ul>
+          {issues.map((i, n) => (
+            <li key={n}>
+              <code>{i.path || '/'}</code> {i.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {onRetry && (
+        <button type="button" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** What a form says after a write: the error, or the success note in a live region that is always there. */
+export function FormStatus({ error, done }: { error?: ApiError | undefined; done?: string | undefined }) {
+  return (
+    <>
+      {error && <ServerError error={error} />}
+      <p className="ok form-done" role="status" data-testid="form-done">
+        {error ? '' : (done ?? '')}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,181 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminUser } from '../../lib/admin-api.ts';
+import { leagueTimeZone } from '../../lib/time.ts';
+import { useAsync } from '../../lib/use-async.ts';
+import { Loading } from '../../ui/Feedback.tsx';
+import { AdminShell, EditorPanel } from './AdminShell.tsx';
+import { Field } from './Field.tsx';
+import { FormStatus, ServerError } from './ServerError.tsx';
+import { adminApi } from './services.ts';
+import { MIN_PASSWORD, STAFF_ROLES } from './catalog.ts';
+import { StaffForm } from './StaffForm.tsx';
+import { useAction } from './use-action.ts';
+
+/** Reset a password (told to the person out of band) or switch the account off and on. */
+function AccountActions({ user, onChanged }: { user: AdminUser; onChanged: (u: AdminUser) => void }) {
+  const { t } = useTranslation();
+  const [resetting, setResetting] = useState(false);
+  const [password, setPassword] = useState('');
+  const reset = useAction(async () => {
+    onChanged((await adminApi.resetPassword(user.id, password)).user);
+    setPassword('');
+    setResetting(false);
+    return t('admin.staff.passwordReset', { login: user.login });
+  });
+  const toggle = useAction(async () => {
+    const { user: after } = await adminApi.setUserActive(user.id, !user.active);
+    onChanged(after);
+    return after.active
+      ? t('admin.staff.reactivated', { login: user.login })
+      : t('admin.staff.deactivated', { login: user.login });
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void reset.run();
+  };
+  return (
+    <div className="account-actions">
+      <div className="button-row">
+        <button type="button" onClick={() => setResetting(!resetting)} aria-expanded={resetting}>
+          {t('admin.staff.resetPassword')}
+        </button>
+        <button
+          type="button"
+          className={user.active ? 'danger' : undefined}
+          disabled={toggle.busy}
+          onClick={() => void toggle.run()}
+          aria-label={t(user.active ? 'admin.staff.deactivateLabel' : 'admin.staff.reactivateLabel', {
+            login: user.login,
+          })}
+        >
+          {user.active ? t('admin.staff.deactivate') : t('admin.staff.reactivate')}
+        </button>
+      </div>
+      {resetting && (
+        <form className="inline-form" onSubmit={submit}>
+          <Field
+            label={t('admin.staff.newPassword', { login: user.login })}
+            hint={t('admin.staff.passwordHint', { count: MIN_PASSWORD })}
+          >
+            <input
+              type="password"
+              autoComplete="new-password"
+              required
+              minLength={MIN_PASSWORD}
+              maxLength={200}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </Field>
+          <button type="submit" className="primary" disabled={reset.busy}>
+            {t('admin.common.save')}
+          </button>
+        </form>
+      )}
+      <FormStatus error={reset.error ?? toggle.error} done={reset.done ?? toggle.done} />
+    </div>
+  );
+}
+
+/** Staff accounts: who may run the console, correct matches, submit lineups or administer the league. */
+export default function StaffPage() {
+  const { t, i18n } = useTranslation();
+  const [role, setRole] = useState('');
+  const [active, setActive] = useState<'' | 'true' | 'false'>('');
+  const [creating, setCreating] = useState(false);
+  const users = useAsync(
+    () =>
+      adminApi.users({
+        ...(role ? { role: role as AdminUser['role'] } : {}),
+        ...(active ? { active } : {}),
+      }),
+    [role, active],
+  );
+  const clubs = useAsync(() => adminApi.clubs(), []);
+  const clubName = new Map((clubs.data?.clubs ?? []).map((c) => [c.id, c.name]));
+  const changed = (u: AdminUser) =>
+    users.mutate((d) => ({ users: (d?.users ?? []).map((x) => (x.id === u.id ? u : x)) }));
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: leagueTimeZone() });
+  return (
+    <AdminShell
+      section="staff"
+      title={t('admin.nav.staff')}
+      tools={
+        <button type="button" className="primary" onClick={() => setCreating(true)} data-testid="staff-new">
+          {t('admin.staff.new')}
+        </button>
+      }
+    >
+      <div className="filter-bar">
+        <Field label={t('admin.staff.role')}>
+          <select value={role} onChange={(e) => setRole(e.target.value)}>
+            <option value="">{t('admin.staff.allRoles')}</option>
+            {STAFF_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`admin.role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('admin.staff.state')}>
+          <select value={active} onChange={(e) => setActive(e.target.value as typeof active)}>
+            <option value="">{t('admin.staff.anyState')}</option>
+            <option value="true">{t('admin.staff.active')}</option>
+            <option value="false">{t('admin.staff.inactive')}</option>
+          </select>
+        </Field>
+      </div>
+      <div className="admin-split">
+        {creating && (
+          <EditorPanel>
+            <StaffForm
+              clubs={clubs.data?.clubs ?? []}
+              onCreated={() => users.reload()}
+              onCancel={() => setCreating(false)}
+            />
+          </EditorPanel>
+        )}
+        <div className="admin-list">
+          {users.error && <ServerError error={users.error} onRetry={users.reload} />}
+          {!users.data && !users.error && <Loading />}
+          {users.data && (
+            <div className="table-scroll">
+              <table className="admin-table responsive" data-testid="staff-list">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('admin.staff.account')}</th>
+                    <th scope="col">{t('admin.staff.role')}</th>
+                    <th scope="col">{t('admin.staff.since')}</th>
+                    <th scope="col">{t('admin.common.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {users.data.users.map((u) => (
+                    <tr
+                      key={u.id}
+                      className={u.active ? undefined : 'inactive'}
+                      data-testid="staff-row"
+                      data-login={u.login}
+                    >
+                      <th scope="row">
+                        {u.displayName} <span className="muted">({u.login})</span>
+                        {!u.active && <span className="chip chip-cancelled">{t('admin.staff.inactive')}</span>}
+                      </th>
+                      <td data-label={t('admin.staff.role')}>
+                        {t(`admin.role.${u.role}`)}
+                        {u.clubId && <span className="muted"> · {clubName.get(u.clubId) ?? `#${u.clubId}`}</span>}
+                      </td>
+                      <td data-label={t('admin.staff.since')}>{date.format(new Date(u.createdAt))}</td>
+                      <td>{u.role === 'fan' ? null : <AccountActions user={u} onChanged={changed} />}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+      </div>
+    </AdminShell>
+  );
+}
