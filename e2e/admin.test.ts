@@ -1,0 +1,262 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ADMIN, type App, launchBrowser, newPage, screenshot, signInPage, startApp, viewports } from './harness.ts';
+
+const within = (ms: number) => ({ timeout: ms, interval: 50 });
+const ZONE = 'Europe/Moscow';
+const CLUB = { name: 'Рассвет Заречного района имени Валентина Бубукина', shortName: 'РАС' };
+
+/** `YYYY-MM-DDTHH:mm` on the league's wall clock, as a datetime-local input takes it. */
+function leagueLocal(at: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}
+
+describe('admin screens in Chromium', () => {
+  let app: App;
+  let browser: Browser;
+  let adminToken: string;
+  let leagueSeasonId: string;
+  let clubId: string | undefined;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+    adminToken = await app.login(ADMIN.login, ADMIN.password);
+    const { competitions } = (await app.api('GET', '/api/competitions')).body as {
+      competitions: { type: string; seasons: { id: string; active: boolean }[] }[];
+    };
+    leagueSeasonId = competitions.find((c) => c.type === 'league')!.seasons.find((s) => s.active)!.id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  async function adminPage(viewport: keyof typeof viewports) {
+    const { context, page } = await newPage(browser, viewport);
+    await signInPage(page, app, ADMIN.login, ADMIN.password);
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    return { context, page };
+  }
+  const open = async (page: Page, path: string) => {
+    await page.goto(`${app.url}${path}`);
+    await page.locator('#admin-title').waitFor();
+  };
+  const notice = (page: Page) => page.getByTestId('notice').textContent();
+
+  it('creates a club and a player, and schedules a match that reaches an operator’s console', async () => {
+    const operator = await app.createStaff('operator');
+    const { context, page } = await adminPage('desktop');
+
+    // The club, through the clubs screen.
+    await open(page, '/admin');
+    await screenshot(page, 'admin-home-1280x800');
+    await page.getByTestId('admin-nav-clubs').click();
+    await page.getByTestId('club-new').click();
+    const form = page.getByTestId('club-form');
+    await form.getByLabel('Полное название').fill(CLUB.name);
+    await form.getByLabel('Краткое название').fill(CLUB.shortName);
+    await form.getByLabel('Домашний стадион').fill('Стадион «Рассвет»');
+    await form.getByLabel('Основной цвет', { exact: true }).fill('#e05a00');
+    await form.getByTestId('club-save').click();
+    await expect.poll(() => notice(page), within(5000)).toContain(CLUB.name);
+    await expect.poll(() => page.getByTestId('club-list').textContent(), within(5000)).toContain(CLUB.name);
+    const { clubs } = (await app.api('GET', '/api/admin/clubs', undefined, adminToken)).body as {
+      clubs: { id: string; name: string }[];
+    };
+    clubId = clubs.find((c) => c.name === CLUB.name)?.id;
+    expect(clubId).toBeDefined();
+    await screenshot(page, 'admin-clubs-1280x800');
+
+    // It joins the demo league's season.
+    await open(page, `/admin/seasons/${leagueSeasonId}`);
+    await page.getByTestId('add-participant').getByLabel('Добавить клуб').selectOption({ label: CLUB.name });
+    await page.getByTestId('add-participant').getByRole('button', { name: 'Добавить' }).click();
+    await page.locator(`[data-testid="participant-row"][data-club-id="${clubId}"]`).waitFor();
+    await screenshot(page, 'admin-season-1280x800');
+
+    // Two players with the same squad number: the second cannot take it in the season roster.
+    await open(page, `/admin/players?club=${clubId}`);
+    for (const [first, last] of [
+      ['Илья', 'Соколов'],
+      ['Пётр', 'Гусев'],
+    ]) {
+      await page.getByTestId('player-new').click();
+      const player = page.getByTestId('player-form');
+      await player.getByLabel('Имя', { exact: true }).fill(first!);
+      await player.getByLabel('Фамилия', { exact: true }).fill(last!);
+      await player.getByLabel('Амплуа').fill('FW');
+      await player.getByLabel('Номер в составе').fill('10');
+      await player.getByTestId('player-save').click();
+      await expect.poll(() => notice(page), within(5000)).toContain(`${first} ${last}`);
+    }
+    await expect.poll(() => page.getByTestId('player-row').count(), within(5000)).toBe(2);
+    const roster = page.getByTestId('roster-panel');
+    await roster.getByLabel('Сезон').selectOption(leagueSeasonId);
+    await expect.poll(() => roster.getByTestId('roster-line').count(), within(5000)).toBe(2);
+    await roster.getByTestId('roster-line').nth(0).getByRole('button', { name: 'Внести в заявку' }).click();
+    await expect.poll(() => roster.getByTestId('roster-line').nth(0).textContent(), within(5000)).toContain('10');
+    const second = roster.locator('[data-testid="roster-line"]:not(.in-roster)').first();
+    await second.getByRole('button', { name: 'Внести в заявку' }).click();
+    await expect
+      .poll(() => second.locator('.field-error').textContent(), within(5000))
+      .toMatch(/10.*shirt_number_taken/);
+    expect(await second.getByRole('spinbutton').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'admin-players-1280x800');
+
+    // A CSV with bad rows is refused whole, every bad row reported.
+    await page.getByTestId('player-import').click();
+    const csv = page.getByTestId('csv-import');
+    await csv.getByLabel('Файл CSV').setInputFiles({
+      name: 'players.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `firstName,lastName,club,shirtNumber\nОлег,Орлов,${clubId},12\n,Без имени,${clubId},13\nАнтон,Ким,НЕТ,14\n`,
+      ),
+    });
+    await csv.getByRole('button', { name: 'Импортировать' }).click();
+    const report = csv.getByTestId('csv-report');
+    await report.waitFor();
+    expect(await report.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row')))).toEqual(
+      ['3', '4'],
+    );
+    expect(await csv.getByTestId('server-error').getAttribute('data-code')).toBe('csv_invalid');
+    expect(await page.getByTestId('player-row').count()).toBe(2);
+    await screenshot(page, 'admin-csv-report-1280x800');
+
+    // The match, in about an hour, against a demo club.
+    const kickoff = new Date(Date.now() + 60 * 60_000);
+    await open(page, `/admin/matches?season=${leagueSeasonId}`);
+    await page.getByTestId('match-new').click();
+    const match = page.getByTestId('match-form');
+    await match.getByLabel('Хозяева').selectOption({ label: CLUB.name });
+    await match.getByLabel('Гости').selectOption({ label: 'Олимп' });
+    await match.getByLabel('Начало').fill(leagueLocal(kickoff));
+    await match.getByRole('button', { name: 'Новый стадион' }).click();
+    await match.getByLabel('Новый стадион').fill('Стадион «Рассвет»');
+    await match.getByRole('button', { name: 'Добавить' }).click();
+    await expect.poll(() => match.getByLabel('Стадион', { exact: true }).inputValue(), within(5000)).not.toBe('');
+    await match.getByTestId('match-save').click();
+    await expect.poll(() => match.getByTestId('form-done').textContent(), within(5000)).toContain(CLUB.name);
+    const card = page.locator('[data-testid="admin-match-list"] [data-testid="match-card"]', { hasText: CLUB.name });
+    await card.waitFor();
+    await screenshot(page, 'admin-matches-1280x800');
+
+    const created = (await app.api('GET', `/api/matches?seasonId=${leagueSeasonId}&clubId=${clubId}`)).body.matches as {
+      kickoffAt: string;
+      venue?: string;
+      status: string;
+    }[];
+    expect(created).toHaveLength(1);
+    expect(Math.abs(Date.parse(created[0]!.kickoffAt) - kickoff.getTime())).toBeLessThan(60_000);
+    expect(created[0]).toMatchObject({ status: 'scheduled', venue: 'Стадион «Рассвет»' });
+    await context.close();
+
+    // The operator's list has it, with the full name.
+    const op = await newPage(browser, 'phone');
+    await signInPage(op.page, app, operator.login, operator.password);
+    await op.page.waitForURL((u) => u.pathname.startsWith('/console'));
+    const opCard = op.page.locator('[data-testid="match-card"]', { hasText: CLUB.name });
+    await opCard.waitFor({ timeout: 10_000 });
+    expect(await opCard.textContent()).toContain('Олимп');
+    await screenshot(op.page, 'admin-created-match-in-console-360x740');
+    await op.context.close();
+  });
+
+  it('assigns operators to a match and shows the change live in the audit log', async () => {
+    const operator = await app.createStaff('operator');
+    const { context, page } = await adminPage('desktop');
+    await open(page, '/admin/audit');
+    await page.getByTestId('audit-entry').first().waitFor();
+    const before = await page.getByTestId('audit-entry').count();
+
+    // A change made elsewhere appears without a reload.
+    const { matches } = (await app.api('GET', `/api/matches?seasonId=${leagueSeasonId}&status=scheduled`)).body as {
+      matches: { id: string }[];
+    };
+    const target = matches.at(-1)!.id;
+    const other = await adminPage('desktop');
+    await open(other.page, `/admin/matches?season=${leagueSeasonId}`);
+    const row = other.page.locator(`[data-testid="admin-match-list"] li[data-match-id="${target}"]`);
+    await row.getByRole('button', { name: /Управление/ }).click();
+    const manage = row.getByTestId('match-manage');
+    await manage.getByRole('checkbox', { name: new RegExp(operator.login) }).check();
+    await manage.getByRole('button', { name: 'Сохранить операторов' }).click();
+    await expect.poll(() => manage.getByTestId('form-done').last().textContent(), within(5000)).toContain('Назначены');
+    await screenshot(other.page, 'admin-match-manage-1280x800');
+    await other.context.close();
+
+    const fresh = page.locator('[data-testid="audit-entry"].fresh');
+    await expect.poll(() => fresh.count(), within(5000)).toBeGreaterThan(0);
+    expect(await fresh.first().textContent()).toMatch(/Назначение операторов/);
+    expect(await fresh.first().textContent()).toContain(`operator`);
+    expect(await page.getByTestId('audit-entry').count()).toBeGreaterThan(before);
+
+    // Filtered by the match, only its changes remain.
+    await page.getByLabel('Номер матча').fill(target);
+    await page.getByRole('button', { name: 'Показать' }).click();
+    await expect
+      .poll(async () => (await page.getByTestId('audit-entry').evaluateAll((els) => els.length)) > 0, within(5000))
+      .toBe(true);
+    expect(
+      await page
+        .locator('.audit-entry')
+        .filter({ hasNotText: `матч ${target}` })
+        .count(),
+    ).toBe(0);
+    await screenshot(page, 'admin-audit-1280x800');
+    await context.close();
+  });
+
+  it('fits every admin screen on a phone and on a desk', async () => {
+    const screens = [
+      ['home', '/admin'],
+      ['competitions', '/admin/competitions'],
+      ['season', `/admin/seasons/${leagueSeasonId}`],
+      ['clubs', '/admin/clubs'],
+      ['players', `/admin/players?club=${clubId ?? ''}`],
+      ['staff', '/admin/staff'],
+      ['matches', `/admin/matches?season=${leagueSeasonId}`],
+      ['audit', '/admin/audit'],
+    ] as const;
+    for (const vp of ['phone', 'desktop'] as const) {
+      const { context, page } = await adminPage(vp);
+      const size = vp === 'phone' ? '360x740' : '1280x800';
+      for (const [name, path] of screens) {
+        await open(page, path);
+        await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${name} at ${size} is wider than the screen`).toBeLessThanOrEqual(1);
+        if (vp === 'phone' || !['home', 'clubs', 'season', 'players', 'matches', 'audit'].includes(name))
+          await screenshot(page, `admin-${name}-${size}`);
+      }
+      // The competition rules editor, with its reorderable tie-breakers.
+      await open(page, '/admin/competitions');
+      await page
+        .getByRole('button', { name: /^Изменить / })
+        .first()
+        .click();
+      const rules = page.getByTestId('competition-form');
+      const order = () =>
+        rules.locator('[data-breaker]').evaluateAll((els) => els.map((e) => e.getAttribute('data-breaker')));
+      const second = (await order())[1]!;
+      await rules
+        .locator('[data-breaker]')
+        .nth(1)
+        .getByRole('button', { name: /^Поднять/ })
+        .click();
+      expect((await order())[0]).toBe(second);
+      await screenshot(page, `admin-competition-rules-${size}`);
+      await context.close();
+    }
+  });
+});
