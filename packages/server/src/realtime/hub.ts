@@ -28,6 +28,8 @@ export interface HubOptions {
 
 /** A client may follow this many topics at once. */
 export const MAX_TOPICS_PER_CONNECTION = 64;
+/** Connections pinged per turn of the event loop (see `beat`). */
+const BEAT_SLICE = 100;
 /** Frames a client may send after hello and before welcome (they wait for the token check). */
 const MAX_HELD_FRAMES = 20;
 
@@ -205,15 +207,27 @@ export class Hub {
     for (const sub of [...conn.subs.values()]) sub.end();
   }
 
-  /** Pings every connection; one that missed two pongs in a row is dropped. */
+  /**
+   * Pings every connection; one that missed two pongs in a row is dropped. The pings go out in slices with the
+   * event loop free in between: at 10,000 connections a sweep in one turn held the loop for 0.3–0.5 s on the
+   * benchmark machine, and a patch arriving meanwhile waited that long.
+   */
   private beat() {
-    for (const c of this.connections) {
-      if (c.missedPongs >= 2) c.terminate();
-      else {
-        c.missedPongs++;
-        c.ping();
+    const sweep = this.connections.values();
+    const slice = () => {
+      for (let n = 0; n < BEAT_SLICE; n++) {
+        const next = sweep.next();
+        if (next.done) return;
+        const c = next.value;
+        if (c.missedPongs >= 2) c.terminate();
+        else {
+          c.missedPongs++;
+          c.ping();
+        }
       }
-    }
+      setImmediate(slice);
+    };
+    slice();
   }
 }
 
