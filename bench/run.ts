@@ -249,7 +249,7 @@ async function main() {
     if (opts.only.has('capacity')) {
       log(`capacity: ${opts.connections} idle authenticated sockets on live, one fresh Touchline process`);
       const server = track(await startTouchline({ databaseUrl: db.url, jwtKeys }));
-      capacity = await measureCapacity(server, pool, opts.connections, opts.idleWindowMs, log);
+      capacity = await measureCapacity(server, db.url, pool, opts.connections, opts.idleWindowMs, log);
       await stop(server);
     }
     await stop(pool);

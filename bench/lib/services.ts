@@ -31,6 +31,22 @@ export async function freshDatabase(): Promise<{ url: string; drop: () => Promis
   };
 }
 
+/** A fan account, as a Telegram sign-in would create it; returns its id (a realtime token must name a live account). */
+export async function createFan(databaseUrl: string): Promise<string> {
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    const login = `bench-fan-${randomBytes(4).toString('hex')}`;
+    const r = await c.query<{ id: number }>(
+      `insert into users (login, display_name, role, telegram_id) values ($1, 'Bench fan', 'fan', $1) returning id`,
+      [login],
+    );
+    return String(r.rows[0]!.id);
+  } finally {
+    await c.end();
+  }
+}
+
 /** Fails early, with a clear message, when PostgreSQL or Redis is not there. */
 export async function checkServices(): Promise<void> {
   const c = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3000 });

@@ -2,7 +2,7 @@ import { createKeyring } from '../../packages/server/src/auth/keyring.ts';
 import { EVENT_LOOP_RESOLUTION_MS } from '../../packages/server/src/metrics/metrics.ts';
 import type { ClientPool } from '../lib/clients.ts';
 import { rssBytes } from '../lib/procfs.ts';
-import type { TouchlineServer } from '../lib/services.ts';
+import { createFan, type TouchlineServer } from '../lib/services.ts';
 import { sleep } from '../lib/stats.ts';
 
 export interface CapacityResult {
@@ -36,14 +36,15 @@ const gauge = (text: string, name: string) => {
 /** Opens `n` idle, authenticated sockets subscribed to `live`; RSS per socket and event-loop lag while idle. */
 export async function measureCapacity(
   server: TouchlineServer,
+  databaseUrl: string,
   pool: ClientPool,
   n: number,
   idleWindowMs: number,
   log: (s: string) => void,
 ): Promise<CapacityResult> {
   const scrape = async () => (await fetch(`${server.url}/metrics`)).text();
-  // A signed-in fan, with a token from the server's own keyring.
-  const token = await createKeyring(server.jwtKeys).sign({ userId: '1', role: 'fan' });
+  // A signed-in fan: an account in the database and a token from the server's own keyring.
+  const token = await createKeyring(server.jwtKeys).sign({ userId: await createFan(databaseUrl), role: 'fan' });
   // Warm up the code paths (JIT, the live card) so the baseline is not the cold process.
   await pool.open({
     mode: 'idle',
