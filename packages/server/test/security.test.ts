@@ -14,7 +14,10 @@ describe('CORS, security headers and logs', () => {
     dispose = h.dispose;
     const stream = new PassThrough();
     stream.on('data', (d: Buffer) => (logs += d.toString()));
-    app = await buildApp(testConfig({ corsOrigins: ['https://league.example'], logLevel: 'debug' }), { database: h.database, logStream: stream });
+    app = await buildApp(testConfig({ corsOrigins: ['https://league.example'], logLevel: 'debug' }), {
+      database: h.database,
+      logStream: stream,
+    });
     await bootstrap(app);
   });
   afterAll(async () => {
@@ -24,8 +27,14 @@ describe('CORS, security headers and logs', () => {
 
   it('allows only the configured origins', async () => {
     const preflight = (origin: string) =>
-      app.inject({ method: 'OPTIONS', url: '/api/auth/login', headers: { origin, 'access-control-request-method': 'POST' } });
-    expect((await preflight('https://league.example')).headers['access-control-allow-origin']).toBe('https://league.example');
+      app.inject({
+        method: 'OPTIONS',
+        url: '/api/auth/login',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
+    expect((await preflight('https://league.example')).headers['access-control-allow-origin']).toBe(
+      'https://league.example',
+    );
     expect((await preflight('https://evil.example')).headers['access-control-allow-origin']).toBeUndefined();
   });
 
@@ -39,7 +48,11 @@ describe('CORS, security headers and logs', () => {
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: TEST_ADMIN });
     const token = login.json().token as string;
     await app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
-    await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: TEST_ADMIN.login, password: 'wrong-password-x' } });
+    await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: TEST_ADMIN.login, password: 'wrong-password-x' },
+    });
     expect(logs.length).toBeGreaterThan(0);
     expect(logs).not.toContain(token);
     expect(logs).not.toContain(TEST_ADMIN.password);
