@@ -217,6 +217,69 @@ describe('admin screens in Chromium', () => {
     await context.close();
   });
 
+  it('sets up a cup: rules with reordered tie-breakers, a knockout season, its clubs and a best-of bracket', async () => {
+    const { context, page } = await adminPage('desktop');
+    await open(page, '/admin/competitions');
+    await page.getByRole('button', { name: 'Новый турнир' }).click();
+    const rules = page.getByTestId('competition-form');
+    await rules.getByLabel('Название', { exact: true }).fill('Кубок осени');
+    await rules.getByLabel('Тип').selectOption('cup');
+    await rules.getByLabel('даёт очки за серию').check();
+    await rules.getByRole('button', { name: 'Убрать «Название клуба»' }).click();
+    await rules.getByRole('button', { name: 'Поднять «Победы»' }).click();
+    await rules.getByRole('button', { name: 'Создать' }).click();
+    const card = page.locator('li.card', { hasText: 'Кубок осени' });
+    await card.waitFor();
+    const { competitions } = (await app.api('GET', '/api/admin/competitions', undefined, adminToken)).body as {
+      competitions: { name: string; shootoutPolicy: string; tieBreakers: string[] }[];
+    };
+    expect(competitions.find((c) => c.name === 'Кубок осени')).toMatchObject({
+      shootoutPolicy: 'bonus',
+      tieBreakers: ['points', 'head_to_head', 'goal_difference', 'wins', 'goals_for', 'fewer_cards'],
+    });
+
+    // A wrong time zone comes back with the server's code and message, next to the field.
+    await card.getByRole('button', { name: 'Изменить' }).click();
+    await rules.getByLabel('Часовой пояс').fill('Mars/Base');
+    await rules.getByRole('button', { name: 'Сохранить' }).click();
+    await expect
+      .poll(() => rules.getByTestId('server-error').getAttribute('data-code'), within(5000))
+      .toBe('bad_request');
+    expect(await rules.locator('.field-error').first().textContent()).toMatch(/time zone/);
+
+    await card.getByRole('button', { name: 'Добавить сезон' }).click();
+    const season = card.getByTestId('season-form');
+    await season.getByLabel('Название', { exact: true }).fill('2026');
+    await season.getByLabel('Формат').selectOption('knockout');
+    await season.getByRole('button', { name: 'Создать' }).click();
+    await card.getByRole('link', { name: '2026' }).click();
+    await page.locator('#admin-title').waitFor();
+    const add = page.getByTestId('add-participant');
+    for (let i = 0; i < 5; i++) {
+      const options = await add.getByLabel('Добавить клуб').locator('option').allTextContents();
+      await add.getByLabel('Добавить клуб').selectOption({ label: options[1]! });
+      await add.getByRole('button', { name: 'Добавить' }).click();
+      await expect.poll(() => page.getByTestId('participant-row').count(), within(5000)).toBe(i + 1);
+    }
+    const fixtures = page.getByTestId('fixtures-form');
+    await fixtures.getByLabel('Противостояния').selectOption('best_of');
+    await fixtures.getByLabel('Матчей в серии').selectOption('3');
+    await fixtures.getByRole('button', { name: 'Составить календарь' }).click();
+    await expect.poll(() => page.getByTestId('form-done').first().textContent(), within(5000)).toMatch(/туров: 3/);
+    await page.getByTestId('season-activation').click();
+    await expect.poll(() => page.getByTestId('form-done').first().textContent(), within(5000)).toMatch(/текущий/);
+    await screenshot(page, 'admin-cup-season-1280x800');
+    await page.getByRole('link', { name: 'Сетка' }).click();
+    await page.waitForURL((u) => u.pathname.endsWith('/bracket'));
+    const seasonId = new URL(page.url()).pathname.split('/')[2]!;
+    const bracket = (await app.api('GET', `/api/seasons/${seasonId}/bracket`)).body as {
+      rounds: { ties: { kind: string; bestOf?: number }[] }[];
+    };
+    expect(bracket.rounds).toHaveLength(3);
+    expect(bracket.rounds.flatMap((r) => r.ties).every((tie) => tie.kind === 'best_of' && tie.bestOf === 3)).toBe(true);
+    await context.close();
+  });
+
   it('fits every admin screen on a phone and on a desk', async () => {
     const screens = [
       ['home', '/admin'],
@@ -239,6 +302,11 @@ describe('admin screens in Chromium', () => {
         if (vp === 'phone' || !['home', 'clubs', 'season', 'players', 'matches', 'audit'].includes(name))
           await screenshot(page, `admin-${name}-${size}`);
       }
+      // The screens speak English too.
+      await open(page, '/admin');
+      await page.getByRole('button', { name: 'English' }).click();
+      await expect.poll(() => page.locator('#admin-title').textContent(), within(2000)).toBe('League administration');
+      await page.getByRole('button', { name: 'Русский' }).click();
       // The competition rules editor, with its reorderable tie-breakers.
       await open(page, '/admin/competitions');
       await page

@@ -22,21 +22,24 @@ function Diff({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
   const lines = auditDiff(entry.before, entry.after);
   if (lines.length === 0) return null;
+  // A creation has no "before" and a deletion no "after": their column is left out rather than shown empty.
+  const showBefore = lines.some((l) => l.before !== undefined);
+  const showAfter = lines.some((l) => l.after !== undefined);
   return (
-    <table className="audit-diff">
+    <table className={`audit-diff${showBefore && showAfter ? '' : ' one-side'}`}>
       <thead className="visually-hidden">
         <tr>
           <th scope="col">{t('admin.audit.field')}</th>
-          <th scope="col">{t('admin.audit.before')}</th>
-          <th scope="col">{t('admin.audit.after')}</th>
+          {showBefore && <th scope="col">{t('admin.audit.before')}</th>}
+          {showAfter && <th scope="col">{t('admin.audit.after')}</th>}
         </tr>
       </thead>
       <tbody>
         {lines.map((l) => (
           <tr key={l.path}>
             <th scope="row">{l.path || t('admin.audit.value')}</th>
-            <td className="before">{l.before !== undefined && <del>{l.before}</del>}</td>
-            <td className="after">{l.after !== undefined && <ins>{l.after}</ins>}</td>
+            {showBefore && <td className="before">{l.before !== undefined && <del>{l.before}</del>}</td>}
+            {showAfter && <td className="after">{l.after !== undefined && <ins>{l.after}</ins>}</td>}
           </tr>
         ))}
       </tbody>
@@ -183,7 +186,7 @@ export default function AuditPage() {
                 )}
               </span>
               <strong className="audit-what">
-                {t(`admin.audit.action.${e.action}`, { defaultValue: e.action })}{' '}
+                {t(`admin.audit.action.${e.action}`, { defaultValue: e.action })}:{' '}
                 {t(`admin.audit.entity.${e.entity}`, { defaultValue: e.entity })}
                 {e.entityId && <span className="muted"> #{e.entityId}</span>}
               </strong>

@@ -54,7 +54,7 @@ function ParticipantRow({
   return (
     <tr data-testid="participant-row" data-club-id={p.club.id}>
       <th scope="row">{name}</th>
-      <td>
+      <td className="inline" data-label={t('admin.participants.group')}>
         <select
           aria-label={t('admin.participants.groupOf', { name })}
           value={draft.groupId ?? ''}
@@ -68,7 +68,7 @@ function ParticipantRow({
           ))}
         </select>
       </td>
-      <td>
+      <td className="inline" data-label={t('admin.participants.seed')}>
         <input
           className="narrow"
           type="number"
@@ -80,7 +80,7 @@ function ParticipantRow({
           onChange={(e) => setDraft({ ...draft, seed: e.target.value })}
         />
       </td>
-      <td>
+      <td className="inline" data-label={t('admin.participants.deduction')}>
         <input
           className="narrow"
           type="number"
@@ -168,7 +168,7 @@ export function Participants({
         <p className="muted">{t('admin.participants.none')}</p>
       ) : (
         <div className="table-scroll">
-          <table className="admin-table" data-testid="participants">
+          <table className="admin-table responsive participants" data-testid="participants">
             <thead>
               <tr>
                 <th scope="col">{t('admin.participants.club')}</th>

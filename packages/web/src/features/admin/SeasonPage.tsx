@@ -84,7 +84,6 @@ export default function SeasonPage({ params }: PageProps) {
               onSaved={(s) => data.mutate((d) => ({ ...d!, detail: { ...d!.detail, season: s } }))}
             />
           </section>
-          <Participants detail={detail} clubs={clubs} onChanged={data.reload} />
         </div>
         <div>
           <section className="card">
@@ -111,6 +110,7 @@ export default function SeasonPage({ params }: PageProps) {
           )}
         </div>
       </div>
+      <Participants detail={detail} clubs={clubs} onChanged={data.reload} />
     </AdminShell>
   );
 }
