@@ -21,6 +21,7 @@ import type {
   FixturesBody,
   GroupAnswer,
   MatchStatusBody,
+  MeAnswer,
   OperatorsAnswer,
   ParticipantAnswer,
   ParticipantBody,
@@ -91,6 +92,9 @@ export function createAdminApi(call: ApiCall) {
   const del = (path: string) => call<void>('DELETE', `/admin${path}`);
 
   return {
+    /** The signed-in account (`/api/auth/me`). */
+    me: () => call<Out<typeof MeAnswer>>('GET', '/auth/me'),
+
     competitions: () => get<Out<typeof CompetitionList>>('/competitions'),
     createCompetition: (body: In<typeof CreateCompetitionBody>) =>
       post<Out<typeof CompetitionAnswer>>('/competitions', body),

@@ -113,7 +113,10 @@ export default function PlayersPage() {
               <TransferPanel
                 player={panel.player}
                 clubs={clubs}
-                onDone={() => list.reload()}
+                onDone={(p) => {
+                  setPanel({ kind: 'transfer', player: p });
+                  list.reload();
+                }}
                 onCancel={() => setPanel(undefined)}
               />
             )}

@@ -31,6 +31,8 @@ export function StaffForm({
       ...(draft.role === 'captain' && clubId ? { clubId } : {}),
     });
     onCreated(user);
+    // Ready for the next account of the same role; the password was for this person only.
+    setDraft((d) => ({ ...d, login: '', password: '', displayName: '' }));
     return t('admin.staff.created', { login: user.login });
   });
   const errors = fieldErrors(create.error);

@@ -13,17 +13,29 @@ import { StaffForm } from './StaffForm.tsx';
 import { useAction } from './use-action.ts';
 
 /** Reset a password (told to the person out of band) or switch the account off and on. */
-function AccountActions({ user, onChanged }: { user: AdminUser; onChanged: (u: AdminUser) => void }) {
+function AccountActions({
+  user,
+  me,
+  onChanged,
+}: {
+  user: AdminUser;
+  /** The signed-in admin, who cannot switch their own account off. */
+  me: boolean;
+  onChanged: (u: AdminUser) => void;
+}) {
   const { t } = useTranslation();
   const [resetting, setResetting] = useState(false);
   const [password, setPassword] = useState('');
+  // Each action's note replaces the other's, so the line under the account says what happened last.
   const reset = useAction(async () => {
+    toggle.reset();
     onChanged((await adminApi.resetPassword(user.id, password)).user);
     setPassword('');
     setResetting(false);
     return t('admin.staff.passwordReset', { login: user.login });
   });
   const toggle = useAction(async () => {
+    reset.reset();
     const { user: after } = await adminApi.setUserActive(user.id, !user.active);
     onChanged(after);
     return after.active
@@ -43,7 +55,7 @@ function AccountActions({ user, onChanged }: { user: AdminUser; onChanged: (u: A
         <button
           type="button"
           className={user.active ? 'danger' : undefined}
-          disabled={toggle.busy}
+          disabled={toggle.busy || (me && user.active)}
           onClick={() => void toggle.run()}
           aria-label={t(user.active ? 'admin.staff.deactivateLabel' : 'admin.staff.reactivateLabel', {
             login: user.login,
@@ -93,6 +105,7 @@ export default function StaffPage() {
     [role, active],
   );
   const clubs = useAsync(() => adminApi.clubs(), []);
+  const me = useAsync(() => adminApi.me(), []);
   const clubName = new Map((clubs.data?.clubs ?? []).map((c) => [c.id, c.name]));
   const changed = (u: AdminUser) =>
     users.mutate((d) => ({ users: (d?.users ?? []).map((x) => (x.id === u.id ? u : x)) }));
@@ -167,7 +180,11 @@ export default function StaffPage() {
                         {u.clubId && <span className="muted"> · {clubName.get(u.clubId) ?? `#${u.clubId}`}</span>}
                       </td>
                       <td data-label={t('admin.staff.since')}>{date.format(new Date(u.createdAt))}</td>
-                      <td>{u.role === 'fan' ? null : <AccountActions user={u} onChanged={changed} />}</td>
+                      <td>
+                        {u.role === 'fan' ? null : (
+                          <AccountActions user={u} me={u.id === me.data?.user.id} onChanged={changed} />
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -41,6 +41,8 @@ export function TransferPanel({
       ...(at ? { at } : {}),
     });
     history.mutate((h) => ({ player: out.player, transfers: [...(h?.transfers ?? []), out.transfer] }));
+    setToClubId('');
+    setShirtNumber('');
     onDone(out.player);
     return t('admin.transfer.done', { name: `${player.firstName} ${player.lastName}`, club: out.transfer.to.name });
   });
