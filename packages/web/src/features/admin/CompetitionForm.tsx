@@ -111,7 +111,7 @@ export function CompetitionForm({
       </div>
       <fieldset>
         <legend>{t('admin.competition.points')}</legend>
-        <div className="form-grid">{POINTS.map((k) => number(k, 10))}</div>
+        <div className="form-grid numbers">{POINTS.map((k) => number(k, 10))}</div>
       </fieldset>
       <fieldset>
         <legend>{t('admin.competition.shootoutPolicy')}</legend>
@@ -127,7 +127,9 @@ export function CompetitionForm({
             {t(`admin.shootoutPolicy.${p}`)}
           </label>
         ))}
-        <div className="form-grid">{SHOOTOUT_POINTS.map((k) => number(k, 10, draft.shootoutPolicy !== 'bonus'))}</div>
+        <div className="form-grid numbers">
+          {SHOOTOUT_POINTS.map((k) => number(k, 10, draft.shootoutPolicy !== 'bonus'))}
+        </div>
       </fieldset>
       <TieBreakerList value={draft.tieBreakers} onChange={(v) => set('tieBreakers', v)} error={errors.tieBreakers} />
       <fieldset>
@@ -136,7 +138,7 @@ export function CompetitionForm({
           <input type="checkbox" checked={draft.awayGoals} onChange={(e) => set('awayGoals', e.target.checked)} />
           {t('admin.competition.awayGoals')}
         </label>
-        <div className="form-grid">
+        <div className="form-grid numbers">
           {number('yellowCardLimit', 20)}
           {number('redCardBan', 10)}
         </div>
