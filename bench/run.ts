@@ -279,6 +279,8 @@ async function main() {
   const out = {
     date: new Date().toISOString(),
     commit: gitCommit(),
+    /** Tracked files that differed from the commit while the bench ran (the tree is shared with other work). */
+    uncommitted: uncommittedFiles(),
     machine: {
       cpus: os.cpus().length,
       model: cpuModel(),
@@ -304,6 +306,14 @@ async function main() {
   writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   log(`wrote ${path.relative(ROOT, file)} in ${out.seconds} s`);
   clearTimeout(watchdog);
+}
+
+function uncommittedFiles(): string[] | undefined {
+  try {
+    return execSync('git diff --name-only HEAD', { cwd: ROOT }).toString().split('\n').filter(Boolean);
+  } catch {
+    return undefined;
+  }
 }
 
 function gitCommit(): string | undefined {
