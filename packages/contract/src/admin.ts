@@ -353,4 +353,5 @@ export const AuditEntry = z.object({
   after: z.unknown(),
   reason: z.string().nullable(),
 });
+export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditPage = z.object({ entries: z.array(AuditEntry), nextCursor: Id.nullable() });

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CloseCode, MatchSnapshot, type MatchSummary, type PatchFrame, SLOW_CONSUMER_BYTES } from '@touchline/contract';
+import { AuditEntry, CloseCode, MatchSnapshot, type MatchSummary, type PatchFrame, SLOW_CONSUMER_BYTES } from '@touchline/contract';
 import { applyPatch } from '../../web/src/lib/match-patch.ts';
 import { createKeyring } from '../src/auth/keyring.ts';
 import { users } from '../src/db/schema.ts';
@@ -277,7 +277,13 @@ describe.each(dbKinds)('realtime protocol v1 on %s', (kind) => {
     const res = await corner(live.id);
     const patch = await ws.next('patch');
     expect(patch.seq).toBeGreaterThan(sub.seq);
-    expect(patch.changes[0]).toMatchObject({ op: 'created', entity: 'audit', data: { matchId: Number(live.id) } });
+    // The same entry shape as GET /api/admin/audit, actor resolved.
+    expect(patch.changes[0]).toMatchObject({
+      op: 'created',
+      entity: 'audit',
+      data: { matchId: live.id, actor: { role: 'operator' }, entity: 'stats' },
+    });
+    AuditEntry.parse((patch.changes[0] as { data: unknown }).data);
     expect(res.status).toBe(200);
 
     const j = await connect(judge.token);

@@ -1,7 +1,8 @@
 import { and, desc, eq, gte, lt, lte } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AuditPage, AuditQuery } from '@touchline/contract';
-import { auditLog, users } from '../db/schema.ts';
+import { auditWithActors, toAuditEntry } from '../audit/record.ts';
+import { auditLog } from '../db/schema.ts';
 
 /** The audit log viewer: newest first, filtered by match, actor and time, a page at a time (cursor = last id). */
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -10,10 +11,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { querystring: AuditQuery, tags: ['admin'], response: { 200: AuditPage } } },
     async (req) => {
       const q = req.query;
-      const rows = await app.db
-        .select({ a: auditLog, u: users })
-        .from(auditLog)
-        .leftJoin(users, eq(users.id, auditLog.actorId))
+      const rows = await auditWithActors(app.db)
         .where(
           and(
             q.matchId ? eq(auditLog.matchId, Number(q.matchId)) : undefined,
@@ -27,18 +25,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         .limit(q.limit + 1);
       const page = rows.slice(0, q.limit);
       return {
-        entries: page.map(({ a, u }) => ({
-          id: String(a.id),
-          at: a.at.toISOString(),
-          actor: u ? { id: String(u.id), login: u.login, displayName: u.displayName, role: u.role } : null,
-          action: a.action,
-          entity: a.entity,
-          entityId: a.entityId,
-          matchId: a.matchId === null ? null : String(a.matchId),
-          before: a.before,
-          after: a.after,
-          reason: a.reason,
-        })),
+        entries: page.map(({ a, u }) => toAuditEntry(a, u)),
         nextCursor: rows.length > q.limit ? String(page.at(-1)!.a.id) : null,
       };
     },

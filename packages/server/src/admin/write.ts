@@ -1,14 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import type { ErrorCode } from '@touchline/contract';
 import type { Tx } from '../db/client.ts';
-import { type AuditEntry, recordAudit } from '../audit/record.ts';
+import { type AuditInput, recordAudit } from '../audit/record.ts';
 import { ApiError } from '../http/errors.ts';
 import { auditPatch, type CommittedPatch } from '../realtime/fanout.ts';
 
 export interface AdminTx {
   tx: Tx;
   /** Records who changed what, inside the transaction, and queues it for the admin topic. */
-  audit(entry: Omit<AuditEntry, 'actorId'>): Promise<void>;
+  audit(entry: Omit<AuditInput, 'actorId'>): Promise<void>;
   /** Queues patches already appended to the change log; they are sent after commit. */
   publish(...patches: CommittedPatch[]): void;
 }
@@ -48,8 +48,7 @@ export async function adminWrite<T>(req: FastifyRequest, fn: (w: AdminTx) => Pro
       fn({
         tx,
         audit: async (entry) => {
-          const row = await recordAudit(tx, { ...entry, actorId: actorOf(req) });
-          outbound.push(auditPatch(row, row));
+          outbound.push(auditPatch(await recordAudit(tx, { ...entry, actorId: actorOf(req) })));
         },
         publish: (...patches) => outbound.push(...patches),
       }),

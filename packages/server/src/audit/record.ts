@@ -1,7 +1,10 @@
+import { eq } from 'drizzle-orm';
+import type { AuditEntry } from '@touchline/contract';
 import type { Executor } from '../db/client.ts';
-import { auditLog } from '../db/schema.ts';
+import { auditLog, users } from '../db/schema.ts';
 
-export interface AuditEntry {
+/** What a write tells the audit log about itself. */
+export interface AuditInput {
   actorId: string | number | null;
   action: string;
   entity: string;
@@ -12,8 +15,28 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
+/** The one shape of an audit entry, for the REST viewer and the `admin` topic alike. */
+export function toAuditEntry(a: typeof auditLog.$inferSelect, u: typeof users.$inferSelect | null): AuditEntry {
+  return {
+    id: String(a.id),
+    at: a.at.toISOString(),
+    actor: u ? { id: String(u.id), login: u.login, displayName: u.displayName, role: u.role } : null,
+    action: a.action,
+    entity: a.entity,
+    entityId: a.entityId,
+    matchId: a.matchId === null ? null : String(a.matchId),
+    before: a.before,
+    after: a.after,
+    reason: a.reason,
+  };
+}
+
+/** Audit rows with their actors, for a caller to filter, order and page. */
+export const auditWithActors = (ex: Executor) =>
+  ex.select({ a: auditLog, u: users }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorId));
+
 /** Writes who changed what, with before and after, inside the caller's transaction. */
-export async function recordAudit(tx: Executor, e: AuditEntry) {
+export async function recordAudit(tx: Executor, e: AuditInput): Promise<AuditEntry> {
   const [row] = await tx
     .insert(auditLog)
     .values({
@@ -27,5 +50,6 @@ export async function recordAudit(tx: Executor, e: AuditEntry) {
       reason: e.reason ?? null,
     })
     .returning();
-  return row!;
+  const [actor] = row!.actorId === null ? [] : await tx.select().from(users).where(eq(users.id, row!.actorId));
+  return toAuditEntry(row!, actor ?? null);
 }

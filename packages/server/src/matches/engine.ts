@@ -5,7 +5,7 @@ import type { Tx } from '../db/client.ts';
 import { and, eq } from 'drizzle-orm';
 import { changeLog, clientWrites, matches } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
-import { type AuditEntry, recordAudit } from '../audit/record.ts';
+import { type AuditInput, recordAudit } from '../audit/record.ts';
 import { auditPatch, type CommittedPatch } from '../realtime/fanout.ts';
 import { authorizeMatchWrite, type MatchRow, type WriteKind } from './authorize.ts';
 import { finalizeAfterWrite } from './finalize.ts';
@@ -14,7 +14,7 @@ export interface WriteStep<T> {
   result: T;
   /** The patch for match:{id}; empty means nothing changed (an idempotent replay), so no seq is used. */
   changes: Change[];
-  audit: Omit<AuditEntry, 'actorId' | 'matchId'>[];
+  audit: Omit<AuditInput, 'actorId' | 'matchId'>[];
 }
 
 export interface WriteContext {
@@ -56,8 +56,7 @@ export async function writeMatch<T>(
     await tx.insert(changeLog).values({ topic: `match:${matchId}`, seq, epoch: match.epoch, changes: done.changes });
     outbound.push({ topic: `match:${matchId}`, epoch: match.epoch, seq, changes: done.changes });
     for (const a of done.audit) {
-      const row = await recordAudit(tx, { ...a, actorId: principal.userId, matchId });
-      outbound.push(auditPatch(row, row));
+      outbound.push(auditPatch(await recordAudit(tx, { ...a, actorId: principal.userId, matchId })));
     }
     outbound.push(...(await finalizeAfterWrite(tx, matchId, match.status === 'finished')));
     return { result: done.result, seq, replayed: false };

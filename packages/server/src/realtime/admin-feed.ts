@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { and, asc, desc, gt, lt, max } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
+import { auditWithActors, toAuditEntry } from '../audit/record.ts';
 import { auditLog } from '../db/schema.ts';
 import { type Feed, REPLAY_LIMIT } from './feed.ts';
 import { ADMIN_TOPIC_EPOCH, auditPatch } from './fanout.ts';
@@ -17,20 +18,18 @@ export function adminFeed(db: Db): Feed {
     return { epoch, seq: row?.id ?? 0 };
   };
   const rows = (ex: Executor, after: number, before?: number) =>
-    ex
-      .select()
-      .from(auditLog)
+    auditWithActors(ex)
       .where(and(gt(auditLog.id, after), before === undefined ? undefined : lt(auditLog.id, before)))
       .orderBy(asc(auditLog.id))
       .limit(REPLAY_LIMIT + 1);
-  const toPatch = (row: typeof auditLog.$inferSelect) => auditPatch(row, row);
+  const toPatch = ({ a, u }: Awaited<ReturnType<typeof rows>>[number]) => auditPatch(toAuditEntry(a, u));
 
   return {
     contiguous: false,
     head: () => headOf(db),
     async snapshot() {
-      const latest = (await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(SNAPSHOT_ROWS)).reverse();
-      return { epoch, seq: latest.at(-1)?.id ?? 0, data: latest };
+      const latest = (await auditWithActors(db).orderBy(desc(auditLog.id)).limit(SNAPSHOT_ROWS)).reverse();
+      return { epoch, seq: latest.at(-1)?.a.id ?? 0, data: latest.map(({ a, u }) => toAuditEntry(a, u)) };
     },
     replay: (since) =>
       db.transaction(

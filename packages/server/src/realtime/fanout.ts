@@ -1,4 +1,4 @@
-import type { Change } from '@touchline/contract';
+import type { AuditEntry, Change } from '@touchline/contract';
 import type { Bus, BusMessage } from './bus.ts';
 
 export type CommittedPatch = Omit<BusMessage, 'origin' | 'committedAt'>;
@@ -32,9 +32,9 @@ export class Fanout {
 
 /** The admin topic's seq is the audit row id: it only rises, and a replay reads the audit log. */
 export const ADMIN_TOPIC_EPOCH = 'audit-v1';
-export const auditPatch = (row: { id: number }, data: unknown): CommittedPatch => ({
+export const auditPatch = (entry: AuditEntry): CommittedPatch => ({
   topic: 'admin',
   epoch: ADMIN_TOPIC_EPOCH,
-  seq: row.id,
-  changes: [{ op: 'created', entity: 'audit', id: String(row.id), data } satisfies Change],
+  seq: Number(entry.id),
+  changes: [{ op: 'created', entity: 'audit', id: entry.id, data: entry } satisfies Change],
 });

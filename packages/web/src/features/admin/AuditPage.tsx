@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../lib/admin-api.ts';
 import { Link } from '../../lib/router.tsx';
@@ -8,7 +8,7 @@ import { useTopic } from '../../lib/use-topic.ts';
 import { ConnectionIndicator } from '../../ui/ConnectionIndicator.tsx';
 import { Loading } from '../../ui/Feedback.tsx';
 import { AdminShell } from './AdminShell.tsx';
-import { auditDiff, mergeEntries, toAuditEntry, type AuditActor, type AuditFilter } from './audit.ts';
+import { auditDiff, mergeEntries, toAuditEntry, type AuditFilter } from './audit.ts';
 import { Field } from './Field.tsx';
 import { ServerError } from './ServerError.tsx';
 import { adminApi } from './services.ts';
@@ -59,16 +59,6 @@ export default function AuditPage() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [fresh, setFresh] = useState<Set<string>>(new Set());
   const users = useAsync(() => adminApi.users(), []);
-  const actors = useMemo(
-    () =>
-      new Map<string, AuditActor>(
-        (users.data?.users ?? []).map((u) => [
-          u.id,
-          { id: u.id, login: u.login, displayName: u.displayName, role: u.role },
-        ]),
-      ),
-    [users.data],
-  );
   const q = {
     ...(filter.matchId ? { matchId: filter.matchId } : {}),
     ...(filter.userId ? { userId: filter.userId } : {}),
@@ -89,7 +79,7 @@ export default function AuditPage() {
   });
   /** Rows from the topic: the snapshot fills in, patches are new and highlighted. */
   const arrive = (raws: unknown[], isNew: boolean) => {
-    const incoming = raws.map((r) => toAuditEntry(r, actors)).filter((e): e is AuditEntry => e !== undefined);
+    const incoming = raws.map(toAuditEntry).filter((e): e is AuditEntry => e !== undefined);
     if (incoming.length === 0) return;
     setEntries((list) => mergeEntries(list, incoming, filter));
     if (isNew) setFresh((f) => new Set([...f, ...incoming.map((e) => e.id)]));

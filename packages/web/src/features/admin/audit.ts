@@ -1,34 +1,15 @@
 import type { AuditEntry } from '../../lib/admin-api.ts';
 
-export type AuditActor = NonNullable<AuditEntry['actor']>;
-
-/**
- * An audit entry from either source: the REST page (`actor` resolved, ids as strings) or the `admin` topic, which
- * carries the stored row (`actorId`, numeric ids). Anything else is dropped rather than shown half-read.
- */
-export function toAuditEntry(raw: unknown, actors: ReadonlyMap<string, AuditActor>): AuditEntry | undefined {
+/** An entry from the `admin` topic, which sends the REST page's shape; anything else is dropped, not shown half-read. */
+export function toAuditEntry(raw: unknown): AuditEntry | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
-  const r = raw as Record<string, unknown>;
-  if (r.id === undefined || typeof r.action !== 'string' || typeof r.entity !== 'string') return undefined;
-  const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  let actor: AuditEntry['actor'] = null;
-  if ('actor' in r) actor = (r.actor as AuditActor | null) ?? null;
-  else if (r.actorId !== null && r.actorId !== undefined) {
-    const id = String(r.actorId);
-    actor = actors.get(id) ?? { id, login: `#${id}`, displayName: `#${id}`, role: 'admin' };
-  }
-  return {
-    id: String(r.id),
-    at: typeof r.at === 'string' ? r.at : new Date(r.at as number).toISOString(),
-    actor,
-    action: r.action,
-    entity: r.entity,
-    entityId: str(r.entityId),
-    matchId: str(r.matchId),
-    before: r.before ?? null,
-    after: r.after ?? null,
-    reason: typeof r.reason === 'string' ? r.reason : null,
-  };
+  const r = raw as Partial<AuditEntry>;
+  const ok =
+    typeof r.id === 'string' &&
+    typeof r.at === 'string' &&
+    typeof r.action === 'string' &&
+    typeof r.entity === 'string';
+  return ok ? (r as AuditEntry) : undefined;
 }
 
 export interface AuditFilter {
