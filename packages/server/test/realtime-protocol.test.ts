@@ -1,6 +1,13 @@
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditEntry, CloseCode, MatchSnapshot, type MatchSummary, type PatchFrame, SLOW_CONSUMER_BYTES } from '@touchline/contract';
+import {
+  AuditEntry,
+  CloseCode,
+  MatchSnapshot,
+  type MatchSummary,
+  type PatchFrame,
+  SLOW_CONSUMER_BYTES,
+} from '@touchline/contract';
 import { applyPatch } from '../../web/src/lib/match-patch.ts';
 import { createKeyring } from '../src/auth/keyring.ts';
 import { users } from '../src/db/schema.ts';
