@@ -12,7 +12,7 @@ import { apiDocs } from './http/docs.ts';
 import { publicRoutes } from './public/routes.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { authRoutes } from './auth/routes.ts';
-import { LoginLimiter } from './auth/rate-limit.ts';
+import { createLoginLimiter } from './auth/rate-limit.ts';
 import { matchRoutes } from './matches/routes.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { leagueRoutes } from './public/league-routes.ts';
@@ -68,7 +68,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   app.decorate('db', database.db);
   app.decorate('bus', bus);
   app.decorate('fanout', new Fanout(bus));
+  const loginLimits = createLoginLimiter(config.redisUrl, app.log);
   app.addHook('onClose', async () => {
+    await loginLimits.close();
     await bus.close();
     if (!opts.database) await database.close();
   });
@@ -81,7 +83,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(authPlugin);
   await app.register(healthRoutes);
   await app.register(publicRoutes, { prefix: '/api' });
-  await app.register(authRoutes, { prefix: '/api', limiter: new LoginLimiter() });
+  await app.register(authRoutes, { prefix: '/api', limiter: loginLimits.limiter });
   await app.register(matchRoutes, { prefix: '/api' });
   await app.register(realtimeRoutes);
   await app.register(adminRoutes, { prefix: '/api' });

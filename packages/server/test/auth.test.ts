@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { AuthAnswer } from '@touchline/contract';
 import { createKeyring } from '../src/auth/keyring.ts';
 import { users } from '../src/db/schema.ts';
-import { dbKinds, startTestServer, TEST_ADMIN, type TestServer } from './helpers.ts';
+import { dbKinds, REDIS_URL, startTestServer, TEST_ADMIN, type TestServer } from './helpers.ts';
 
 const BOT_TOKEN = '123456:TEST-bot-token-for-touchline';
 const OLD_KEY = `old:${randomBytes(32).toString('hex')}`;
@@ -190,5 +190,29 @@ describe.each(dbKinds)('authentication on %s', (kind) => {
       expect(row!.passwordHash).not.toContain('long-enough-1');
       expect(row!.passwordHash).toMatch(/^scrypt\$/);
     });
+  });
+});
+
+describe('login limits shared through Redis', () => {
+  it('counts failures for one login across two instances', async () => {
+    const redisUrl = REDIS_URL;
+    const a = await startTestServer('pglite', { config: { redisUrl } });
+    const b = await startTestServer('pglite', { config: { redisUrl } });
+    try {
+      const victim = `shared-${randomBytes(4).toString('hex')}`;
+      const attempt = (s: TestServer, i: number) =>
+        s.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { login: victim, password: `wrong-${i}` },
+          remoteAddress: `10.77.0.${i}`,
+        });
+      for (let i = 0; i < 10; i++) expect((await attempt(i % 2 ? a : b, i)).statusCode).toBe(401);
+      expect((await attempt(a, 50)).statusCode).toBe(429);
+      expect((await attempt(b, 51)).statusCode).toBe(429);
+    } finally {
+      await a.close();
+      await b.close();
+    }
   });
 });

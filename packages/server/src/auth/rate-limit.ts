@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
+import type { FastifyBaseLogger } from 'fastify';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 const WINDOW_SECONDS = 15 * 60;
@@ -37,4 +38,13 @@ export class LoginLimiter {
   async succeed(login: string): Promise<void> {
     await this.byLogin.delete(login.toLowerCase());
   }
+}
+
+/** The limiter for one instance: shared through Redis when there is one, so N instances do not allow N× the tries. */
+export function createLoginLimiter(redisUrl: string | undefined, log: FastifyBaseLogger) {
+  if (!redisUrl) return { limiter: new LoginLimiter(), close: async () => undefined };
+  // No offline queue: while Redis is down the in-memory insurance limiter answers at once.
+  const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  redis.on('error', (err: Error) => log.warn({ err: err.message }, 'login limiter: redis error'));
+  return { limiter: new LoginLimiter(redis), close: async () => void redis.disconnect() };
 }
