@@ -13,7 +13,10 @@ export function renderTable(header: string[], rows: Cell[][]): string {
   const text = rows.map((r) => r.map(fmt));
   const widths = header.map((h, i) => Math.max(h.length, ...text.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[], numeric: boolean[]) =>
-    cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' │ ');
+    cells
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join(' │ ')
+      .trimEnd();
   const numericOf = (r: Cell[]) => header.map((_, i) => typeof r[i] === 'number');
   return [
     line(
