@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { Redis } from 'ioredis';
+import { createPgDatabase } from '../../packages/server/test/helpers.ts';
 import { within } from './stats.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -11,25 +12,8 @@ export const PG_ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://root@1
 export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const ADMIN = { login: 'bench-admin', password: 'bench-admin-password-long' };
 
-/** A fresh, empty PostgreSQL database and a function that drops it. */
-export async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `tl_bench_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
+/** A fresh, empty PostgreSQL database and a function that drops it (the tests' own helper). */
+export const freshDatabase = () => createPgDatabase(PG_ADMIN_URL, 'tl_bench');
 
 /** A fan account, as a Telegram sign-in would create it; returns its id (a realtime token must name a live account). */
 export async function createFan(databaseUrl: string): Promise<string> {

@@ -1,6 +1,3 @@
-/** Kick-off times live in kickoffs.ts; fixtures re-exports them so a season is planned from one module. */
-export { localToUtc, sameLocalTimeLater, scheduleRounds } from './kickoffs.ts';
-
 export interface Pairing {
   home: string;
   away: string;

@@ -5,3 +5,4 @@ export * from './transitions.ts';
 export * from './discipline.ts';
 export * from './ties.ts';
 export * from './fixtures.ts';
+export * from './kickoffs.ts';

@@ -69,7 +69,7 @@ export function scheduleRounds(opts: {
 }
 
 /** The wall clock of instant `iso` in `timeZone`: a date (YYYY-MM-DD) and a time (HH:mm). */
-function wallClockOf(iso: string, timeZone: string): { date: string; time: string } {
+export function wallClockOf(iso: string, timeZone: string): { date: string; time: string } {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',

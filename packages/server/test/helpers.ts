@@ -12,19 +12,22 @@ export const dbKinds: DbKind[] = ['pglite', 'postgres'];
 export const PG_ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-/** A fresh, empty PostgreSQL database; returns its URL and a function that drops it. */
-export async function createPgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `tl_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+/** A fresh, empty PostgreSQL database; returns its URL and a function that drops it. The bench uses it too. */
+export async function createPgDatabase(
+  adminUrl = PG_ADMIN_URL,
+  prefix = 'tl_test',
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const url = new URL(PG_ADMIN_URL);
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
     drop: async () => {
-      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();

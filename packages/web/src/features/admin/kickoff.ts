@@ -1,4 +1,4 @@
-import { localToUtc } from '@touchline/domain';
+import { localToUtc, wallClockOf } from '@touchline/domain';
 
 /** `YYYY-MM-DDTHH:mm`, the value of an `<input type="datetime-local">`. */
 const LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
@@ -19,17 +19,8 @@ export function localInputToUtc(value: string, timeZone: string): string | undef
 
 /** An instant as the value of a datetime-local input, on the wall clock of `timeZone`. */
 export function utcToLocalInput(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(new Date(iso));
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+  const { date, time } = wallClockOf(iso, timeZone);
+  return `${date}T${time}`;
 }
 
 /** The UTC bounds of one calendar day (YYYY-MM-DD) in `timeZone`, for a match list filtered by date. */
