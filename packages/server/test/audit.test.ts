@@ -14,7 +14,8 @@ describe.each(dbKinds)('the audit trail of match writes on %s', (kind) => {
   let live: string;
 
   beforeAll(async () => {
-    s = await startTestServer(kind, { demo: true });
+    // The injected failures below are logged as errors on purpose; keep them out of the test output.
+    s = await startTestServer(kind, { demo: true, config: { logLevel: 'fatal' } });
     admin = await signInAdmin(s.app);
     const operator = await staff(s.app, admin, 'operator');
     op = operator.api;
