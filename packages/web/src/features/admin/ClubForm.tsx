@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminClub } from '../../lib/admin-api.ts';
 import { Field } from './Field.tsx';
 import { changedFields, fieldErrors, textOrNull } from './forms.ts';
 import { FormStatus } from './ServerError.tsx';
 import { adminApi } from './services.ts';
-import { useAction } from './use-action.ts';
+import { submitting, useAction } from './use-action.ts';
 
 type Draft = Omit<AdminClub, 'id'>;
 const NEW: Draft = {
@@ -82,10 +82,7 @@ export function ClubForm({
     return t('admin.common.saved');
   });
   const errors = fieldErrors(save.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void save.run();
-  };
+  const submit = submitting(save);
   return (
     <form className="admin-form" onSubmit={submit} aria-labelledby="club-form-title" data-testid="club-form">
       <h2 id="club-form-title">{club ? t('admin.club.editTitle', { name: club.name }) : t('admin.club.newTitle')}</h2>

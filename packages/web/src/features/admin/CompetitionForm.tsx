@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultRules } from '@touchline/domain';
 import type { AdminCompetition, CompetitionBody } from '../../lib/admin-api.ts';
@@ -8,7 +8,7 @@ import { changedFields, fieldErrors } from './forms.ts';
 import { FormStatus } from './ServerError.tsx';
 import { adminApi } from './services.ts';
 import { TieBreakerList } from './TieBreakerList.tsx';
-import { useAction } from './use-action.ts';
+import { submitting, useAction } from './use-action.ts';
 
 type Rules = Omit<AdminCompetition, 'id' | 'timezone'> & { timezone: string };
 
@@ -54,10 +54,7 @@ export function CompetitionForm({
     return t('admin.common.saved');
   });
   const errors = fieldErrors(save.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void save.run();
-  };
+  const submit = submitting(save);
   const number = (
     key: (typeof POINTS)[number] | (typeof SHOOTOUT_POINTS)[number] | 'yellowCardLimit' | 'redCardBan',
     max: number,

@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LabelledSeason } from './context.ts';
 import { Field } from './Field.tsx';
 import { csvRowErrors } from './forms.ts';
 import { FormStatus } from './ServerError.tsx';
 import { adminApi } from './services.ts';
-import { useAction } from './use-action.ts';
+import { submitting, useAction } from './use-action.ts';
 
 const TEMPLATE = 'firstName,lastName,club,shirtNumber,position,birthDate\nИван,Петров,ОЛИ,9,FW,2001-04-12\n';
 
@@ -32,10 +32,7 @@ export function CsvImport({
     return t('admin.csv.done', { count: out.imported });
   });
   const rows = csvRowErrors(upload.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void upload.run();
-  };
+  const submit = submitting(upload);
   return (
     <form className="admin-form" onSubmit={submit} aria-labelledby="csv-title" data-testid="csv-import">
       <h2 id="csv-title">{t('admin.csv.title')}</h2>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminSeasonDetail } from '../../lib/admin-api.ts';
 import { leagueDay } from '../../lib/time.ts';
@@ -8,7 +8,7 @@ import { ScheduleFields } from './ScheduleFields.tsx';
 import { FIXTURE_KINDS, fixturesBody, playoffsBody, weekdayOf, type ScheduleDraft } from './season-plan.ts';
 import { FormStatus } from './ServerError.tsx';
 import { adminApi } from './services.ts';
-import { useAction } from './use-action.ts';
+import { submitting, useAction } from './use-action.ts';
 
 const newSchedule = (): ScheduleDraft => {
   const firstDate = leagueDay(new Date());
@@ -31,10 +31,7 @@ export function FixturesForm({ detail, onDone }: { detail: AdminSeasonDetail; on
     return message;
   });
   const errors = fieldErrors(generate.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void generate.run();
-  };
+  const submit = submitting(generate);
   return (
     <form className="admin-form" onSubmit={submit} aria-labelledby="fixtures-title" data-testid="fixtures-form">
       <h2 id="fixtures-title">{t('admin.fixtures.title')}</h2>
@@ -88,10 +85,7 @@ export function PlayoffsForm({ detail, onDone }: { detail: AdminSeasonDetail; on
     return message;
   });
   const errors = fieldErrors(create.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void create.run();
-  };
+  const submit = submitting(create);
   return (
     <form className="admin-form" onSubmit={submit} aria-labelledby="playoffs-title" data-testid="playoffs-form">
       <h2 id="playoffs-title">{t('admin.fixtures.playoffsTitle')}</h2>

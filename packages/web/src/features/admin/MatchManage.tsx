@@ -11,7 +11,7 @@ import { canReschedule, STATUS_ACTIONS, type StatusAction } from './match-action
 import type { Officials } from './MatchCreateForm.tsx';
 import { FormStatus, ServerError } from './ServerError.tsx';
 import { adminApi } from './services.ts';
-import { useAction } from './use-action.ts';
+import { submitting, useAction } from './use-action.ts';
 
 const idByName = (list: { id: string; name: string }[], name: string | undefined) =>
   list.find((x) => x.name === name)?.id ?? '';
@@ -50,10 +50,7 @@ function Reschedule({
     return t('admin.match.rescheduled');
   });
   const errors = fieldErrors(save.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void save.run();
-  };
+  const submit = submitting(save);
   return (
     <form onSubmit={submit} aria-label={t('admin.match.reschedule')} className="manage-block">
       <h3>{t('admin.match.reschedule')}</h3>
@@ -188,10 +185,7 @@ function Operators({ match, operators }: { match: MatchSummary; operators: Admin
     else next.add(id);
     setChosen(next);
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void save.run();
-  };
+  const submit = submitting(save);
   // Someone assigned earlier and deactivated since still shows, so they can be taken off.
   const listed = [
     ...operators,

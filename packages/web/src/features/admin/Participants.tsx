@@ -5,7 +5,7 @@ import { Field } from './Field.tsx';
 import { changedFields, intOrUndefined } from './forms.ts';
 import { FormStatus } from './ServerError.tsx';
 import { adminApi } from './services.ts';
-import { useAction } from './use-action.ts';
+import { submitting, useAction } from './use-action.ts';
 
 interface RowDraft {
   groupId: string | null;
@@ -155,10 +155,7 @@ export function Participants({
     e.preventDefault();
     if (clubId) void add.run();
   };
-  const submitGroup = (e: FormEvent) => {
-    e.preventDefault();
-    void addGroup.run();
-  };
+  const submitGroup = submitting(addGroup);
   return (
     <section aria-labelledby="participants-title" className="card">
       <h2 id="participants-title">

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminClub, AdminPlayer } from '../../lib/admin-api.ts';
 import { POSITIONS } from './catalog.ts';
@@ -6,7 +6,7 @@ import { Field } from './Field.tsx';
 import { changedFields, fieldErrors, intOrUndefined, textOrNull } from './forms.ts';
 import { FormStatus } from './ServerError.tsx';
 import { adminApi } from './services.ts';
-import { useAction } from './use-action.ts';
+import { submitting, useAction } from './use-action.ts';
 
 interface Draft {
   firstName: string;
@@ -70,10 +70,7 @@ export function PlayerForm({
     return t('admin.common.saved');
   });
   const errors = fieldErrors(save.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void save.run();
-  };
+  const submit = submitting(save);
   return (
     <form className="admin-form" onSubmit={submit} aria-labelledby="player-form-title" data-testid="player-form">
       <h2 id="player-form-title">

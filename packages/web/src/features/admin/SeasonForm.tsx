@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminSeason, SeasonFormat } from '../../lib/admin-api.ts';
 import { FORMATS } from './catalog.ts';
@@ -6,7 +6,7 @@ import { Field } from './Field.tsx';
 import { changedFields, fieldErrors, textOrNull } from './forms.ts';
 import { FormStatus } from './ServerError.tsx';
 import { adminApi } from './services.ts';
-import { useAction } from './use-action.ts';
+import { submitting, useAction } from './use-action.ts';
 
 interface Draft {
   name: string;
@@ -46,10 +46,7 @@ export function SeasonForm({
     return t('admin.common.saved');
   });
   const errors = fieldErrors(save.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void save.run();
-  };
+  const submit = submitting(save);
   const prefix = season ? `season-${season.id}` : `new-season-${competitionId}`;
   return (
     <form className="admin-form" onSubmit={submit} aria-labelledby={`${prefix}-title`} data-testid="season-form">

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminClub, AdminUser, CreateStaffBody } from '../../lib/admin-api.ts';
 import { MIN_PASSWORD, STAFF_ROLES } from './catalog.ts';
@@ -6,7 +6,7 @@ import { Field } from './Field.tsx';
 import { fieldErrors } from './forms.ts';
 import { FormStatus } from './ServerError.tsx';
 import { adminApi } from './services.ts';
-import { useAction } from './use-action.ts';
+import { submitting, useAction } from './use-action.ts';
 
 /** A personal staff account: no shared logins; a captain belongs to one club. */
 export function StaffForm({
@@ -36,10 +36,7 @@ export function StaffForm({
     return t('admin.staff.created', { login: user.login });
   });
   const errors = fieldErrors(create.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void create.run();
-  };
+  const submit = submitting(create);
   return (
     <form className="admin-form" onSubmit={submit} aria-labelledby="staff-form-title" data-testid="staff-form">
       <h2 id="staff-form-title">{t('admin.staff.newTitle')}</h2>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminUser } from '../../lib/admin-api.ts';
 import { leagueTimeZone } from '../../lib/time.ts';
@@ -10,7 +10,7 @@ import { FormStatus, ServerError } from './ServerError.tsx';
 import { adminApi } from './services.ts';
 import { MIN_PASSWORD, STAFF_ROLES } from './catalog.ts';
 import { StaffForm } from './StaffForm.tsx';
-import { useAction } from './use-action.ts';
+import { submitting, useAction } from './use-action.ts';
 
 /** Reset a password (told to the person out of band) or switch the account off and on. */
 function AccountActions({
@@ -42,10 +42,7 @@ function AccountActions({
       ? t('admin.staff.reactivated', { login: user.login })
       : t('admin.staff.deactivated', { login: user.login });
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void reset.run();
-  };
+  const submit = submitting(reset);
   return (
     <div className="account-actions">
       <div className="button-row">

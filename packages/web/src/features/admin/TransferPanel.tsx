@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminClub, AdminPlayer } from '../../lib/admin-api.ts';
 import { leagueDay, leagueTimeZone } from '../../lib/time.ts';
@@ -9,7 +9,7 @@ import { fieldErrors, intOrUndefined } from './forms.ts';
 import { localInputToUtc } from './kickoff.ts';
 import { FormStatus, ServerError } from './ServerError.tsx';
 import { adminApi } from './services.ts';
-import { useAction } from './use-action.ts';
+import { submitting, useAction } from './use-action.ts';
 
 const dateFormat = (lang: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: leagueTimeZone() });
 
@@ -47,10 +47,7 @@ export function TransferPanel({
     return t('admin.transfer.done', { name: `${player.firstName} ${player.lastName}`, club: out.transfer.to.name });
   });
   const errors = fieldErrors(transfer.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void transfer.run();
-  };
+  const submit = submitting(transfer);
   const format = dateFormat(i18n.language);
   return (
     <div className="admin-form" data-testid="transfer-panel">

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { ApiError } from '../../lib/api.ts';
 
 export interface Action<A extends unknown[]> {
@@ -43,3 +43,9 @@ export function useAction<A extends unknown[]>(fn: (...args: A) => Promise<strin
   }, []);
   return { run, busy, error, done, reset };
 }
+
+/** A form's onSubmit that runs the action instead of navigating. */
+export const submitting = (action: Action<[]>) => (e: FormEvent) => {
+  e.preventDefault();
+  void action.run();
+};
