@@ -37,7 +37,7 @@ export async function writeMatch<T>(
   principal: Principal,
   opts: { kind: WriteKind; expectedSeq?: number | undefined; clientWriteId?: string | undefined },
   step: (ctx: WriteContext) => Promise<WriteStep<T>>,
-): Promise<{ result: T; seq: number; replayed: boolean }> {
+): Promise<{ result: T; seq: number }> {
   const now = new Date();
   const outbound: CommittedPatch[] = [];
   const out = await app.db.transaction(async (tx) => {
@@ -49,7 +49,7 @@ export async function writeMatch<T>(
       throw new ApiError('seq_conflict', 'The match has changed since you last saw it', { seq: match.seq });
     }
     const done = await step({ tx, match, principal, now, replay });
-    if (replay || done.changes.length === 0) return { result: done.result, seq: match.seq, replayed: true };
+    if (replay || done.changes.length === 0) return { result: done.result, seq: match.seq };
     const seq = match.seq + 1;
     await tx.update(matches).set({ seq }).where(eq(matches.id, matchId));
     if (opts.clientWriteId) await tx.insert(clientWrites).values({ matchId, clientWriteId: opts.clientWriteId, seq });
@@ -59,7 +59,7 @@ export async function writeMatch<T>(
       outbound.push(auditPatch(await recordAudit(tx, { ...a, actorId: principal.userId, matchId })));
     }
     outbound.push(...(await finalizeAfterWrite(tx, matchId, match.status === 'finished')));
-    return { result: done.result, seq, replayed: false };
+    return { result: done.result, seq };
   });
   app.fanout.publish(outbound);
   return out;
