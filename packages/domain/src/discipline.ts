@@ -113,7 +113,3 @@ export function computeSuspensions(
   }
   return all;
 }
-
-export function activeSuspensions(s: readonly Suspension[]): Suspension[] {
-  return s.filter((x) => x.matchesRemaining > 0);
-}

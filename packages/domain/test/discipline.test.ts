@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { EventType, Side } from '@touchline/contract';
-import {
-  activeSuspensions,
-  computeSuspensions,
-  type DisciplineMatch,
-  type DisciplineRules,
-  type Suspension,
-} from '../src/discipline.ts';
+import { computeSuspensions, type DisciplineMatch, type DisciplineRules, type Suspension } from '../src/discipline.ts';
 
 type Card = [EventType, Side, string | null];
 /** Match `id` kicks off on day `id` of the season. */
@@ -153,13 +147,5 @@ describe('computeSuspensions', () => {
         for (const s of want) expect(s.matchesRemaining).toBeGreaterThanOrEqual(0);
       }),
     );
-  });
-});
-
-describe('activeSuspensions', () => {
-  it('keeps the bans with matches left to serve', () => {
-    const served = ban('p1', 'A', 'red_card', '1', 1, 0);
-    const open = ban('p2', 'A', 'yellow_accumulation', '2', 1, 1);
-    expect(activeSuspensions([served, open])).toEqual([open]);
   });
 });

@@ -6,7 +6,7 @@ import { clubRef, talliesOf } from '../matches/summary.ts';
 import { clubs, competitions, groups, matches, rounds, seasonParticipants, seasons } from '../db/schema.ts';
 
 /** Finished table matches of a season (league and group stages, not playoff ties) with results derived from events. */
-export async function seasonResults(db: Executor, seasonId: number) {
+async function seasonResults(db: Executor, seasonId: number) {
   const rows = await db
     .select({ m: matches })
     .from(matches)
@@ -39,7 +39,7 @@ export async function seasonResults(db: Executor, seasonId: number) {
   });
 }
 
-export async function tableRulesFor(db: Executor, seasonId: number): Promise<TableRules | undefined> {
+async function tableRulesFor(db: Executor, seasonId: number): Promise<TableRules | undefined> {
   const [c] = await db
     .select({ c: competitions })
     .from(seasons)

@@ -8,7 +8,7 @@ import type { MatchRow } from './authorize.ts';
 export const clubOfSide = (match: MatchRow, side: Side) => (side === 'home' ? match.homeClubId : match.awayClubId);
 
 /** The players a side may name: its lineup, or the club's season roster where no lineup was submitted. */
-export async function eligiblePlayers(tx: Executor, match: MatchRow, side: Side): Promise<Set<number>> {
+async function eligiblePlayers(tx: Executor, match: MatchRow, side: Side): Promise<Set<number>> {
   const lineup = await tx
     .select({ personId: lineups.personId })
     .from(lineups)
