@@ -17,6 +17,8 @@ export interface Config {
   corsOrigins: string[];
   judgeWindowHours: number;
   logLevel: string;
+  /** Bearer token for GET /metrics; unset means only loopback may scrape. */
+  metricsToken: string | undefined;
   /** Where the built web app lives; served at `/` when present. */
   webDist: string | undefined;
   /** Period of the WebSocket pings on /realtime; unset means 15 s. */
@@ -59,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     judgeWindowHours: int(env.TOUCHLINE_JUDGE_WINDOW_HOURS, 48, 'TOUCHLINE_JUDGE_WINDOW_HOURS'),
     logLevel: env.LOG_LEVEL || 'info',
+    metricsToken: blankToUndefined(env.TOUCHLINE_METRICS_TOKEN),
     webDist: blankToUndefined(env.TOUCHLINE_WEB_DIST),
   };
 }

@@ -106,6 +106,43 @@ describe('GET /metrics', () => {
   });
 });
 
+describe('who may scrape /metrics', () => {
+  const scrape = (s: TestServer, opts: { remoteAddress?: string; authorization?: string } = {}) =>
+    s.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      ...(opts.remoteAddress ? { remoteAddress: opts.remoteAddress } : {}),
+      headers: { ...(opts.authorization ? { authorization: opts.authorization } : {}), 'x-forwarded-for': '127.0.0.1' },
+    });
+
+  it('without a token: this machine only, whatever a forwarded header claims', async () => {
+    const s = await startTestServer('pglite', { demo: false });
+    try {
+      expect((await scrape(s)).statusCode).toBe(200);
+      const remote = await scrape(s, { remoteAddress: '203.0.113.7' });
+      expect(remote.statusCode).toBe(403);
+      expect(remote.json()).toMatchObject({ error: { code: 'forbidden' } });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('with a token: whoever presents it, and nobody else, even locally', async () => {
+    const token = 'metrics-token-of-this-test-0123456789';
+    const s = await startTestServer('pglite', { demo: false, config: { metricsToken: token } });
+    try {
+      expect((await scrape(s)).statusCode).toBe(403);
+      expect((await scrape(s, { authorization: `Bearer ${token}x` })).statusCode).toBe(403);
+      expect((await scrape(s, { authorization: token })).statusCode).toBe(403);
+      const ok = await scrape(s, { remoteAddress: '203.0.113.7', authorization: `Bearer ${token}` });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.body).toMatch(/^touchline_ws_connections 0$/m);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('Metrics, as the realtime hub reports to it', () => {
   it('reads the gauges at scrape time, counts slow consumers, and times only patches that reached a socket', async () => {
     const m = new Metrics();

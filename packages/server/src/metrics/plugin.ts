@@ -1,4 +1,6 @@
 import fp from 'fastify-plugin';
+import { ApiError } from '../http/errors.ts';
+import { mayScrape } from './access.ts';
 import { Metrics } from './metrics.ts';
 
 declare module 'fastify' {
@@ -31,7 +33,8 @@ export const metricsPlugin = fp(
       else metrics.patchReceived(msg);
     });
 
-    app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+    app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
+      if (!mayScrape(req, app.config.metricsToken)) throw new ApiError('forbidden', 'Metrics need the metrics token.');
       const body = await metrics.text();
       return reply.header('cache-control', 'no-store').type(metrics.contentType).send(body);
     });
