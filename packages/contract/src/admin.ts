@@ -265,6 +265,8 @@ const Schedule = z.object({
   firstDate: DateOnly,
   weekday: z.number().int().min(0).max(6),
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm'),
+  /** The language the generated round names are written in (the admin's, from the screens). */
+  language: z.enum(['ru', 'en']).default('en'),
 });
 const TieShape = z.object({
   tieKind: TieKind.default('single'),

@@ -1,3 +1,5 @@
+import { knockoutRoundLabel, type LabelLanguage } from './round-labels.ts';
+
 export interface Pairing {
   home: string;
   away: string;
@@ -53,9 +55,6 @@ function seedOrder(size: number): number[] {
   return order;
 }
 
-const ROUND_NAMES: Record<number, string> = { 2: 'Final', 4: 'Semi-finals', 8: 'Quarter-finals' };
-const roundLabel = (clubs: number) => ROUND_NAMES[clubs] ?? `Round of ${clubs}`;
-
 const emptySlot = (): BracketSlot => ({ seedHome: null, seedAway: null, home: null, away: null, bye: false });
 
 const roundsFor = (n: number) => (n < 2 ? 0 : Math.ceil(Math.log2(n)));
@@ -64,7 +63,7 @@ const roundsFor = (n: number) => (n < 2 ? 0 : Math.ceil(Math.log2(n)));
  * A knockout bracket over clubs listed best seed first. Seeds missing from a full bracket are byes, so the top seeds
  * get them. Tie i of round r + 1 is played by the winners of ties 2i and 2i + 1 of round r; later rounds start empty.
  */
-export function knockoutBracket(seeded: readonly string[]): BracketRound[] {
+export function knockoutBracket(seeded: readonly string[], language: LabelLanguage = 'en'): BracketRound[] {
   const rounds = roundsFor(seeded.length);
   if (rounds === 0) return [];
   const order = seedOrder(2 ** rounds);
@@ -76,7 +75,7 @@ export function knockoutBracket(seeded: readonly string[]): BracketRound[] {
   });
   return Array.from({ length: rounds }, (_, r) => {
     const ties = r === 0 ? first : Array.from({ length: first.length / 2 ** r }, () => emptySlot());
-    return { round: r + 1, label: roundLabel(ties.length * 2), ties };
+    return { round: r + 1, label: knockoutRoundLabel(ties.length * 2, language), ties };
   });
 }
 

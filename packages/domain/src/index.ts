@@ -6,3 +6,4 @@ export * from './discipline.ts';
 export * from './ties.ts';
 export * from './fixtures.ts';
 export * from './kickoffs.ts';
+export * from './round-labels.ts';

@@ -150,6 +150,7 @@ describe.each(dbKinds)('fixture generation on %s', (kind) => {
           firstDate: '2026-11-09',
           weekday: 6,
           time: '14:00',
+          language: 'ru',
         }),
       ),
     );
@@ -157,7 +158,9 @@ describe.each(dbKinds)('fixture generation on %s', (kind) => {
       ['FCA', 'FCC'],
       ['FCB', 'FCD'],
     ]);
-    expect(playoffs.rounds.at(-1)).toMatchObject({ label: 'Final', ordinal: 5, stage: 'playoff' });
+    // Round names come in the language the admin asked for.
+    expect(playoffs.rounds.filter((r) => r.stage === 'playoff').map((r) => r.label)).toEqual(['1/2 финала', 'Финал']);
+    expect(playoffs.rounds.at(-1)).toMatchObject({ ordinal: 5, stage: 'playoff' });
     const twice = await admin.req('POST', `/api/admin/seasons/${season.season.id}/playoffs`, {
       qualifiers: 2,
       tieKind: 'single',

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { AdminIdParams, FixturesAnswer, FixturesBody } from '@touchline/contract';
-import { drawGroups, roundRobin, scheduleRounds, type Pairing } from '@touchline/domain';
+import { drawGroups, roundRobin, scheduleRounds, tableRoundLabel, type Pairing } from '@touchline/domain';
 import type { Tx } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
@@ -85,6 +85,7 @@ async function createTableRounds(
   schedule: { groupId: number | null; rounds: Pairing[][] }[],
   stage: 'league' | 'group',
   kickoffs: (count: number) => string[],
+  language: Body['language'],
 ) {
   const count = Math.max(...schedule.map((s) => s.rounds.length));
   const times = kickoffs(count);
@@ -93,7 +94,7 @@ async function createTableRounds(
       .insert(t.rounds)
       .values({
         seasonId: season.id,
-        label: `${stage === 'group' ? 'Matchday' : 'Round'} ${r + 1}`,
+        label: tableRoundLabel(stage, r + 1, language),
         ordinal: r + 1,
         stage,
       })
@@ -131,17 +132,17 @@ async function generate(tx: Tx, season: Season, body: Body, timeZone: string) {
     const seeded = (await seededParticipants(tx, season.id)).map((p) => p.clubId);
     const firstKickoff = new Date(kickoffs(1)[0]!);
     const plan = { seasonId: season.id, seeded, kind: body.tieKind, bestOf: body.bestOf ?? null, firstKickoff };
-    return (await createBracket(tx, { ...plan, timeZone, firstOrdinal: 1 })).ties;
+    return (await createBracket(tx, { ...plan, timeZone, language: body.language, firstOrdinal: 1 })).ties;
   }
   if (body.kind === 'groups') {
     const groups = await seasonGroups(tx, season.id, body.groupCount);
     const schedule = groups.map((g) => ({ groupId: g.group.id, rounds: roundRobin(g.clubs.map(String)) }));
-    await createTableRounds(tx, season, schedule, 'group', kickoffs);
+    await createTableRounds(tx, season, schedule, 'group', kickoffs, body.language);
     return 0;
   }
   const clubs = (await seededParticipants(tx, season.id)).map((p) => String(p.clubId));
   const rounds = roundRobin(clubs, { double: body.kind === 'double_round_robin' });
-  await createTableRounds(tx, season, [{ groupId: null, rounds }], 'league', kickoffs);
+  await createTableRounds(tx, season, [{ groupId: null, rounds }], 'league', kickoffs, body.language);
   return 0;
 }
 

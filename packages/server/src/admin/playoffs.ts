@@ -81,6 +81,7 @@ export const playoffRoutes: FastifyPluginAsyncZod = async (app) => {
           bestOf: b.bestOf ?? null,
           firstKickoff: new Date(first!),
           timeZone,
+          language: b.language,
           firstOrdinal: (last?.n ?? 0) + 1,
         });
         const fixtures = await fixturesOf(w.tx, season.id, ties);

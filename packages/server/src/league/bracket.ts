@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { knockoutBracket, sameLocalTimeLater } from '@touchline/domain';
+import { knockoutBracket, sameLocalTimeLater, type LabelLanguage } from '@touchline/domain';
 import type { Tx } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
@@ -98,6 +98,8 @@ export interface BracketPlan {
   bestOf: number | null;
   firstKickoff: Date;
   timeZone: string;
+  /** Language of the generated round names. */
+  language: LabelLanguage;
   /** Ordinal of the bracket's first round, after the season's other rounds. */
   firstOrdinal: number;
 }
@@ -107,7 +109,7 @@ export interface BracketPlan {
  * decided at once, and every tie whose clubs are known gets its games, round after round.
  */
 export async function createBracket(tx: Tx, plan: BracketPlan) {
-  const bracket = knockoutBracket(plan.seeded.map(String));
+  const bracket = knockoutBracket(plan.seeded.map(String), plan.language);
   if (bracket.length === 0) throw new ApiError('not_enough_clubs', 'A bracket needs at least two clubs');
   const rounds = await tx
     .insert(t.rounds)

@@ -5,7 +5,14 @@ import { leagueDay } from '../../lib/time.ts';
 import { Field } from './Field.tsx';
 import { fieldErrors, intOrUndefined } from './forms.ts';
 import { ScheduleFields } from './ScheduleFields.tsx';
-import { FIXTURE_KINDS, fixturesBody, playoffsBody, weekdayOf, type ScheduleDraft } from './season-plan.ts';
+import {
+  FIXTURE_KINDS,
+  fixturesBody,
+  playoffsBody,
+  weekdayOf,
+  type LabelLanguage,
+  type ScheduleDraft,
+} from './season-plan.ts';
 import { FormStatus } from './ServerError.tsx';
 import { adminApi } from './services.ts';
 import { submitting, useAction } from './use-action.ts';
@@ -14,10 +21,11 @@ const newSchedule = (): ScheduleDraft => {
   const firstDate = leagueDay(new Date());
   return { firstDate, weekday: weekdayOf(firstDate), time: '18:00', tieKind: 'single', bestOf: 3 };
 };
+const labelLanguage = (lng: string): LabelLanguage => (lng === 'en' ? 'en' : 'ru');
 
 /** Generates a season's fixtures: rounds of a (double) round robin, group rounds, or a knockout bracket with byes. */
 export function FixturesForm({ detail, onDone }: { detail: AdminSeasonDetail; onDone: (message: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const kinds = FIXTURE_KINDS[detail.season.format];
   const [kind, setKind] = useState(kinds[0]!);
   const [schedule, setSchedule] = useState(newSchedule);
@@ -25,7 +33,10 @@ export function FixturesForm({ detail, onDone }: { detail: AdminSeasonDetail; on
   const drawGroups = detail.groups.length === 0;
   const generate = useAction(async () => {
     const count = kind === 'groups' && drawGroups ? intOrUndefined(groupCount) : undefined;
-    const out = await adminApi.generateFixtures(detail.season.id, fixturesBody(kind, schedule, count));
+    const out = await adminApi.generateFixtures(
+      detail.season.id,
+      fixturesBody(kind, schedule, labelLanguage(i18n.language), count),
+    );
     const message = t('admin.fixtures.done', { matches: out.matches.length, rounds: out.rounds.length });
     onDone(message);
     return message;
@@ -75,11 +86,14 @@ export function FixturesForm({ detail, onDone }: { detail: AdminSeasonDetail; on
 
 /** The playoff of a "table, then playoff" season, drawn from the final standings. */
 export function PlayoffsForm({ detail, onDone }: { detail: AdminSeasonDetail; onDone: (message: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [schedule, setSchedule] = useState(newSchedule);
   const [qualifiers, setQualifiers] = useState(detail.groups.length > 1 ? '2' : '4');
   const create = useAction(async () => {
-    const out = await adminApi.createPlayoffs(detail.season.id, playoffsBody(Number(qualifiers), schedule));
+    const out = await adminApi.createPlayoffs(
+      detail.season.id,
+      playoffsBody(Number(qualifiers), schedule, labelLanguage(i18n.language)),
+    );
     const message = t('admin.fixtures.playoffsDone', { ties: out.ties });
     onDone(message);
     return message;
