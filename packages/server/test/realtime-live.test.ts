@@ -70,4 +70,19 @@ describe('the live card feed', () => {
     expect(feed.derive(season)?.changes.map((c) => c.id)).toEqual(['12']);
     expect(feed.derive({ ...season, topic: 'admin' })).toBeUndefined();
   });
+
+  it('takes matches off the card when their season deletes them, and only from a season patch', () => {
+    const feed = live();
+    const removal: Patch = {
+      topic: 'season:1',
+      epoch: 's',
+      seq: 5,
+      changes: [
+        { op: 'updated', entity: 'standings', id: '1', data: {} },
+        { op: 'deleted', entity: 'match', id: '12' },
+      ],
+    };
+    expect(feed.derive(removal)?.changes).toEqual([{ op: 'deleted', entity: 'match', id: '12' }]);
+    expect(feed.derive({ ...removal, topic: 'match:12', seq: 1 })).toBeUndefined();
+  });
 });

@@ -11,7 +11,7 @@ import {
   TransferHistory,
   UpdatePlayerBody,
 } from '@touchline/contract';
-import { persons, squadMembers } from '../db/schema.ts';
+import { persons, squadMembers, transfers } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { currentSquad, getPlayer, joinClub, listPlayers, transferHistory } from './player-data.ts';
 import { adminWrite, found } from './write.ts';
@@ -104,4 +104,17 @@ export const playerRoutes: FastifyPluginAsyncZod = async (app) => {
       return { player, transfers: await transferHistory(app.db, id) };
     },
   );
+
+  // Only a player registered by mistake: one in a roster, a lineup or a match's events is in use (409 in_use).
+  app.delete('/players/:id', { schema: { params: AdminIdParams, tags } }, async (req, reply) => {
+    const id = Number(req.params.id);
+    await adminWrite(req, async (w) => {
+      const before = found(await getPlayer(w.tx, id), 'player');
+      await w.tx.delete(transfers).where(eq(transfers.personId, id));
+      await w.tx.delete(squadMembers).where(eq(squadMembers.personId, id));
+      await w.tx.delete(persons).where(eq(persons.id, id));
+      await w.audit({ action: 'delete', entity: 'player', entityId: id, before });
+    });
+    return reply.code(204).send();
+  });
 };

@@ -11,6 +11,7 @@ import { participantRoutes } from './participants.ts';
 import { playerRoutes } from './players.ts';
 import { playoffRoutes } from './playoffs.ts';
 import { rosterRoutes } from './rosters.ts';
+import { seasonRemovalRoutes } from './season-removal.ts';
 import { seasonRoutes } from './seasons.ts';
 import { staffRoutes } from './staff.ts';
 import { venueRoutes } from './venues.ts';
@@ -18,6 +19,7 @@ import { venueRoutes } from './venues.ts';
 const areas = [
   competitionRoutes,
   seasonRoutes,
+  seasonRemovalRoutes,
   participantRoutes,
   clubRoutes,
   venueRoutes,

@@ -189,8 +189,13 @@ export async function rebuildSeasonResults(tx: Tx, seasonId: number) {
   return played;
 }
 
-/** Appends a season:{id} patch (standings plus the changed or new matches) to the change log. */
-export async function seasonPatch(tx: Tx, seasonId: number, matchIds: number | number[] = []): Promise<CommittedPatch> {
+/** Appends a season:{id} patch (standings plus the changed, new or deleted matches) to the change log. */
+export async function seasonPatch(
+  tx: Tx,
+  seasonId: number,
+  matchIds: number | number[] = [],
+  deletedIds: number[] = [],
+): Promise<CommittedPatch> {
   const topic = `season:${seasonId}`;
   const feed = await nextSeasonSeq(tx, topic);
   const standings = await computeStandings(tx, seasonId);
@@ -199,6 +204,7 @@ export async function seasonPatch(tx: Tx, seasonId: number, matchIds: number | n
   const changes = [
     { op: 'updated' as const, entity: 'standings' as const, id: String(seasonId), data: standings },
     ...summaries.map((m) => ({ op: 'updated' as const, entity: 'match' as const, id: m.id, data: m })),
+    ...deletedIds.map((id) => ({ op: 'deleted' as const, entity: 'match' as const, id: String(id) })),
   ];
   await tx.insert(t.changeLog).values({ topic, seq: feed.seq, epoch: feed.epoch, changes });
   return { topic, epoch: feed.epoch, seq: feed.seq, changes };

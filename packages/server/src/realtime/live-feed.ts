@@ -45,7 +45,8 @@ export class LiveFeed implements Feed {
 
   /**
    * The live patch a match patch makes when it changed a match that is live or on today's card. A season patch
-   * counts only for matches never seen on their own topic: a fixture just created has no match patch yet.
+   * counts only for matches never seen on their own topic: a fixture just created has no match patch yet. Its
+   * deleted matches (fixtures taken back) leave the card.
    */
   derive(p: Patch): Patch | undefined {
     const id = /^match:(\d+)$/.exec(p.topic)?.[1];
@@ -58,18 +59,24 @@ export class LiveFeed implements Feed {
       .filter((c) => c.entity === 'match' && c.data)
       .map((c) => c.data as MatchSummary)
       .filter((m) => (id !== undefined || !this.seen.has(m.id)) && this.onCard(m));
-    if (!summaries.length) return undefined;
-    return { ...this.next(summaries), ...(p.committedAt !== undefined ? { committedAt: p.committedAt } : {}) };
+    const deleted = id ? [] : p.changes.filter((c) => c.entity === 'match' && c.op === 'deleted' && c.id);
+    if (!summaries.length && !deleted.length) return undefined;
+    const changes = [
+      ...summaries.map((s): Change => ({ op: 'updated', entity: 'match', id: s.id, data: s })),
+      ...deleted.map((c): Change => ({ op: 'deleted', entity: 'match', id: c.id! })),
+    ];
+    return { ...this.next(changes), ...(p.committedAt !== undefined ? { committedAt: p.committedAt } : {}) };
   }
 
   /** Every match on the card again, for after a bus outage, when updates from other instances may be missing. */
   async refresh(): Promise<Patch | undefined> {
     const card = await this.card();
-    return card.length ? this.next(card) : undefined;
+    return card.length
+      ? this.next(card.map((s): Change => ({ op: 'updated', entity: 'match', id: s.id, data: s })))
+      : undefined;
   }
 
-  private next(summaries: MatchSummary[]): Patch {
-    const changes = summaries.map((s): Change => ({ op: 'updated', entity: 'match', id: s.id, data: s }));
+  private next(changes: Change[]): Patch {
     return { topic: 'live', epoch: this.epoch, seq: ++this.seq, changes };
   }
 

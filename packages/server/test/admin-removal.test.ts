@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count, eq, like } from 'drizzle-orm';
+import * as t from '../src/db/schema.ts';
+import { type Api, signInAdmin, staff } from './api.ts';
+import { created, playMatch, setUpSeason } from './admin-setup.ts';
+import { dbKinds, startTestServer, type TestServer } from './helpers.ts';
+import { RawSocket } from './raw-socket.ts';
+
+const autumn = { firstDate: '2026-10-12', weekday: 0, time: '18:00' };
+
+describe.each(dbKinds)('taking back what an admin set up by mistake on %s', (kind) => {
+  let s: TestServer;
+  let admin: Api;
+  beforeAll(async () => {
+    s = await startTestServer(kind);
+    admin = await signInAdmin(s.app);
+  });
+  afterAll(() => s.close());
+
+  const rows = async (table: typeof t.matches | typeof t.rounds | typeof t.ties, seasonId: string) =>
+    (
+      await s.database.db
+        .select({ n: count() })
+        .from(table)
+        .where(eq(table.seasonId, Number(seasonId)))
+    )[0]!.n;
+  const audit = async (action: string, entity: string, entityId: string) =>
+    s.database.db
+      .select()
+      .from(t.auditLog)
+      .where(eq(t.auditLog.entityId, entityId))
+      .then((list) => list.filter((a) => a.action === action && a.entity === entity));
+
+  it('deletes a player registered by mistake, with his club history, but not one in a roster', async () => {
+    const { season, clubs } = await setUpSeason(admin, { clubs: 2, format: 'round_robin' });
+    const register = async () =>
+      (
+        await created(
+          admin.req('POST', '/api/admin/players', {
+            firstName: 'Wrong',
+            lastName: 'Entry',
+            clubId: clubs[0]!.id,
+            shirtNumber: 30,
+          }),
+        )
+      ).player as { id: string };
+    const mistake = await register();
+    await created(admin.req('POST', `/api/admin/players/${mistake.id}/transfers`, { toClubId: clubs[1]!.id }));
+    expect((await admin.req('DELETE', `/api/admin/players/${mistake.id}`)).status).toBe(204);
+    expect((await admin.req('GET', `/api/admin/players/${mistake.id}`)).status).toBe(404);
+    expect(await audit('delete', 'player', mistake.id)).toEqual([
+      expect.objectContaining({ before: expect.objectContaining({ id: mistake.id }), after: null }),
+    ]);
+    expect((await admin.req('DELETE', `/api/admin/players/${mistake.id}`)).status).toBe(404);
+
+    const rostered = await register();
+    await admin.req('PUT', `/api/admin/seasons/${season.id}/roster/${rostered.id}`, {});
+    const refused = await admin.req('DELETE', `/api/admin/players/${rostered.id}`);
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'in_use']);
+    // Nothing of him went: the refusal rolled the whole write back.
+    expect((await admin.req('GET', `/api/admin/players/${rostered.id}/transfers`)).body.transfers).toHaveLength(1);
+    expect((await admin.req('GET', `/api/admin/players/${rostered.id}`)).body.player).toMatchObject({
+      club: { id: clubs[0]!.id },
+    });
+  });
+
+  it('takes back unplayed fixtures so they can be generated again, telling season followers', async () => {
+    const { season } = await setUpSeason(admin, { clubs: 4, format: 'round_robin' });
+    const first = await created(
+      admin.req('POST', `/api/admin/seasons/${season.id}/fixtures`, { kind: 'round_robin', ...autumn }),
+    );
+    const ids = (first.matches as { id: string }[]).map((m) => m.id).sort();
+    const generate = () =>
+      admin.req('POST', `/api/admin/seasons/${season.id}/fixtures`, { kind: 'round_robin', ...autumn });
+    expect((await generate()).body.error.code).toBe('fixtures_exist');
+    const fan = await RawSocket.welcomed(s.url);
+    fan.send({ type: 'subscribe', topic: `season:${season.id}` });
+    await fan.next('subscribed');
+    await fan.next('snapshot');
+
+    expect((await admin.req('DELETE', `/api/admin/seasons/${season.id}/fixtures`)).status).toBe(204);
+    const patch = await fan.next('patch');
+    const gone = patch.changes.filter((c) => c.entity === 'match' && c.op === 'deleted').map((c) => c.id);
+    expect(gone.sort()).toEqual(ids);
+    fan.close();
+    expect([await rows(t.matches, season.id), await rows(t.rounds, season.id)]).toEqual([0, 0]);
+    const topics = await s.database.db
+      .select({ n: count() })
+      .from(t.changeLog)
+      .where(like(t.changeLog.topic, `match:${ids[0]}`));
+    expect(topics[0]!.n).toBe(0);
+    expect(await audit('delete_fixtures', 'season', season.id)).toEqual([
+      expect.objectContaining({ before: { rounds: 3, matches: 6 } }),
+    ]);
+
+    // Generation is open again.
+    await created(generate());
+    expect(await rows(t.matches, season.id)).toBe(6);
+  });
+
+  it('keeps fixtures once a match is played, and a season until its fixtures are gone', async () => {
+    const { season } = await setUpSeason(admin, { clubs: 2, format: 'knockout', type: 'cup' });
+    const op = (await staff(s.app, admin, 'operator')).api;
+    const { matches } = await created(
+      admin.req('POST', `/api/admin/seasons/${season.id}/fixtures`, { kind: 'knockout', ...autumn }),
+    );
+    const busy = await admin.req('DELETE', `/api/admin/seasons/${season.id}`);
+    expect([busy.status, busy.body.error.code]).toEqual([409, 'fixtures_exist']);
+    await playMatch(op, matches[0].id, { home: 1, away: 0 });
+    const played = await admin.req('DELETE', `/api/admin/seasons/${season.id}/fixtures`);
+    expect([played.status, played.body.error]).toEqual([409, expect.objectContaining({ code: 'in_use' })]);
+    expect(played.body.error.details).toEqual({ matchId: matches[0].id });
+    expect([await rows(t.matches, season.id), await rows(t.ties, season.id)]).toEqual([1, 1]);
+    expect((await admin.req('GET', `/api/seasons/${season.id}/bracket`)).status).toBe(200);
+  });
+
+  it('deletes a season without fixtures, with its participants, groups and rosters', async () => {
+    const { season, clubs } = await setUpSeason(admin, { clubs: 2, format: 'round_robin' });
+    const { player } = await created(
+      admin.req('POST', '/api/admin/players', { firstName: 'Kept', lastName: 'Player', clubId: clubs[0]!.id }),
+    );
+    await admin.req('PUT', `/api/admin/seasons/${season.id}/roster/${player.id}`, {});
+    expect((await admin.req('DELETE', `/api/admin/seasons/${season.id}`)).status).toBe(204);
+    expect((await admin.req('GET', `/api/admin/seasons/${season.id}`)).status).toBe(404);
+    const left = await s.database.db
+      .select({ n: count() })
+      .from(t.seasonParticipants)
+      .where(eq(t.seasonParticipants.seasonId, Number(season.id)));
+    expect(left[0]!.n).toBe(0);
+    // The player and the clubs belong to the league, not to the season.
+    expect((await admin.req('GET', `/api/admin/players/${player.id}`)).status).toBe(200);
+    expect((await admin.req('GET', `/api/admin/clubs/${clubs[0]!.id}`)).status).toBe(200);
+    expect(await audit('delete', 'season', season.id)).toHaveLength(1);
+  });
+
+  it('refuses removals from anyone but an admin', async () => {
+    const op = (await staff(s.app, admin, 'operator')).api;
+    const { season } = await setUpSeason(admin, { clubs: 2, format: 'round_robin' });
+    for (const url of [`/api/admin/seasons/${season.id}`, `/api/admin/seasons/${season.id}/fixtures`]) {
+      expect((await op.req('DELETE', url)).status).toBe(403);
+    }
+    expect((await admin.req('GET', `/api/admin/seasons/${season.id}`)).status).toBe(200);
+  });
+});
