@@ -22,8 +22,8 @@ export interface App {
   stop: () => Promise<void>;
 }
 
-/** The app as `npm start` runs it (embedded database, demo league), on a free port. */
-export async function startApp(): Promise<App> {
+/** The app as `npm start` runs it (embedded database, demo league), on a free port; `env` adds variables. */
+export async function startApp(options: { env?: Record<string, string> } = {}): Promise<App> {
   await buildWebOnce();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'touchline-e2e-'));
   const server = await spawnServer({
@@ -32,6 +32,7 @@ export async function startApp(): Promise<App> {
     TOUCHLINE_ADMIN_PASSWORD: ADMIN.password,
     TOUCHLINE_JWT_KEYS: `e2e:${randomBytes(32).toString('hex')}`,
     TOUCHLINE_TIMEZONE: 'Europe/Moscow',
+    ...options.env,
   });
   const api: App['api'] = async (method, url, body, token) => {
     const res = await fetch(`${server.url}${url}`, {
