@@ -17,6 +17,7 @@ describe('serving the web app', () => {
       '<html><head><meta name="touchline-timezone" content="Europe/Moscow" /></head><body>app</body></html>',
     );
     writeFileSync(path.join(dist, 'assets', 'main-abc123.js'), 'console.log(1)');
+    writeFileSync(path.join(dist, 'sw.js'), 'self.skipWaiting()');
     const h = await openTestDatabase('pglite');
     dispose = h.dispose;
     app = await buildApp(testConfig({ webDist: dist, timezone: 'Europe/Berlin' }), { database: h.database });
@@ -28,12 +29,20 @@ describe('serving the web app', () => {
   });
 
   it('serves index.html for page paths, with the league time zone written in', async () => {
-    for (const url of ['/', '/matches/12', '/console/3?x=1']) {
+    // The last is the URL the service worker precaches the page from.
+    for (const url of ['/', '/matches/12', '/console/3?x=1', '/index.html', '/index.html?__WB_REVISION__=abc']) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toContain('text/html');
+      expect(res.headers['cache-control']).toBe('no-cache');
       expect(res.body).toContain('<meta name="touchline-timezone" content="Europe/Berlin"');
     }
+  });
+
+  it('has the service worker script revalidated on every load', async () => {
+    const res = await app.inject({ method: 'GET', url: '/sw.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-cache');
   });
 
   it('caches hashed assets for good', async () => {

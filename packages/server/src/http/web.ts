@@ -8,7 +8,8 @@ const escapeAttr = (s: string) => s.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(
 
 /**
  * Serves the built web app: hashed assets cached for good, and index.html for every other page path,
- * with the league's time zone written into it so the app shows kick-offs in it.
+ * with the league's time zone written into it so the app shows kick-offs in it. The page and the service
+ * worker script are revalidated on every load, so an installed app finds a new build on its next load.
  */
 export async function registerWeb(app: FastifyInstance, webDist: string | undefined) {
   const indexFile = webDist ? path.join(webDist, 'index.html') : undefined;
@@ -24,9 +25,12 @@ export async function registerWeb(app: FastifyInstance, webDist: string | undefi
       root: webDist!,
       wildcard: false,
       index: false,
+      // The service worker precaches /index.html: it must get the rewritten page below, never the raw file.
+      globIgnore: ['index.html'],
       setHeaders: (res, file) => {
         if (file.includes(`${path.sep}assets${path.sep}`))
           res.header('Cache-Control', 'public, max-age=31536000, immutable');
+        else if (path.basename(file) === 'sw.js') res.header('Cache-Control', 'no-cache');
       },
     });
   }
