@@ -1,9 +1,61 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/** Paths the server answers itself: a navigation there must reach it, not the app shell. */
+const SERVER_PATHS = ['/api', '/realtime', '/docs', '/metrics', '/healthz', '/readyz'];
+
+/**
+ * The public reads the console and the fans' pages render from: the same for every visitor, so nothing of one
+ * signed-in person is kept for the next on a shared phone. Workbox tries a RegExp on the whole URL and, for
+ * another origin, only from its start, so this unanchored pattern matches this origin's API only.
+ */
+const PUBLIC_READS =
+  /\/api\/(?:matches(?:\/[^/?]+)?|competitions|clubs\/[^/?]+|seasons\/[^/?]+\/(?:standings|bracket))(?:\?|$)/;
 
 // The server serves dist/ at `/`; in dev the API and the realtime socket are proxied to it.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The app shell is precached so a reload with no network still opens the console and its outbox.
+    VitePWA({
+      registerType: 'autoUpdate',
+      // A one-line register call in index.html: nothing added to the first-load JS.
+      injectRegister: 'inline',
+      manifest: {
+        name: 'Touchline',
+        short_name: 'Touchline',
+        lang: 'ru',
+        start_url: '/',
+        display: 'standalone',
+        theme_color: '#0b6e4f',
+        background_color: '#f6f7f5',
+        icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg}'],
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: SERVER_PATHS.map((p) => new RegExp(`^${p}(?:[/?]|$)`)),
+        // 'inline' registration does not imply these: a new build takes over at once, as autoUpdate means.
+        skipWaiting: true,
+        clientsClaim: true,
+        runtimeCaching: [
+          {
+            urlPattern: PUBLIC_READS,
+            method: 'GET',
+            // Online, always the server's answer; the cached copy only when it fails or takes over 3 s.
+            handler: 'NetworkFirst',
+            options: {
+              cacheName: 'touchline-reads',
+              networkTimeoutSeconds: 3,
+              cacheableResponse: { statuses: [200] },
+              expiration: { maxEntries: 200, maxAgeSeconds: 7 * 24 * 3600 },
+            },
+          },
+        ],
+      },
+    }),
+  ],
   build: { manifest: true, target: 'es2022' },
   server: {
     proxy: {
