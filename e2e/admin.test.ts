@@ -113,6 +113,26 @@ describe('admin screens in Chromium', () => {
     expect(await second.getByRole('spinbutton').getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, 'admin-players-1280x800');
 
+    // A player entered by mistake can be deleted; one in a season roster cannot.
+    const rostered = (await roster.locator('[data-testid="roster-line"].in-roster').textContent()) ?? '';
+    const [kept, mistake] = rostered.includes('Соколов')
+      ? ['Илья Соколов', 'Пётр Гусев']
+      : ['Пётр Гусев', 'Илья Соколов'];
+    const remove = async (name: string) => {
+      await page.getByRole('button', { name: `Изменить ${name}` }).click();
+      await page.getByTestId('player-delete').click();
+      await page.getByTestId('player-delete-yes').click();
+    };
+    await remove(kept);
+    await expect
+      .poll(() => page.getByTestId('player-form').getByTestId('server-error').getAttribute('data-code'), within(5000))
+      .toBe('in_use');
+    await remove(mistake);
+    await expect.poll(() => notice(page), within(5000)).toContain(`${mistake} удалён`);
+    await expect
+      .poll(() => page.getByTestId('player-row').allTextContents(), within(5000))
+      .toEqual([expect.stringContaining(kept)]);
+
     // A CSV with bad rows is refused whole, every bad row reported.
     await page.getByTestId('player-import').click();
     const csv = page.getByTestId('csv-import');
@@ -130,7 +150,7 @@ describe('admin screens in Chromium', () => {
       ['3', '4'],
     );
     expect(await csv.getByTestId('server-error').getAttribute('data-code')).toBe('csv_invalid');
-    expect(await page.getByTestId('player-row').count()).toBe(2);
+    expect(await page.getByTestId('player-row').count()).toBe(1);
     await screenshot(page, 'admin-csv-report-1280x800');
 
     // The match, in about an hour, against a demo club.
@@ -262,6 +282,20 @@ describe('admin screens in Chromium', () => {
       await expect.poll(() => page.getByTestId('participant-row').count(), within(5000)).toBe(i + 1);
     }
     const fixtures = page.getByTestId('fixtures-form');
+    // Generated first as single games by mistake: taken back, then generated again as best-of-3 series.
+    await fixtures.getByRole('button', { name: 'Составить календарь' }).click();
+    await expect
+      .poll(() => page.locator('ol.rounds li').allTextContents(), within(5000))
+      .toEqual([
+        expect.stringContaining('1/4 финала'),
+        expect.stringContaining('1/2 финала'),
+        expect.stringContaining('Финал'),
+      ]);
+    await page.getByTestId('fixtures-delete').click();
+    await page.getByTestId('fixtures-delete-yes').click();
+    await expect
+      .poll(() => page.getByTestId('form-done').first().textContent(), within(5000))
+      .toMatch(/Календарь удалён/);
     await fixtures.getByLabel('Противостояния').selectOption('best_of');
     await fixtures.getByLabel('Матчей в серии').selectOption('3');
     await fixtures.getByRole('button', { name: 'Составить календарь' }).click();

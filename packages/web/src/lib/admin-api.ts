@@ -106,6 +106,7 @@ export function createAdminApi(call: ApiCall) {
     createSeason: (body: In<typeof CreateSeasonBody>) => post<Out<typeof SeasonAnswer>>('/seasons', body),
     updateSeason: (sid: string, body: In<typeof UpdateSeasonBody>) =>
       patch<Out<typeof SeasonAnswer>>(`/seasons/${id(sid)}`, body),
+    deleteSeason: (sid: string) => del(`/seasons/${id(sid)}`),
     setSeasonActive: (sid: string, active: boolean) =>
       post<Out<typeof SeasonAnswer>>(`/seasons/${id(sid)}/${active ? 'activate' : 'deactivate'}`),
     createGroup: (sid: string, label: string) => post<Out<typeof GroupAnswer>>(`/seasons/${id(sid)}/groups`, { label }),
@@ -116,6 +117,7 @@ export function createAdminApi(call: ApiCall) {
       post<Out<typeof FixturesAnswer>>(`/seasons/${id(sid)}/fixtures`, body),
     createPlayoffs: (sid: string, body: PlayoffsRequest) =>
       post<Out<typeof FixturesAnswer>>(`/seasons/${id(sid)}/playoffs`, body),
+    deleteFixtures: (sid: string) => del(`/seasons/${id(sid)}/fixtures`),
 
     clubs: () => get<Out<typeof ClubList>>('/clubs'),
     createClub: (body: In<typeof CreateClubBody>) => post<Out<typeof ClubAnswer>>('/clubs', body),
@@ -132,6 +134,7 @@ export function createAdminApi(call: ApiCall) {
     createPlayer: (body: In<typeof CreatePlayerBody>) => post<Out<typeof PlayerAnswer>>('/players', body),
     updatePlayer: (pid: string, body: In<typeof UpdatePlayerBody>) =>
       patch<Out<typeof PlayerAnswer>>(`/players/${id(pid)}`, body),
+    deletePlayer: (pid: string) => del(`/players/${id(pid)}`),
     transfer: (pid: string, body: In<typeof TransferBody>) =>
       post<Out<typeof TransferAnswer>>(`/players/${id(pid)}/transfers`, body),
     transfers: (pid: string) => get<Out<typeof TransferHistory>>(`/players/${id(pid)}/transfers`),

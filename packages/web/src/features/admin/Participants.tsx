@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminClub, AdminParticipant, AdminSeasonDetail } from '../../lib/admin-api.ts';
+import { ConfirmButton } from './ConfirmButton.tsx';
 import { Field } from './Field.tsx';
 import { changedFields, intOrUndefined } from './forms.ts';
 import { FormStatus } from './ServerError.tsx';
@@ -34,7 +35,6 @@ function ParticipantRow({
   const { t } = useTranslation();
   const original = draftOf(p);
   const [draft, setDraft] = useState(original);
-  const [confirm, setConfirm] = useState(false);
   const save = useAction(async () => {
     const changed = changedFields(original, draft);
     if (Object.keys(changed).length === 0) return t('admin.common.unchanged');
@@ -97,24 +97,13 @@ function ParticipantRow({
           <button type="button" onClick={() => void save.run()} disabled={save.busy}>
             {t('admin.common.save')}
           </button>
-          {confirm ? (
-            <>
-              <button type="button" className="danger" onClick={() => void remove.run()} disabled={remove.busy}>
-                {t('admin.participants.removeYes', { name })}
-              </button>
-              <button type="button" onClick={() => setConfirm(false)}>
-                {t('admin.common.cancel')}
-              </button>
-            </>
-          ) : (
-            <button
-              type="button"
-              onClick={() => setConfirm(true)}
-              aria-label={t('admin.participants.remove', { name })}
-            >
-              {t('admin.common.remove')}
-            </button>
-          )}
+          <ConfirmButton
+            label={t('admin.common.remove')}
+            ariaLabel={t('admin.participants.remove', { name })}
+            confirmLabel={t('admin.participants.removeYes', { name })}
+            busy={remove.busy}
+            onConfirm={() => void remove.run()}
+          />
         </div>
         <FormStatus error={save.error ?? remove.error} done={save.done} />
       </td>

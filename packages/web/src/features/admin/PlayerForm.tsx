@@ -4,6 +4,7 @@ import type { AdminClub, AdminPlayer } from '../../lib/admin-api.ts';
 import { POSITIONS } from './catalog.ts';
 import { Field } from './Field.tsx';
 import { changedFields, fieldErrors, intOrUndefined, textOrNull } from './forms.ts';
+import { ConfirmButton } from './ConfirmButton.tsx';
 import { FormStatus } from './ServerError.tsx';
 import { adminApi } from './services.ts';
 import { submitting, useAction } from './use-action.ts';
@@ -30,12 +31,15 @@ export function PlayerForm({
   clubs,
   defaultClubId,
   onSaved,
+  onDeleted,
   onCancel,
 }: {
   player?: AdminPlayer;
   clubs: AdminClub[];
   defaultClubId?: string | undefined;
   onSaved: (p: AdminPlayer) => void;
+  /** Given when the player may be deleted from this form (a player registered by mistake). */
+  onDeleted?: (p: AdminPlayer) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
@@ -68,6 +72,10 @@ export function PlayerForm({
       onSaved((await adminApi.createPlayer(body)).player);
     }
     return t('admin.common.saved');
+  });
+  const remove = useAction(async () => {
+    await adminApi.deletePlayer(player!.id);
+    onDeleted?.(player!);
   });
   const errors = fieldErrors(save.error);
   const submit = submitting(save);
@@ -154,7 +162,7 @@ export function PlayerForm({
           />
         </Field>
       </div>
-      <FormStatus error={save.error} done={save.done} />
+      <FormStatus error={save.error ?? remove.error} done={save.done} />
       <div className="button-row">
         <button type="submit" className="primary" disabled={save.busy} data-testid="player-save">
           {save.busy ? t('admin.common.saving') : player ? t('admin.common.save') : t('admin.common.create')}
@@ -162,7 +170,17 @@ export function PlayerForm({
         <button type="button" onClick={onCancel}>
           {t('admin.common.close')}
         </button>
+        {player && onDeleted && (
+          <ConfirmButton
+            label={t('admin.player.delete')}
+            confirmLabel={t('admin.player.deleteYes', { name: `${player.firstName} ${player.lastName}` })}
+            busy={remove.busy}
+            onConfirm={() => void remove.run()}
+            testId="player-delete"
+          />
+        )}
       </div>
+      {player && onDeleted && <p className="muted">{t('admin.player.deleteHint')}</p>}
     </form>
   );
 }

@@ -55,6 +55,11 @@ export default function PlayersPage() {
     setPanel({ kind: 'edit', player: p });
     list.reload();
   };
+  const deleted = (p: AdminPlayer) => {
+    setNotice(t('admin.player.deleted', { name: `${p.firstName} ${p.lastName}` }));
+    setPanel(undefined);
+    list.reload();
+  };
   const total = list.data?.total ?? 0;
   return (
     <AdminShell
@@ -107,7 +112,13 @@ export default function PlayersPage() {
               />
             )}
             {panel.kind === 'edit' && (
-              <PlayerForm player={panel.player} clubs={clubs} onSaved={saved} onCancel={() => setPanel(undefined)} />
+              <PlayerForm
+                player={panel.player}
+                clubs={clubs}
+                onSaved={saved}
+                onDeleted={deleted}
+                onCancel={() => setPanel(undefined)}
+              />
             )}
             {panel.kind === 'transfer' && (
               <TransferPanel

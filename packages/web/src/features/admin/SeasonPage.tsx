@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PageProps } from '../../routes.ts';
-import { Link } from '../../lib/router.tsx';
+import { Link, navigate } from '../../lib/router.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { Loading } from '../../ui/Feedback.tsx';
 import { AdminShell } from './AdminShell.tsx';
+import { ConfirmButton } from './ConfirmButton.tsx';
 import { FixturesForm, PlayoffsForm } from './FixturesForm.tsx';
 import { Participants } from './Participants.tsx';
 import { hasPlayoff } from './season-plan.ts';
@@ -37,6 +38,14 @@ export default function SeasonPage({ params }: PageProps) {
     data.mutate((d) => ({ ...d!, detail: { ...d!.detail, season } }));
     return active ? t('admin.season.activated') : t('admin.season.deactivated');
   });
+  const removeFixtures = useAction(async () => {
+    await adminApi.deleteFixtures(id);
+    planDone(t('admin.fixtures.deleted'));
+  });
+  const removeSeason = useAction(async () => {
+    await adminApi.deleteSeason(id);
+    navigate('/admin/competitions', { replace: true });
+  });
   if (data.error && !data.data)
     return (
       <AdminShell section="competitions" title={t('admin.season.title')}>
@@ -64,10 +73,22 @@ export default function SeasonPage({ params }: PageProps) {
           >
             {season.active ? t('admin.season.deactivate') : t('admin.season.activate')}
           </button>
+          {!planned && (
+            <ConfirmButton
+              label={t('admin.season.delete')}
+              confirmLabel={t('admin.season.deleteYes', { name: season.name })}
+              busy={removeSeason.busy}
+              onConfirm={() => void removeSeason.run()}
+              testId="season-delete"
+            />
+          )}
         </div>
       }
     >
-      <FormStatus error={activation.error} done={activation.done ?? notice} />
+      <FormStatus
+        error={activation.error ?? removeSeason.error ?? removeFixtures.error}
+        done={activation.done ?? notice}
+      />
       <p className="button-row admin-links">
         <Link to="/admin/competitions">{t('admin.season.back')}</Link>
         <Link to={`/admin/matches?season=${season.id}`}>{t('admin.season.matches')}</Link>
@@ -99,6 +120,16 @@ export default function SeasonPage({ params }: PageProps) {
                   ))}
                 </ol>
               </>
+                <p className="muted">{t('admin.fixtures.deleteHint')}</p>
+                <div className="button-row">
+                  <ConfirmButton
+                    label={t('admin.fixtures.delete')}
+                    confirmLabel={t('admin.fixtures.deleteYes')}
+                    busy={removeFixtures.busy}
+                    onConfirm={() => void removeFixtures.run()}
+                    testId="fixtures-delete"
+                  />
+                </div>
             ) : (
               <FixturesForm key={season.format} detail={detail} onDone={planDone} />
             )}
