@@ -129,4 +129,52 @@ describe('Telegram WebApp in Chromium', () => {
       await context.close();
     }
   });
+
+  it('loads Telegram’s own script when Telegram launched the page, and follows a theme change', async () => {
+    const { context, page } = await newPage(browser, 'phone');
+    const sdkRequests: string[] = [];
+    // Stands in for telegram.org: like the real script, it builds WebApp from the launch parameters in the hash.
+    await page.route('https://telegram.org/js/telegram-web-app.js', async (route) => {
+      sdkRequests.push(route.request().url());
+      await route.fulfill({ contentType: 'application/javascript', body: `(${sdkStub.toString()})();` });
+    });
+    const launch = new URLSearchParams({
+      tgWebAppData: signedInitData(),
+      tgWebAppVersion: '8.0',
+      tgWebAppPlatform: 'android',
+      tgWebAppThemeParams: JSON.stringify(THEME),
+    });
+    const answer = page.waitForResponse((r) => r.url() === `${app.url}/api/auth/telegram`);
+    await page.goto(`${app.url}/#${launch}`);
+    expect((await answer).status()).toBe(200);
+    expect(sdkRequests).toHaveLength(1);
+    await page.getByTestId('match-card').first().waitFor();
+    await expect.poll(() => signInLink(page).count(), within(5000)).toBe(0);
+    expect((await colours(page)).background).toBe(rgb(THEME.bg_color));
+    expect(await telegramCalls(page)).toEqual(['ready', 'expand']);
+    await page.evaluate(() => (window as unknown as { switchTheme: (bg: string) => void }).switchTheme('#fafafa'));
+    await expect.poll(async () => (await colours(page)).background, within(5000)).toBe(rgb('#fafafa'));
+    await context.close();
+  });
 });
+
+/** Runs in the page in place of telegram-web-app.js. */
+function sdkStub() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const calls: string[] = [];
+  const handlers: (() => void)[] = [];
+  const webApp = {
+    initData: params.get('tgWebAppData') ?? '',
+    themeParams: JSON.parse(params.get('tgWebAppThemeParams') ?? '{}') as Record<string, string>,
+    colorScheme: 'dark',
+    ready: () => void calls.push('ready'),
+    expand: () => void calls.push('expand'),
+    onEvent: (_event: string, handler: () => void) => void handlers.push(handler),
+  };
+  const switchTheme = (bg: string) => {
+    webApp.themeParams = { ...webApp.themeParams, bg_color: bg };
+    webApp.colorScheme = 'light';
+    for (const h of handlers) h();
+  };
+  Object.assign(window, { Telegram: { WebApp: webApp }, telegramCalls: calls, switchTheme });
+}

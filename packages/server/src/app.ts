@@ -75,7 +75,12 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     if (!opts.database) await database.close();
   });
 
-  await app.register(helmet, { contentSecurityPolicy: false });
+  // Telegram's web client shows the app in a frame, so framing is allowed for it alone (X-Frame-Options cannot name
+  // another origin); any other site is refused, against clickjacking. Scripts are not yet under a policy.
+  await app.register(helmet, { frameguard: false, contentSecurityPolicy: false });
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('content-security-policy', "frame-ancestors 'self' https://web.telegram.org");
+  });
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false });
   await app.register(metricsPlugin);
 

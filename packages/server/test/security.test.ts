@@ -41,7 +41,9 @@ describe('CORS, security headers and logs', () => {
   it('sends security headers', async () => {
     const res = await app.inject({ method: 'GET', url: '/healthz' });
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['x-frame-options']).toBeDefined();
+    // Only this site and Telegram's web client may frame the app.
+    expect(res.headers['content-security-policy']).toBe("frame-ancestors 'self' https://web.telegram.org");
+    expect(res.headers['x-frame-options']).toBeUndefined();
   });
 
   it('never logs a password or a token', async () => {

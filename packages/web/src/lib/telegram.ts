@@ -3,10 +3,16 @@ import { useSession } from './session.ts';
 
 interface TelegramWebApp {
   initData: string;
+  colorScheme?: 'light' | 'dark';
   themeParams?: Record<string, string | undefined>;
   ready(): void;
   expand(): void;
+  onEvent?(event: 'themeChanged', handler: () => void): void;
 }
+
+/** Telegram's own Mini App script: it reads the launch parameters and talks to the Telegram client. */
+const SDK_URL = 'https://telegram.org/js/telegram-web-app.js';
+const SDK_TIMEOUT_MS = 5000;
 
 /** Telegram theme keys mapped onto the app's CSS variables. */
 const THEME: Record<string, string> = {
@@ -19,20 +25,51 @@ const THEME: Record<string, string> = {
   button_text_color: '--accent-fg',
 };
 
-/** The WebApp object when the page runs inside Telegram; the SDK script is not loaded by us. */
+const webAppObject = () => (globalThis as { Telegram?: { WebApp?: TelegramWebApp } }).Telegram?.WebApp;
+
+/** Telegram opens a Mini App with its launch parameters (tgWebAppData, tgWebAppVersion, …) in the URL hash. */
+export const launchedFromTelegram = (hash: string) => /[#&]tgWebApp[A-Za-z]*=/.test(hash);
+
+/**
+ * Loads Telegram's script only when Telegram launched the page, so nobody else fetches anything from telegram.org.
+ * A failed or slow load leaves the app as it is outside Telegram.
+ */
+function loadSdk(): Promise<void> {
+  return new Promise((resolve) => {
+    const script = document.createElement('script');
+    script.src = SDK_URL;
+    script.async = true;
+    const timer = setTimeout(resolve, SDK_TIMEOUT_MS);
+    script.onload = script.onerror = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    document.head.append(script);
+  });
+}
+
+/** The WebApp object when the page runs inside Telegram with a signed user. */
 export function telegramWebApp(): TelegramWebApp | undefined {
-  const tg = (globalThis as { Telegram?: { WebApp?: TelegramWebApp } }).Telegram?.WebApp;
+  const tg = webAppObject();
   return tg?.initData ? tg : undefined;
 }
 
-/** Inside Telegram: take its theme, fill the screen, and sign the fan in silently. */
-export async function startTelegram(api: Api) {
-  const tg = telegramWebApp();
-  if (!tg) return;
+function applyTheme(tg: TelegramWebApp) {
+  const root = document.documentElement;
   for (const [key, variable] of Object.entries(THEME)) {
     const value = tg.themeParams?.[key];
-    if (value) document.documentElement.style.setProperty(variable, value);
+    if (value) root.style.setProperty(variable, value);
   }
+  if (tg.colorScheme) root.style.colorScheme = tg.colorScheme;
+}
+
+/** Inside Telegram: take its theme (and follow it), fill the screen, and sign the fan in silently. */
+export async function startTelegram(api: Api) {
+  if (!webAppObject() && launchedFromTelegram(location.hash)) await loadSdk();
+  const tg = telegramWebApp();
+  if (!tg) return;
+  applyTheme(tg);
+  tg.onEvent?.('themeChanged', () => applyTheme(tg));
   tg.ready();
   tg.expand();
   if (useSession.getState().token) return;
