@@ -12,9 +12,10 @@ export function LanguageSwitch() {
           aria-pressed={i18n.language === lang}
           onClick={() => setLanguage(lang)}
           lang={lang}
-          aria-label={LANGUAGE_NAMES[lang]}
         >
+          {/* The name starts with what is shown, so "RU" works for voice control, and says the language in full. */}
           {lang.toUpperCase()}
+          <span className="visually-hidden"> {LANGUAGE_NAMES[lang]}</span>
         </button>
       ))}
     </div>

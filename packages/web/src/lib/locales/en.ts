@@ -56,7 +56,6 @@ export const en = {
     extra_time_second: 'Extra time, 2nd half',
   },
   match: {
-    cardLabel: '{{home}} v {{away}} {{score}}, {{status}}, {{kickoff}}',
     penaltiesShort: 'pens {{home}}:{{away}}',
     scoreLabel: 'Match score',
     clock: 'Match clock',

@@ -58,7 +58,6 @@ export const ru = {
     extra_time_second: 'Второй доп. тайм',
   },
   match: {
-    cardLabel: '{{home}} — {{away}} {{score}}, {{status}}, {{kickoff}}',
     penaltiesShort: 'пен. {{home}}:{{away}}',
     scoreLabel: 'Счёт матча',
     clock: 'Время матча',
