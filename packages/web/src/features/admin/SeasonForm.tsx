@@ -21,13 +21,17 @@ export function SeasonForm({
   season,
   onSaved,
   onCancel,
+  headingLevel = 3,
 }: {
   competitionId: string;
   season?: AdminSeason;
   onSaved: (s: AdminSeason) => void;
   onCancel?: () => void;
+  /** Under a competition's h2 in the list; a section of its own (h2) on the season's page. */
+  headingLevel?: 2 | 3;
 }) {
   const { t } = useTranslation();
+  const Heading = `h${headingLevel}` as const;
   const original: Draft = season
     ? { name: season.name, format: season.format, startsOn: season.startsOn, endsOn: season.endsOn }
     : { name: '', format: 'double_round_robin', startsOn: null, endsOn: null };
@@ -50,7 +54,7 @@ export function SeasonForm({
   const prefix = season ? `season-${season.id}` : `new-season-${competitionId}`;
   return (
     <form className="admin-form" onSubmit={submit} aria-labelledby={`${prefix}-title`} data-testid="season-form">
-      <h3 id={`${prefix}-title`}>{season ? t('admin.season.editTitle') : t('admin.season.newTitle')}</h3>
+      <Heading id={`${prefix}-title`}>{season ? t('admin.season.editTitle') : t('admin.season.newTitle')}</Heading>
       <div className="form-grid">
         <Field label={t('admin.season.name')} error={errors.name} className="wide">
           <input required maxLength={100} value={draft.name} onChange={(e) => set('name', e.target.value)} />

@@ -102,6 +102,7 @@ export default function SeasonPage({ params }: PageProps) {
               key={season.id}
               competitionId={season.competitionId}
               season={season}
+              headingLevel={2}
               onSaved={(s) => data.mutate((d) => ({ ...d!, detail: { ...d!.detail, season: s } }))}
             />
           </section>

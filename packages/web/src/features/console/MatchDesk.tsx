@@ -122,6 +122,10 @@ function Desk({ view, mode, backTo }: { view: MatchView; mode: DeskMode; backTo:
 
   return (
     <div className="desk" data-mode={mode}>
+      {/* The page's title for screen readers; the score block shows the same names. */}
+      <h1 className="visually-hidden">
+        {clubName('home')} — {clubName('away')}
+      </h1>
       <div className="desk-bar">
         <Link to={backTo}>← {t('desk.back')}</Link>
         <ConnectionIndicator pending={pending} />

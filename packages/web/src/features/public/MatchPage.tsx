@@ -17,7 +17,11 @@ export default function MatchPage({ params }: PageProps) {
   if (!snapshot) return <Loading />;
   const { match } = snapshot;
   return (
-    <article className="match-page" aria-label={`${match.homeClub.name} — ${match.awayClub.name}`}>
+    <article className="match-page" aria-labelledby="match-title">
+      {/* The page's title for screen readers; sighted fans read the same names in the score block. */}
+      <h1 id="match-title" className="visually-hidden">
+        {match.homeClub.name} — {match.awayClub.name}
+      </h1>
       <p className="muted">
         <Link to={`/seasons/${match.seasonId}`}>{match.competition.name}</Link>
         {match.round ? ` · ${match.round.label}` : ''}
