@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../src/lib/api.ts';
-import { openOutboxStorage } from '../src/features/console/outbox.ts';
+import { openOutboxStorage, type Author } from '../src/features/console/outbox.ts';
 import {
   createConsoleStore,
   createViewSelector,
+  selectHeld,
   selectPendingCount,
   selectRefused,
 } from '../src/features/console/store.ts';
@@ -13,15 +14,16 @@ import { fakeNetwork } from './fake-socket.ts';
 import { fakeApi, manualTimers, networkError, serverError, until } from './fake-api.ts';
 
 let dbCount = 0;
+/** Client ids unique across stores, as crypto.randomUUID() gives them: two stores may share one database. */
+let ids = 0;
 
-function setup(opts: { online?: boolean; dbName?: string } = {}) {
+function setup(opts: { online?: boolean; dbName?: string; author?: Author } = {}) {
   const dbName = opts.dbName ?? `outbox-${++dbCount}`;
   const net = fakeNetwork();
   if (opts.online === false) net.set(false);
   const server = fakeApi(() => snapshot());
   const clock = manualTimers();
   const storage = openOutboxStorage(dbName);
-  let ids = 0;
   const c = createConsoleStore({
     api: server.api,
     storage,
@@ -29,6 +31,7 @@ function setup(opts: { online?: boolean; dbName?: string } = {}) {
     timers: clock.timers,
     random: () => 1,
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
+    ...(opts.author ? { author: opts.author } : {}),
   });
   c.open('7');
   c.receiveSnapshot(snapshot());
@@ -191,6 +194,46 @@ describe('console store: outbox order and retry', () => {
     expect(selectPendingCount(t.state())).toBe(1);
     t.c.resume();
     await until(() => selectPendingCount(t.state()) === 0);
+  });
+});
+
+describe('console store: a phone shared by two operators', () => {
+  const anna = { id: '21', name: 'Anna' };
+  const boris = { id: '22', name: 'Boris' };
+
+  it('sends a write only under the login of whoever made it; the other one’s wait, off the score', async () => {
+    const first = setup({ online: false, author: anna });
+    await first.c.enqueue('7', { kind: 'event.create', body: goal });
+    expect((await (await first.storage).load())[0]!.author).toEqual(anna);
+
+    // Boris signs in on the same phone, back online.
+    const second = setup({ dbName: first.dbName, author: boris });
+    await second.c.ready;
+    await second.c.enqueue('7', { kind: 'stats', body: shot });
+    await until(() => second.server.calls.length === 1);
+    expect(second.server.methods()).toEqual(['postStats']);
+    await until(() => selectPendingCount(second.state()) === 0);
+    expect(selectHeld(second.state()).map((i) => i.author)).toEqual([anna]);
+    expect(second.view().match.score).toEqual({ home: 0, away: 0 });
+
+    second.c.resume(anna);
+    await until(() => second.server.calls.length === 2);
+    expect(second.server.methods()).toEqual(['postStats', 'createEvent']);
+    expect(selectHeld(second.state())).toEqual([]);
+  });
+
+  it('drops the other person’s writes only when asked, and for good', async () => {
+    const first = setup({ online: false, author: anna });
+    await first.c.enqueue('7', { kind: 'event.create', body: goal });
+    const second = setup({ dbName: first.dbName, author: boris });
+    await second.c.ready;
+    await second.c.discardHeld();
+    expect(selectHeld(second.state())).toEqual([]);
+    expect(await (await second.storage).load()).toEqual([]);
+    second.c.resume(anna);
+    await second.c.enqueue('7', { kind: 'stats', body: shot });
+    await until(() => second.server.calls.length === 1);
+    expect(second.server.methods()).toEqual(['postStats']);
   });
 });
 

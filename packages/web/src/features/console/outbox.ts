@@ -24,8 +24,16 @@ export interface WriteError {
   details?: Record<string, unknown>;
 }
 
+/** Who made a write: only they may send it, so the audit log names the right person. */
+export interface Author {
+  id: string;
+  name: string;
+}
+
 export interface OutboxItem {
   clientEventId: string;
+  /** Absent on writes stored before authors were kept: anyone signed in sends those. */
+  author?: Author;
   /** Send order, kept across reloads. */
   order: number;
   matchId: string;

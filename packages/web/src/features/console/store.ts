@@ -9,6 +9,7 @@ import { withLocalWrites, type LocalWrite, type MatchView } from './optimistic.t
 import {
   memoryOutboxStorage,
   type EventRef,
+  type Author,
   type OutboxItem,
   type OutboxStorage,
   type Write,
@@ -29,7 +30,13 @@ export interface ConsoleState {
   acked: Acked[];
   /** A 401 stopped the outbox; it resumes after sign-in. */
   paused: boolean;
+  /** Who is signed in on this device; another person's writes wait for them (a shared phone). */
+  author?: Author;
 }
+
+/** Whether the signed-in person may send this write: their own, or one from before authors were kept. */
+const sendable = (s: Pick<ConsoleState, 'author'>, item: OutboxItem) =>
+  !item.author || !s.author || item.author.id === s.author.id;
 
 export type ConsoleApi = Pick<Api, 'createEvent' | 'patchEvent' | 'deleteEvent' | 'postStats' | 'postState'>;
 
@@ -40,6 +47,8 @@ export interface ConsoleDeps {
   timers?: Pick<Timers, 'setTimeout' | 'clearTimeout' | 'now'>;
   random?: () => number;
   newId?: () => string;
+  /** Who is signed in when the store starts, before the stored outbox is first sent. */
+  author?: Author;
 }
 
 type Outcome = 'done' | 'retry' | 'paused';
@@ -69,7 +78,12 @@ export function createConsoleStore(deps: ConsoleDeps) {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const storage = Promise.resolve(deps.storage).catch(() => memoryOutboxStorage());
 
-  const store = createStore<ConsoleState>(() => ({ outbox: [], acked: [], paused: false }));
+  const store = createStore<ConsoleState>(() => ({
+    outbox: [],
+    acked: [],
+    paused: false,
+    ...(deps.author ? { author: deps.author } : {}),
+  }));
   const { getState: get, setState: set } = store;
 
   let loaded = false;
@@ -183,7 +197,7 @@ export function createConsoleStore(deps: ConsoleDeps) {
     flushing = true;
     try {
       while (network.online()) {
-        const head = get().outbox.find((i) => i.status === 'pending');
+        const head = get().outbox.find((i) => i.status === 'pending' && sendable(get(), i));
         if (!head || unstored.has(head.clientEventId)) return;
         const outcome = await deliver(head);
         if (outcome === 'paused') return;
@@ -271,6 +285,7 @@ export function createConsoleStore(deps: ConsoleDeps) {
         write,
         createdAt: new Date(timers.now()).toISOString(),
         status: 'pending',
+        ...(get().author ? { author: get().author } : {}),
       };
       unstored.add(clientEventId);
       set((s) => ({ outbox: [...s.outbox, item] }));
@@ -286,31 +301,45 @@ export function createConsoleStore(deps: ConsoleDeps) {
       set((s) => ({ outbox: s.outbox.filter((i) => i.clientEventId !== clientEventId) }));
     },
 
-    /** After signing in again. */
-    resume() {
-      set({ paused: false });
+    /** After signing in (again, or as someone else): sends what this person has waiting. */
+    resume(author?: Author) {
+      set({ paused: false, author });
       kick();
+    },
+
+    /** Another person's unsent writes, dropped once the one holding the phone has confirmed it. */
+    async discardHeld() {
+      const held = selectHeld(get());
+      const db = await storage;
+      for (const item of held) await safely(db.remove(item.clientEventId));
+      const gone = new Set(held.map((i) => i.clientEventId));
+      set((s) => ({ outbox: s.outbox.filter((i) => !gone.has(i.clientEventId)) }));
     },
   };
 }
 
-export const selectPendingCount = (s: ConsoleState) => s.outbox.filter((i) => i.status === 'pending').length;
+export const selectPendingCount = (s: ConsoleState) =>
+  s.outbox.filter((i) => i.status === 'pending' && sendable(s, i)).length;
+/** Writes someone else made on this device and has not sent: they wait for that person to sign in. */
+export const selectHeld = (s: ConsoleState) => s.outbox.filter((i) => i.status === 'pending' && !sendable(s, i));
 export const selectRefused = (s: ConsoleState) => s.outbox.filter((i) => i.status === 'refused');
 
 /** A memoised view selector: the same inputs give the same object, as useSyncExternalStore needs. */
 export function createViewSelector() {
-  let last: { snapshot: MatchSnapshot; outbox: OutboxItem[]; acked: Acked[]; view: MatchView } | undefined;
+  let last:
+    (Pick<ConsoleState, 'outbox' | 'acked' | 'author'> & { snapshot: MatchSnapshot; view: MatchView }) | undefined;
   return (s: ConsoleState): MatchView | undefined => {
-    const { snapshot, outbox, acked } = s;
+    const { snapshot, outbox, acked, author } = s;
     if (!snapshot) return undefined;
-    if (last && last.snapshot === snapshot && last.outbox === outbox && last.acked === acked) return last.view;
+    if (last?.snapshot === snapshot && last.outbox === outbox && last.acked === acked && last.author === author)
+      return last.view;
     const matchId = snapshot.match.id;
     const writes: LocalWrite[] = [
       ...acked.filter((a) => a.matchId === matchId),
-      ...outbox.filter((i) => i.matchId === matchId && i.status === 'pending'),
+      ...outbox.filter((i) => i.matchId === matchId && i.status === 'pending' && sendable(s, i)),
     ];
     const view = withLocalWrites(snapshot, writes);
-    last = { snapshot, outbox, acked, view };
+    last = { snapshot, outbox, acked, author, view };
     return view;
   };
 }
