@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations } from './axe.ts';
+import { ADMIN, type App, launchBrowser, newPage, screenshot, signInPage, startApp, viewports } from './harness.ts';
+import { driver, today } from './matches.ts';
+
+type Viewport = keyof typeof viewports;
+const size = (vp: Viewport) => `${viewports[vp].width}x${viewports[vp].height}`;
+type Account = { login: string; password: string };
+const within = (ms: number) => ({ timeout: ms, interval: 25 });
+
+describe('accessibility of every screen (axe-core), in Russian, at 360×740 and 1280×800', () => {
+  let app: App;
+  let browser: Browser;
+  let ids: { live: string; cup: string; leagueSeason: string; cupSeason: string; club: string; lineup: string };
+  let staff: Record<'operator' | 'judge' | 'captain', Account>;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+    const { league, live, cup } = await today(app);
+    const lineup = league[0]!;
+    ids = {
+      live: live[0]!.id,
+      cup: cup.id,
+      leagueSeason: lineup.seasonId,
+      cupSeason: cup.seasonId,
+      club: live[0]!.homeClub.id,
+      lineup: lineup.id,
+    };
+    const [operator, judge, captain] = await Promise.all([
+      app.createStaff('operator'),
+      app.createStaff('judge'),
+      app.createStaff('captain', { clubId: lineup.homeClub.id }),
+    ]);
+    staff = { operator, judge, captain };
+    // Events, statistics and a shootout put the timeline, the feed's controls and the kick panel on screen.
+    const liveMatch = driver(app, operator.token, ids.live);
+    await liveMatch.event({ type: 'goal', side: 'home', minute: 5 });
+    await liveMatch.event({ type: 'yellow_card', side: 'away', minute: 7 });
+    await liveMatch.stat({ side: 'home', metric: 'corners', delta: 2 });
+    const knockout = driver(app, operator.token, ids.cup);
+    await knockout.state({ status: 'live' });
+    await knockout.state({ period: 'half_time' });
+    await knockout.state({ period: 'second_half' });
+    await knockout.state({ period: 'penalties' });
+    await knockout.event({ type: 'shootout_kick', side: 'home', minute: 90, scored: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  /** A page of its own, signed in through the login screen when `who` is given. */
+  async function pageFor(who?: Account): Promise<Page> {
+    const { page } = await newPage(browser, 'phone');
+    if (who) {
+      await signInPage(page, app, who.login, who.password);
+      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    }
+    return page;
+  }
+
+  /** Moves as the app's own links do (History API), so the session and the injected axe stay loaded. */
+  async function go(page: Page, path: string) {
+    await page.evaluate(async (to) => {
+      history.pushState(null, '', to);
+      dispatchEvent(new PopStateEvent('popstate'));
+      // React has rendered the new route by the next frame, so no wait below can match the previous screen.
+      await new Promise(requestAnimationFrame);
+    }, path);
+  }
+
+  /**
+   * Once nothing is loading, checks the screen at phone and at desk size: no serious or critical axe violation,
+   * and nothing wider than the phone. Every failure names the screen and the size, and leaves a screenshot.
+   */
+  async function check(page: Page, screen: string) {
+    await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
+    for (const vp of ['phone', 'desktop'] as const) {
+      await page.setViewportSize(viewports[vp]);
+      const found = await axeViolations(page);
+      if (vp === 'phone') {
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 1) found.push(`page is ${overflow}px wider than the screen`);
+      }
+      if (found.length > 0) await screenshot(page, `a11y-${screen}-${size(vp)}`);
+      expect(found, `${screen} at ${size(vp)}`).toEqual([]);
+    }
+  }
+
+  it('public pages: Today, a live match, standings, the bracket, a club, the competitions', async () => {
+    const page = await pageFor();
+    await page.goto(`${app.url}/`);
+    await page.getByTestId('match-card').first().waitFor();
+    await check(page, 'today');
+    await go(page, `/matches/${ids.live}`);
+    await page.getByTestId('timeline-item').first().waitFor();
+    await check(page, 'match');
+    await go(page, `/seasons/${ids.leagueSeason}`);
+    await page.locator('[data-testid="standings"] tbody tr').first().waitFor();
+    await check(page, 'standings');
+    await go(page, `/seasons/${ids.cupSeason}/bracket`);
+    await page.getByTestId('bracket-tie').first().waitFor();
+    await check(page, 'bracket');
+    await go(page, `/clubs/${ids.club}`);
+    await page.locator('#club-title').waitFor();
+    await check(page, 'club');
+    await go(page, '/competitions');
+    await page.getByRole('heading', { level: 1, name: 'Турниры' }).waitFor();
+    await check(page, 'competitions');
+    await page.context().close();
+  });
+
+  it('the login page, empty and after a refused sign-in', async () => {
+    const page = await pageFor();
+    await page.goto(`${app.url}/login`);
+    await page.getByLabel(/логин/i).waitFor();
+    await check(page, 'login');
+    await page.getByLabel(/логин/i).fill('nobody');
+    await page.getByLabel(/пароль/i).fill('not-the-password');
+    await page.getByRole('button', { name: /войти/i }).click();
+    await page.getByRole('alert').waitFor();
+    await check(page, 'login-refused');
+    await page.context().close();
+  });
+
+  it('the operator console: its list, a live match, the player sheet, a pending goal, the event editor, a shootout', async () => {
+    const page = await pageFor(staff.operator);
+    await page.getByTestId('match-card').first().waitFor();
+    await check(page, 'console-list');
+    await go(page, `/console/${ids.live}`);
+    await page.getByTestId('event-item').first().waitFor();
+    await check(page, 'console');
+    // Offline, a goal stays pending: the indicator, the dimmed feed item and the toast are all on screen.
+    await page.context().setOffline(true);
+    await expect
+      .poll(() => page.getByTestId('connection-indicator').getAttribute('data-state'), within(5000))
+      .not.toBe('online');
+    await page.getByTestId('goal-home').click();
+    await page.getByTestId('player-picker').waitFor();
+    await check(page, 'console-player-sheet');
+    await page.getByTestId('pick-none').click();
+    await page.locator('[data-testid="event-item"][data-pending="true"]').waitFor();
+    await page.getByRole('button', { name: 'Добавить пас' }).waitFor();
+    await check(page, 'console-offline-pending');
+    await page.context().setOffline(false);
+    await expect.poll(() => page.getByTestId('pending-count').getAttribute('data-count'), within(10_000)).toBe('0');
+    await page.getByTestId('event-edit').first().click();
+    await page.getByTestId('event-editor').waitFor();
+    await check(page, 'console-event-editor');
+    await go(page, `/console/${ids.cup}`);
+    await page.getByTestId('shootout-tally').waitFor();
+    await check(page, 'console-shootout');
+    await page.context().close();
+  });
+
+  it('the judge console: its list and a live match', async () => {
+    const page = await pageFor(staff.judge);
+    await page.getByTestId('match-card').first().waitFor();
+    await check(page, 'judge-list');
+    await go(page, `/judge/${ids.live}`);
+    await page.getByTestId('event-item').first().waitFor();
+    await check(page, 'judge');
+    await page.context().close();
+  });
+
+  it('the captain page: the club’s matches and a lineup', async () => {
+    const page = await pageFor(staff.captain);
+    await page.getByTestId('match-card').first().waitFor();
+    await check(page, 'captain-list');
+    await go(page, `/captain/${ids.lineup}`);
+    await page.getByTestId('lineup-player-checkbox').first().waitFor();
+    await check(page, 'captain-lineup');
+    await page.context().close();
+  });
+
+  it('the admin screens, with their editors open', async () => {
+    const page = await pageFor(ADMIN);
+    const open = async (path: string) => {
+      await go(page, path);
+      await page.locator('#admin-title').waitFor();
+    };
+    for (const [screen, path] of [
+      ['admin-home', '/admin'],
+      ['admin-season', `/admin/seasons/${ids.leagueSeason}`],
+      ['admin-staff', '/admin/staff'],
+      ['admin-audit', '/admin/audit'],
+      ['admin-competitions', '/admin/competitions'],
+    ] as const) {
+      await open(path);
+      await check(page, screen);
+    }
+    await page
+      .getByRole('button', { name: /^Изменить / })
+      .first()
+      .click();
+    await page.getByTestId('competition-form').waitFor();
+    await check(page, 'admin-competition-form');
+    await open('/admin/clubs');
+    await page.getByTestId('club-new').click();
+    await page.getByTestId('club-form').waitFor();
+    await check(page, 'admin-club-form');
+    await open(`/admin/players?club=${ids.club}`);
+    await page.getByTestId('player-row').first().waitFor();
+    await page.getByTestId('player-new').click();
+    await page.getByTestId('player-form').waitFor();
+    await check(page, 'admin-player-form');
+    await open(`/admin/matches?season=${ids.leagueSeason}`);
+    await page.getByTestId('match-new').click();
+    await page.getByTestId('match-form').waitFor();
+    await check(page, 'admin-match-form');
+    await page
+      .getByRole('button', { name: /Управление/ })
+      .first()
+      .click();
+    await page.getByTestId('match-manage').waitFor();
+    await check(page, 'admin-match-manage');
+    await page.context().close();
+  });
+});
