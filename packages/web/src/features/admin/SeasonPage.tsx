@@ -120,7 +120,6 @@ export default function SeasonPage({ params }: PageProps) {
                     </li>
                   ))}
                 </ol>
-              </>
                 <p className="muted">{t('admin.fixtures.deleteHint')}</p>
                 <div className="button-row">
                   <ConfirmButton
@@ -131,6 +130,7 @@ export default function SeasonPage({ params }: PageProps) {
                     testId="fixtures-delete"
                   />
                 </div>
+              </>
             ) : (
               <FixturesForm key={season.format} detail={detail} onDone={planDone} />
             )}
