@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { type App, launchBrowser, newPage, screenshot, signInPage, startApp, viewports } from './harness.ts';
+import { ADMIN, type App, launchBrowser, newPage, screenshot, signInPage, startApp, viewports } from './harness.ts';
 import { driver, snapshot, today } from './matches.ts';
 
 const within = (ms: number) => ({ timeout: ms, interval: 25 });
@@ -94,6 +94,48 @@ describe('operator console, judge and captain screens in Chromium', () => {
     const events = (await snapshot(app, m.id)).events.slice(before);
     expect(events.map((e) => `${e.type}:${e.side}`)).toEqual(['goal:away', 'yellow_card:home', 'yellow_card:away']);
     expect(new Set(events.map((e) => e.clientEventId)).size).toBe(3);
+    await context.close();
+  });
+
+  it('sends a write made on a phone handed over only under the login of the one who made it', async () => {
+    const { live } = await today(app);
+    const m = live[0]!;
+    const before = (await snapshot(app, m.id)).events.length;
+    const nameOf = async (token: string) => (await app.api('GET', '/api/auth/me', undefined, token)).body.user;
+    const [anna, boris] = [await nameOf(opA.token), await nameOf(opB.token)];
+    const { context, page } = await consolePage(opA, m.id);
+    await context.setOffline(true);
+    await expect
+      .poll(() => page.getByTestId('connection-indicator').getAttribute('data-state'), within(5000))
+      .not.toBe('online');
+    await page.getByTestId('action-home-yellow_card').click();
+    await page.getByTestId('pick-player').first().click();
+    await expect.poll(() => page.getByTestId('pending-count').getAttribute('data-count'), within(2000)).toBe('1');
+
+    // The phone changes hands before the network comes back.
+    const handOver = async (to: typeof opA, meanwhile?: () => Promise<void>) => {
+      await page.getByRole('button', { name: /^Выйти/ }).click();
+      await meanwhile?.();
+      await signInPage(page, app, to.login, to.password);
+      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+      await page.goto(`${app.url}/console/${m.id}`);
+      await page.getByTestId('score-block').waitFor();
+    };
+    await handOver(opB, () => context.setOffline(false));
+    const held = page.getByTestId('held-writes');
+    await held.waitFor();
+    expect(await held.textContent()).toContain(anna.displayName);
+    expect(await page.getByTestId('pending-count').getAttribute('data-count')).toBe('0');
+    await screenshot(page, 'console-held-writes-360x740');
+    expect((await snapshot(app, m.id)).events).toHaveLength(before);
+
+    await handOver(opA);
+    await expect.poll(async () => (await snapshot(app, m.id)).events.length, within(10_000)).toBe(before + 1);
+    const admin = await app.login(ADMIN.login, ADMIN.password);
+    const audit = await app.api('GET', `/api/admin/audit?matchId=${m.id}&limit=5`, undefined, admin);
+    const created = audit.body.entries.find((e: { entity: string; action: string }) => e.entity === 'event');
+    expect(created.actor).toMatchObject({ login: opA.login });
+    expect(created.actor.login).not.toBe(boris.login);
     await context.close();
   });
 

@@ -5,6 +5,8 @@ import { api } from '../../lib/services.ts';
 import { HOUR_MS } from '../../lib/time.ts';
 import { useLiveList } from '../../lib/use-live-list.ts';
 import { ConnectionIndicator } from '../../ui/ConnectionIndicator.tsx';
+import { HeldWrites } from './HeldWrites.tsx';
+import { consoleStore } from './instance.ts';
 import { MatchList } from './MatchList.tsx';
 import { useOutboxStatus } from './use-console-match.ts';
 import './console.css';
@@ -31,7 +33,7 @@ async function loadWindow(): Promise<MatchSummary[]> {
 
 export default function ConsoleListPage() {
   const { t } = useTranslation();
-  const { pending } = useOutboxStatus();
+  const { pending, held } = useOutboxStatus();
   const { matches, failed } = useLiveList(loadWindow, (m) => inWindow(m));
   return (
     <section aria-labelledby="console-title">
@@ -39,6 +41,7 @@ export default function ConsoleListPage() {
         <h1 id="console-title">{t('console.title')}</h1>
         <ConnectionIndicator pending={pending} />
       </div>
+      <HeldWrites items={held} onDiscard={() => void consoleStore.discardHeld()} />
       <MatchList
         matches={matches && liveFirst(matches)}
         failed={failed}

@@ -13,6 +13,7 @@ import type { MatchView } from './optimistic.ts';
 import type { EventRef, Write } from './outbox.ts';
 import { PeriodControls } from './PeriodControls.tsx';
 import { PlayerPicker } from './PlayerPicker.tsx';
+import { HeldWrites } from './HeldWrites.tsx';
 import { RefusedWrites } from './RefusedWrites.tsx';
 import { bench, onPitch } from './selectors.ts';
 import { ShootoutPanel } from './ShootoutPanel.tsx';
@@ -47,7 +48,7 @@ function Desk({ view, mode, backTo }: { view: MatchView; mode: DeskMode; backTo:
   const { t } = useTranslation();
   const matchId = view.match.id;
   const minute = useMinute(view.match);
-  const { pending, refused } = useOutboxStatus();
+  const { pending, refused, held } = useOutboxStatus();
   const [picking, setPicking] = useState<Picking>();
   const [toast, setToast] = useState<ToastMessage>();
   const closeToast = useCallback(() => setToast(undefined), []);
@@ -131,6 +132,7 @@ function Desk({ view, mode, backTo }: { view: MatchView; mode: DeskMode; backTo:
         <ConnectionIndicator pending={pending} />
       </div>
       <RefusedWrites items={refused} onDismiss={(id) => void consoleStore.dismiss(id)} />
+      <HeldWrites items={held} onDiscard={() => void consoleStore.discardHeld()} />
       <ScoreBlock match={view.match} />
       {mode === 'operator' && <PeriodControls view={view} record={record} />}
       {inShootout && shootout}

@@ -5,7 +5,7 @@ import type { MatchSnapshot } from '@touchline/contract';
 import { api } from '../../lib/services.ts';
 import { useTopic } from '../../lib/use-topic.ts';
 import { consoleStore } from './instance.ts';
-import { createViewSelector, selectPendingCount, selectRefused } from './store.ts';
+import { createViewSelector, selectHeld, selectPendingCount, selectRefused } from './store.ts';
 
 /** The open match as the console shows it: live from `match:{id}`, with the local outbox laid over it. */
 export function useConsoleMatch(matchId: string) {
@@ -26,5 +26,6 @@ export function useConsoleMatch(matchId: string) {
 export function useOutboxStatus() {
   const pending = useStore(consoleStore.store, selectPendingCount);
   const refused = useStore(consoleStore.store, useShallow(selectRefused));
-  return { pending, refused };
+  const held = useStore(consoleStore.store, useShallow(selectHeld));
+  return { pending, refused, held };
 }

@@ -159,6 +159,15 @@ export const en = {
     assist: 'Assist',
   },
   write: { update: 'Event change', delete: 'Event deletion' },
+  held: {
+    title_one: '{{count}} write by {{names}} is not sent',
+    title_other: '{{count}} writes by {{names}} are not sent',
+    hint: 'They go to the server under {{names}}’s login when they sign in on this phone again.',
+    discard: 'Delete them…',
+    discardYes_one: 'Yes, delete {{count}} write',
+    discardYes_other: 'Yes, delete {{count}} writes',
+    keep: 'Keep',
+  },
   refused: {
     title_one: 'The server refused {{count}} write',
     title_other: 'The server refused {{count}} writes',
