@@ -29,3 +29,6 @@ export const leagueDay = (at: Date | string, timeZone = leagueTimeZone()) =>
   formatter('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }, timeZone).format(new Date(at));
 
 export const HOUR_MS = 3_600_000;
+
+/** The start of the UTC hour `ms` falls in. */
+export const wholeHour = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;

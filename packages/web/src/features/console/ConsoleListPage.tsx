@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { MatchSummary } from '@touchline/contract';
 import { liveFirst } from '../../lib/match-list.ts';
 import { api } from '../../lib/services.ts';
-import { HOUR_MS } from '../../lib/time.ts';
+import { HOUR_MS, wholeHour } from '../../lib/time.ts';
 import { useLiveList } from '../../lib/use-live-list.ts';
 import { ConnectionIndicator } from '../../ui/ConnectionIndicator.tsx';
 import { HeldWrites } from './HeldWrites.tsx';
@@ -19,13 +19,15 @@ const inWindow = (m: MatchSummary, now = Date.now()) => {
 };
 
 async function loadWindow(): Promise<MatchSummary[]> {
-  const now = Date.now();
+  // Asked in whole hours (and trimmed by inWindow), so the URL holds for an hour and an offline reload finds the
+  // list in the service worker's cache.
+  const hour = wholeHour(Date.now());
   const [live, scheduled] = await Promise.all([
     api.matches({ status: 'live' }),
     api.matches({
       status: 'scheduled',
-      from: new Date(now - HOUR_MS).toISOString(),
-      to: new Date(now + 24 * HOUR_MS).toISOString(),
+      from: new Date(hour - HOUR_MS).toISOString(),
+      to: new Date(hour + 25 * HOUR_MS).toISOString(),
     }),
   ]);
   return [...live.matches, ...scheduled.matches];

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { MatchSummary } from '@touchline/contract';
 import { liveFirst } from '../../lib/match-list.ts';
 import { api } from '../../lib/services.ts';
-import { HOUR_MS } from '../../lib/time.ts';
+import { HOUR_MS, wholeHour } from '../../lib/time.ts';
 import { useLiveList } from '../../lib/use-live-list.ts';
 import { ConnectionIndicator } from '../../ui/ConnectionIndicator.tsx';
 import { MatchList } from '../console/MatchList.tsx';
@@ -19,7 +19,8 @@ const inWindow = (m: MatchSummary, now = Date.now()) =>
   (m.status === 'finished' && Date.parse(m.finishedAt ?? m.kickoffAt) >= now - CORRECTION_WINDOW_MS);
 
 async function loadWindow(): Promise<MatchSummary[]> {
-  const from = new Date(Date.now() - CORRECTION_WINDOW_MS - LONGEST_MATCH_MS).toISOString();
+  // Whole hours keep the URL steady, so an offline reload finds the list in the service worker's cache.
+  const from = new Date(wholeHour(Date.now()) - CORRECTION_WINDOW_MS - LONGEST_MATCH_MS).toISOString();
   const [live, finished] = await Promise.all([
     api.matches({ status: 'live' }),
     api.matches({ status: 'finished', from }),
