@@ -6,12 +6,15 @@ type Frame<T extends ServerFrame['type']> = Extract<ServerFrame, { type: T }>;
 /** A bare protocol client for wire-level tests: it keeps every frame and lets a test wait for the next one. */
 export class RawSocket {
   readonly frames: ServerFrame[] = [];
+  /** Frames that came as binary: the protocol has none, and a browser would hand them over as a Blob. */
+  binaryFrames = 0;
   readonly closed: Promise<{ code: number; reason: string }>;
   private read = 0;
   private wake: (() => void) | undefined;
 
   private constructor(readonly ws: WebSocket) {
-    ws.on('message', (data) => {
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) this.binaryFrames++;
       this.frames.push(JSON.parse(String(data)) as ServerFrame);
       this.wake?.();
     });

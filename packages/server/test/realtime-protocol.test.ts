@@ -198,6 +198,7 @@ describe.each(dbKinds)('realtime protocol v1 on %s', (kind) => {
     expect(applyPatch(applyPatch(before, patch), ws.frames.at(-1) as PatchFrame)).toEqual(
       await snapshot(s.app, live.id),
     );
+    expect(ws.binaryFrames).toBe(0);
   });
 
   it('resumes with since: exactly the missed patches and recovered true; another epoch gets a snapshot', async () => {
@@ -224,6 +225,7 @@ describe.each(dbKinds)('realtime protocol v1 on %s', (kind) => {
     ws.send({ type: 'ping', ts: 0 });
     await ws.next('pong');
     expect(patches.reduce(applyPatch, base)).toEqual(await snapshot(s.app, live.id));
+    expect(ws.binaryFrames).toBe(0);
 
     // Up to date already: nothing to replay.
     expect(await subscribe(ws, topic, { epoch: base.epoch, seq: base.seq + 4 })).toMatchObject({ recovered: true });

@@ -7,7 +7,7 @@ import {
   type ServerFrame,
   SLOW_CONSUMER_BYTES,
 } from '@touchline/contract';
-import type { SocketAdapter } from './socket.ts';
+import type { SocketAdapter, WireFrame } from './socket.ts';
 import type { Subscription } from './subscription.ts';
 
 const MINUTE = 60_000;
@@ -33,7 +33,7 @@ export class Connection {
     return this.state === 'closed';
   }
 
-  send(frame: string): void {
+  send(frame: WireFrame): void {
     if (this.closed) return;
     this.socket.send(frame);
     if (this.socket.bufferedAmount <= SLOW_CONSUMER_BYTES) return;

@@ -1,7 +1,7 @@
 import { ClientFrame, CloseCode, type ConnectionRole, PROTOCOL_VERSION } from '@touchline/contract';
 import { Connection } from './connection.ts';
 import type { Feed, Patch, Position } from './feed.ts';
-import type { ConnectionEvents, SocketAdapter } from './socket.ts';
+import type { ConnectionEvents, SocketAdapter, WireFrame } from './socket.ts';
 import { patchFrame, TopicStream } from './stream.ts';
 import { Subscription } from './subscription.ts';
 
@@ -232,7 +232,7 @@ export class Hub {
 }
 
 type Loaded =
-  { head: Position; recovered?: boolean; data: unknown } | { head: Position; recovered: true; frames: string[] };
+  { head: Position; recovered?: boolean; data: unknown } | { head: Position; recovered: true; frames: WireFrame[] };
 
 /**
  * A replay when `since` can be proven complete (from memory, else from the log), otherwise a snapshot; undefined

@@ -1,8 +1,11 @@
 import type { RawData, WebSocket } from 'ws';
 
+/** A text frame: a patch is encoded once as bytes and the same Buffer goes to every subscriber. */
+export type WireFrame = string | Buffer;
+
 /** The part of a socket the hub uses, so the hub runs in tests without a network. */
 export interface SocketAdapter {
-  send(data: string): void;
+  send(data: WireFrame): void;
   close(code: number, reason?: string): void;
   /** Drops the connection without a closing handshake (a peer that stopped answering). */
   terminate(): void;
@@ -28,7 +31,8 @@ export function adaptWs(ws: WebSocket, connect: (socket: SocketAdapter) => Conne
   const open = () => ws.readyState === ws.OPEN;
   const events = connect({
     send(data) {
-      if (open()) ws.send(data);
+      // Always a text frame, also when the bytes come as a Buffer.
+      if (open()) ws.send(data, { binary: false });
     },
     close: (code, reason) => ws.close(code, reason),
     terminate: () => ws.terminate(),

@@ -1,14 +1,15 @@
 import type { Feed, Patch, Position, Snapshot } from './feed.ts';
+import type { WireFrame } from './socket.ts';
 
 export interface Delivery {
   seq: number;
-  frame: string;
+  frame: WireFrame;
 }
 
 /** A subscriber as its topic's stream sees it. */
 export interface Member {
   /** One patch, already serialised; the member decides whether it is new to it. True when it was sent. */
-  offer(seq: number, frame: string): boolean;
+  offer(seq: number, frame: WireFrame): boolean;
   /** The stream cannot go on (its log could not be read). */
   fail(err: unknown): void;
   /** The topic started a new epoch: the member subscribes again from where it stands. */
@@ -79,7 +80,7 @@ export class TopicStream {
   }
 
   /** The patches after `since`, when memory still holds every one of them. */
-  recentAfter(since: Position): { head: Position; frames: string[] } | undefined {
+  recentAfter(since: Position): { head: Position; frames: WireFrame[] } | undefined {
     const at = this.at;
     if (!this.feed.contiguous || !at || since.epoch !== at.epoch || since.seq > at.seq) return undefined;
     if (since.seq < (this.recent[0]?.seq ?? at.seq + 1) - 1) return undefined;
@@ -110,7 +111,8 @@ export class TopicStream {
   private deliver(p: Patch) {
     if (this.at && p.seq <= this.at.seq) return;
     this.at = { epoch: p.epoch, seq: p.seq };
-    const frame = patchFrame(p);
+    // Encoded once here rather than by every socket's send.
+    const frame = Buffer.from(patchFrame(p));
     this.recent.push({ seq: p.seq, frame });
     if (this.recent.length > RECENT_PATCHES) this.recent.shift();
     this.shared?.since.push({ seq: p.seq, frame });

@@ -1,8 +1,9 @@
 import type { Position } from './feed.ts';
+import type { WireFrame } from './socket.ts';
 import type { Delivery, Member, TopicStream } from './stream.ts';
 
 interface Owner {
-  send(frame: string): void;
+  send(frame: WireFrame): void;
   fail(err: unknown): void;
   resubscribe(topic: string, since: Position | undefined): void;
   release(sub: Subscription): void;
@@ -38,7 +39,7 @@ export class Subscription implements Member {
     if (deliveries.length) this.buffer = [...deliveries, ...this.buffer].sort((a, b) => a.seq - b.seq);
   }
 
-  offer(seq: number, frame: string): boolean {
+  offer(seq: number, frame: WireFrame): boolean {
     if (!this.active) return false;
     if (!this.at) {
       this.buffer.push({ seq, frame });
