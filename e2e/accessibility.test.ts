@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from './axe.ts';
-import { ADMIN, type App, launchBrowser, newPage, screenshot, signInPage, startApp, viewports } from './harness.ts';
+import {
+  ADMIN,
+  type App,
+  cspViolations,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signInPage,
+  startApp,
+  viewports,
+} from './harness.ts';
 import { driver, today } from './matches.ts';
 
 type Viewport = keyof typeof viewports;
@@ -83,6 +93,8 @@ describe('accessibility of every screen (axe-core), in Russian, at 360×740 and 
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         if (overflow > 1) found.push(`page is ${overflow}px wider than the screen`);
       }
+      // The screen works under the page's content security policy: nothing it needs was blocked.
+      found.push(...(await cspViolations(page)).map((v) => `blocked by the content security policy: ${v}`));
       if (found.length > 0) await screenshot(page, `a11y-${screen}-${size(vp)}`);
       expect(found, `${screen} at ${size(vp)}`).toEqual([]);
     }

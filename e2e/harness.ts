@@ -107,9 +107,19 @@ export async function newPage(
     locale: 'ru-RU',
     timezoneId: 'Europe/Moscow',
   });
+  // Every page records what its content security policy blocked, so a test can insist on none.
+  await context.addInitScript(() => {
+    const blocked: string[] = [];
+    Object.assign(window, { cspViolations: blocked });
+    document.addEventListener('securitypolicyviolation', (e) => blocked.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   const page = await context.newPage();
   return { context, page };
 }
+
+/** What the page's content security policy has blocked since it loaded (see newPage). */
+export const cspViolations = (page: Page) =>
+  page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []);
 
 /** Signs a page in by going through the login screen, as a person would. */
 export async function signInPage(page: Page, app: App, login: string, password: string) {

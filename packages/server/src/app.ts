@@ -7,7 +7,7 @@ import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { frameworkErrors, installErrorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
-import { registerWeb } from './http/web.ts';
+import { FRAME_ANCESTORS, registerWeb } from './http/web.ts';
 import { apiDocs } from './http/docs.ts';
 import { publicRoutes } from './public/routes.ts';
 import { authPlugin } from './auth/plugin.ts';
@@ -76,10 +76,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
 
   // Telegram's web client shows the app in a frame, so framing is allowed for it alone (X-Frame-Options cannot name
-  // another origin); any other site is refused, against clickjacking. Scripts are not yet under a policy.
+  // another origin); any other site is refused, against clickjacking. The app's pages carry a full policy (web.ts).
   await app.register(helmet, { frameguard: false, contentSecurityPolicy: false });
   app.addHook('onSend', async (_req, reply) => {
-    reply.header('content-security-policy', "frame-ancestors 'self' https://web.telegram.org");
+    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', FRAME_ANCESTORS);
   });
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false });
   await app.register(metricsPlugin);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -5,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { openTestDatabase, testConfig } from './helpers.ts';
+
+const INLINE = "navigator.serviceWorker.register('/sw.js')";
 
 describe('serving the web app', () => {
   const dist = mkdtempSync(path.join(tmpdir(), 'touchline-dist-'));
@@ -14,7 +17,7 @@ describe('serving the web app', () => {
     mkdirSync(path.join(dist, 'assets'));
     writeFileSync(
       path.join(dist, 'index.html'),
-      '<html><head><meta name="touchline-timezone" content="Europe/Moscow" /></head><body>app</body></html>',
+      `<html><head><meta name="touchline-timezone" content="Europe/Moscow" /><script src="/assets/main-abc123.js"></script><script>${INLINE}</script></head><body>app</body></html>`,
     );
     writeFileSync(path.join(dist, 'assets', 'main-abc123.js'), 'console.log(1)');
     writeFileSync(path.join(dist, 'sw.js'), 'self.skipWaiting()');
@@ -37,6 +40,23 @@ describe('serving the web app', () => {
       expect(res.headers['cache-control']).toBe('no-cache');
       expect(res.body).toContain('<meta name="touchline-timezone" content="Europe/Berlin"');
     }
+  });
+
+  it('puts the page under a content security policy that names its one inline script by hash', async () => {
+    const policy = (await app.inject({ method: 'GET', url: '/matches/12' })).headers['content-security-policy'];
+    const directives = new Map(
+      String(policy)
+        .split('; ')
+        .map((d) => [d.split(' ')[0], d.split(' ').slice(1)] as const),
+    );
+    const hash = `'sha256-${createHash('sha256').update(INLINE).digest('base64')}'`;
+    expect(directives.get('script-src')).toEqual(["'self'", 'https://telegram.org', hash]);
+    expect(directives.get('connect-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('frame-ancestors')).toEqual(["'self'", 'https://web.telegram.org']);
+    // Other answers only restrict who may frame them.
+    const api = await app.inject({ method: 'GET', url: '/api/nothing-here' });
+    expect(api.headers['content-security-policy']).toBe("frame-ancestors 'self' https://web.telegram.org");
   });
 
   it('has the service worker script revalidated on every load', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -5,6 +6,31 @@ import fastifyStatic from '@fastify/static';
 import { errorBody } from './errors.ts';
 
 const escapeAttr = (s: string) => s.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Who may frame any response: this site, and Telegram's web client, which shows Mini Apps in a frame. */
+export const FRAME_ANCESTORS = "frame-ancestors 'self' https://web.telegram.org";
+
+/**
+ * The page's content security policy. Scripts: the build's own files, the page's inline scripts by hash (the
+ * service worker registration), and Telegram's Mini App script; data only from this origin (the API and
+ * /realtime); images also from https (club logos are links).
+ */
+export function pagePolicy(html: string): string {
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    (m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`,
+  );
+  return [
+    "default-src 'self'",
+    `script-src 'self' https://telegram.org ${inline.join(' ')}`.trim(),
+    "style-src 'self'",
+    "img-src 'self' data: https:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    FRAME_ANCESTORS,
+  ].join('; ');
+}
 
 /**
  * Serves the built web app: hashed assets cached for good, and index.html for every other page path,
@@ -20,6 +46,7 @@ export async function registerWeb(app: FastifyInstance, webDist: string | undefi
           `<meta name="touchline-timezone" content="${escapeAttr(app.config.timezone)}"`,
         )
       : undefined;
+  const policy = index && pagePolicy(index);
   if (index) {
     await app.register(fastifyStatic, {
       root: webDist!,
@@ -36,7 +63,12 @@ export async function registerWeb(app: FastifyInstance, webDist: string | undefi
   }
   app.setNotFoundHandler((req, reply) => {
     const page = req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/realtime');
-    if (index && page) return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(index);
+    if (index && page)
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('Cache-Control', 'no-cache')
+        .header('Content-Security-Policy', policy!)
+        .send(index);
     return reply.code(404).send(errorBody('not_found', `No route ${req.method} ${req.url.split('?')[0]}`));
   });
 }
