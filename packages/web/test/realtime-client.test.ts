@@ -232,6 +232,47 @@ describe('realtime client: reconnecting', () => {
     expect(FakeSocket.last().sent[0]).toEqual({ type: 'hello', protocol: 1 });
   });
 
+  it('does not ask again on reconnect for a topic refused to the same token, but does with a new one', () => {
+    const { client, subscribe } = setup();
+    const errors: string[] = [];
+    client.subscribe('admin', {
+      onSnapshot: () => undefined,
+      onPatch: () => undefined,
+      onError: (c) => errors.push(c),
+    });
+    subscribe('match:7');
+    let ws = FakeSocket.last();
+    ws.welcome();
+    ws.receive({ type: 'error', code: 'forbidden', topic: 'admin' });
+    expect(errors).toEqual(['forbidden']);
+    ws.drop();
+    vi.advanceTimersByTime(500);
+    ws = FakeSocket.last();
+    ws.welcome();
+    expect(ws.framesOf('subscribe').map((f) => f.topic)).toEqual(['match:7']);
+    client.setToken('admin-token');
+    ws = FakeSocket.last();
+    ws.welcome();
+    expect(ws.framesOf('subscribe').map((f) => f.topic)).toEqual(['admin', 'match:7']);
+  });
+
+  it('keeps asking after a refusal that may pass, and for a topic a new listener asks for', () => {
+    const { client } = setup();
+    const handlers = { onSnapshot: () => undefined, onPatch: () => undefined };
+    client.subscribe('season:4', handlers);
+    client.subscribe('match:9', handlers);
+    let ws = FakeSocket.last();
+    ws.welcome();
+    ws.receive({ type: 'error', code: 'unknown_topic', topic: 'season:4' });
+    ws.receive({ type: 'error', code: 'rate_limited', topic: 'match:9' });
+    client.subscribe('season:4', handlers);
+    ws.drop();
+    vi.advanceTimersByTime(500);
+    ws = FakeSocket.last();
+    ws.welcome();
+    expect(ws.framesOf('subscribe').map((f) => f.topic)).toEqual(['season:4', 'match:9']);
+  });
+
   it('reconnects with a new token when it changes', () => {
     const { client } = setup({ token: 'a' });
     FakeSocket.last().welcome();

@@ -46,7 +46,15 @@ interface TopicEntry {
   at?: StreamPosition;
   /** A resume request is in flight, so a second gap does not send another. */
   resyncing: boolean;
+  /**
+   * The server refused the topic (forbidden, unknown_topic) to the token it was asked with: it is not asked again
+   * on reconnect until the token changes or a listener subscribes anew.
+   */
+  refusedFor?: { token: string | undefined };
 }
+
+/** Refusals that asking again with the same token cannot change. */
+const LASTING_REFUSALS = new Set(['forbidden', 'unknown_topic']);
 
 function parse(raw: unknown): ServerFrame | undefined {
   try {
@@ -149,6 +157,8 @@ export function createRealtimeClient(opts: RealtimeOptions): RealtimeClient {
         startPing(frame.heartbeatMs);
         for (const [topic, entry] of topics) {
           entry.resyncing = false;
+          if (entry.refusedFor && entry.refusedFor.token === token) continue;
+          entry.refusedFor = undefined;
           sendSubscribe(topic, entry);
         }
         return;
@@ -181,7 +191,9 @@ export function createRealtimeClient(opts: RealtimeOptions): RealtimeClient {
       }
       case 'error': {
         const entry = frame.topic ? topics.get(frame.topic) : undefined;
-        if (entry) for (const l of entry.listeners) l.onError?.(frame.code);
+        if (!entry) return;
+        if (LASTING_REFUSALS.has(frame.code)) entry.refusedFor = { token };
+        for (const l of entry.listeners) l.onError?.(frame.code);
         return;
       }
       default:
@@ -235,6 +247,7 @@ export function createRealtimeClient(opts: RealtimeOptions): RealtimeClient {
       } else {
         // A late listener needs a snapshot too; everyone on the topic gets the fresh one.
         entry.at = undefined;
+        entry.refusedFor = undefined;
       }
       entry.listeners.add(listener);
       if (welcomed) sendSubscribe(topic, entry);
