@@ -7,6 +7,7 @@ import { ClubRef, MatchSummary, User } from './models.ts';
 export const AdminIdParams = z.object({ id: Id });
 export const SeasonClubParams = z.object({ id: Id, clubId: Id });
 export const SeasonPlayerParams = z.object({ id: Id, playerId: Id });
+export const SeasonGroupParams = z.object({ id: Id, groupId: Id });
 
 const name = z.string().trim().min(1).max(100);
 const note = z.string().trim().max(200);

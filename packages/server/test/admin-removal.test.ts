@@ -133,6 +133,32 @@ describe.each(dbKinds)('taking back what an admin set up by mistake on %s', (kin
     expect(await audit('delete', 'season', season.id)).toHaveLength(1);
   });
 
+  it('deletes a group made by mistake, its clubs back in no group, but not one with matches', async () => {
+    const { season, clubs } = await setUpSeason(admin, { clubs: 4, format: 'groups_knockout' });
+    const group = async (label: string) =>
+      (await created(admin.req('POST', `/api/admin/seasons/${season.id}/groups`, { label }))).group as { id: string };
+    const [a, b, mistake] = [await group('A'), await group('B'), await group('Z')];
+    const place = (club: { id: string }, g: { id: string }) =>
+      admin.req('PUT', `/api/admin/seasons/${season.id}/participants/${club.id}`, { groupId: g.id });
+    await place(clubs[3]!, mistake);
+    expect((await admin.req('DELETE', `/api/admin/seasons/${season.id}/groups/${mistake.id}`)).status).toBe(204);
+    const detail = (await admin.req('GET', `/api/admin/seasons/${season.id}`)).body;
+    expect(detail.groups.map((g: { label: string }) => g.label)).toEqual(['A', 'B']);
+    const placed = detail.participants.find((p: { club: { id: string } }) => p.club.id === clubs[3]!.id);
+    expect(placed.groupId).toBeNull();
+    expect(await audit('delete', 'group', mistake.id)).toHaveLength(1);
+
+    // Another season's group is not this season's to delete.
+    const other = await setUpSeason(admin, { clubs: 2, format: 'groups_knockout' });
+    expect((await admin.req('DELETE', `/api/admin/seasons/${other.season.id}/groups/${a.id}`)).status).toBe(404);
+
+    for (const [i, club] of clubs.entries()) await place(club, i % 2 ? b : a);
+    await created(admin.req('POST', `/api/admin/seasons/${season.id}/fixtures`, { kind: 'groups', ...autumn }));
+    const busy = await admin.req('DELETE', `/api/admin/seasons/${season.id}/groups/${a.id}`);
+    expect([busy.status, busy.body.error.code]).toEqual([409, 'in_use']);
+    expect((await admin.req('GET', `/api/admin/seasons/${season.id}`)).body.groups).toHaveLength(2);
+  });
+
   it('refuses removals from anyone but an admin', async () => {
     const op = (await staff(s.app, admin, 'operator')).api;
     const { season } = await setUpSeason(admin, { clubs: 2, format: 'round_robin' });

@@ -7,6 +7,7 @@ import {
   ParticipantAnswer,
   ParticipantBody,
   SeasonClubParams,
+  SeasonGroupParams,
 } from '@touchline/contract';
 import { clubs, groups, matches, seasonParticipants, seasonRosters } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
@@ -31,6 +32,22 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(201).send({ group: toGroup(group) });
     },
   );
+
+  // A group made by mistake: its clubs go back to no group; one with matches is in use (409 in_use).
+  app.delete('/seasons/:id/groups/:groupId', { schema: { params: SeasonGroupParams, tags } }, async (req, reply) => {
+    await adminWrite(req, async (w) => {
+      const season = await loadSeason(w.tx, req.params.id, true);
+      const where = and(eq(groups.id, Number(req.params.groupId)), eq(groups.seasonId, season.id));
+      const group = found((await w.tx.select().from(groups).where(where))[0], 'group');
+      await w.tx
+        .update(seasonParticipants)
+        .set({ groupId: null })
+        .where(and(eq(seasonParticipants.seasonId, season.id), eq(seasonParticipants.groupId, group.id)));
+      await w.tx.delete(groups).where(eq(groups.id, group.id));
+      await w.audit({ action: 'delete', entity: 'group', entityId: group.id, before: toGroup(group) });
+    });
+    return reply.code(204).send();
+  });
 
   app.put(
     '/seasons/:id/participants/:clubId',

@@ -110,6 +110,7 @@ export function createAdminApi(call: ApiCall) {
     setSeasonActive: (sid: string, active: boolean) =>
       post<Out<typeof SeasonAnswer>>(`/seasons/${id(sid)}/${active ? 'activate' : 'deactivate'}`),
     createGroup: (sid: string, label: string) => post<Out<typeof GroupAnswer>>(`/seasons/${id(sid)}/groups`, { label }),
+    deleteGroup: (sid: string, gid: string) => del(`/seasons/${id(sid)}/groups/${id(gid)}`),
     putParticipant: (sid: string, clubId: string, body: In<typeof ParticipantBody>) =>
       put<Out<typeof ParticipantAnswer>>(`/seasons/${id(sid)}/participants/${id(clubId)}`, body),
     removeParticipant: (sid: string, clubId: string) => del(`/seasons/${id(sid)}/participants/${id(clubId)}`),

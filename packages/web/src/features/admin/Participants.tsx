@@ -111,6 +111,36 @@ function ParticipantRow({
   );
 }
 
+/** One group of the season, with a confirmed delete for a group made by mistake. */
+function GroupItem({
+  seasonId,
+  group,
+  onChanged,
+}: {
+  seasonId: string;
+  group: AdminSeasonDetail['groups'][number];
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const remove = useAction(async () => {
+    await adminApi.deleteGroup(seasonId, group.id);
+    onChanged();
+  });
+  return (
+    <li data-testid="group-item" className="button-row">
+      <span>{t('admin.participants.groupName', { label: group.label })}</span>
+      <ConfirmButton
+        label={t('admin.common.remove')}
+        ariaLabel={t('admin.participants.removeGroup', { label: group.label })}
+        confirmLabel={t('admin.participants.removeGroupYes', { label: group.label })}
+        busy={remove.busy}
+        onConfirm={() => void remove.run()}
+      />
+      <FormStatus error={remove.error} />
+    </li>
+  );
+}
+
 /** The clubs of a season, their groups, seeds and deductions; add a club, add a group. */
 export function Participants({
   detail,
@@ -206,6 +236,13 @@ export function Participants({
         </button>
       </form>
       <FormStatus error={addGroup.error} done={addGroup.done} />
+      {detail.groups.length > 0 && (
+        <ul className="plain-list" aria-label={t('admin.participants.groups')}>
+          {detail.groups.map((g) => (
+            <GroupItem key={g.id} seasonId={seasonId} group={g} onChanged={onChanged} />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

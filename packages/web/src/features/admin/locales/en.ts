@@ -152,6 +152,10 @@ export const en = {
     newGroup: 'New group',
     addGroup: 'Add group',
     groupAdded: 'Group {{label}} added.',
+    groups: 'Groups of the season',
+    groupName: 'Group {{label}}',
+    removeGroup: 'Delete group {{label}}',
+    removeGroupYes: 'Yes, delete group {{label}}',
   },
   stage: { league: 'league', group: 'group stage', playoff: 'playoff' },
   fixtureKind: {

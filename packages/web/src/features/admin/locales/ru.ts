@@ -153,6 +153,10 @@ export const ru: Shape<typeof en> = {
     newGroup: 'Новая группа',
     addGroup: 'Добавить группу',
     groupAdded: 'Группа {{label}} добавлена.',
+    groups: 'Группы сезона',
+    groupName: 'Группа {{label}}',
+    removeGroup: 'Удалить группу {{label}}',
+    removeGroupYes: 'Да, удалить группу {{label}}',
   },
   stage: { league: 'лига', group: 'группы', playoff: 'плей-офф' },
   fixtureKind: {
