@@ -81,12 +81,17 @@ describe('public live centre in Chromium', () => {
     const side = bottom.includes(m.homeClub.name) ? 'home' : 'away';
     const drive = driver(app, op.token, m.id);
     await drive.state({ status: 'live' });
-    for (let i = 0; i < 6; i++) await drive.event({ type: 'goal', side, minute: 10 + i });
+    // One forward scores all six, so he tops the scorers too.
+    const scorer = (await snapshot(app, m.id)).lineups[side][0]!;
+    for (let i = 0; i < 6; i++) await drive.event({ type: 'goal', side, minute: 10 + i, playerId: scorer.playerId });
     await drive.state({ period: 'half_time' });
     await drive.state({ period: 'second_half' });
     await drive.state({ status: 'finished' });
     await expect.poll(async () => (await order()).at(-1), within(3000)).not.toBe(bottom);
     expect((await order()).join()).not.toBe(before.join());
+    const topScorer = page.locator('[data-testid="scorers"] tbody tr').first();
+    await expect.poll(() => topScorer.textContent(), within(3000)).toContain(scorer.lastName);
+    expect(await page.getByTestId('suspensions').locator('li').count()).toBeGreaterThan(0);
     await screenshot(page, 'standings-360x740');
     await context.close();
     const wide = await newPage(browser, 'desktop');

@@ -11,7 +11,7 @@ const SERVER_PATHS = ['/api', '/realtime', '/docs', '/metrics', '/healthz', '/re
  * another origin, only from its start, so this unanchored pattern matches this origin's API only.
  */
 const PUBLIC_READS =
-  /\/api\/(?:matches(?:\/[^/?]+)?|competitions|clubs\/[^/?]+|seasons\/[^/?]+\/(?:standings|bracket))(?:\?|$)/;
+  /\/api\/(?:matches(?:\/[^/?]+)?|competitions|clubs\/[^/?]+|seasons\/[^/?]+\/(?:standings|bracket|players))(?:\?|$)/;
 
 // The server serves dist/ at `/`; in dev the API and the realtime socket are proxied to it.
 export default defineConfig({

@@ -107,6 +107,38 @@ export const Standings = z.object({
 });
 export type Standings = z.infer<typeof Standings>;
 
+/** A player's season so far, from the season's finished matches (rebuilt at every finalisation). */
+export const PlayerSeasonLine = z.object({
+  playerId: Id,
+  firstName: z.string(),
+  lastName: z.string(),
+  club: ClubRef,
+  appearances: z.number().int(),
+  goals: z.number().int(),
+  penaltyGoals: z.number().int(),
+  assists: z.number().int(),
+  yellowCards: z.number().int(),
+  redCards: z.number().int(),
+});
+export type PlayerSeasonLine = z.infer<typeof PlayerSeasonLine>;
+export const SuspensionReason = z.enum(['red_card', 'second_yellow', 'yellow_accumulation']);
+export const ActiveSuspension = z.object({
+  playerId: Id,
+  firstName: z.string(),
+  lastName: z.string(),
+  club: ClubRef,
+  reason: SuspensionReason,
+  matchesRemaining: z.number().int(),
+});
+export type ActiveSuspension = z.infer<typeof ActiveSuspension>;
+/** `GET /api/seasons/:id/players`: scorers first (goals, then assists), and who is banned for the next matches. */
+export const SeasonPlayers = z.object({
+  seasonId: Id,
+  players: z.array(PlayerSeasonLine),
+  suspensions: z.array(ActiveSuspension),
+});
+export type SeasonPlayers = z.infer<typeof SeasonPlayers>;
+
 export const User = z.object({
   id: Id,
   login: z.string(),

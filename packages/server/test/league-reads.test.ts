@@ -1,6 +1,7 @@
 import ical from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Api, signInAdmin, staff, todaysMatches } from './api.ts';
+import { SeasonPlayers } from '@touchline/contract';
+import { type Api, matches, signInAdmin, snapshot, staff, todaysMatches } from './api.ts';
 import { dbKinds, startTestServer, type TestServer } from './helpers.ts';
 
 describe.each(dbKinds)('league reads, calendars and captain lineups on %s', (kind) => {
@@ -28,6 +29,43 @@ describe.each(dbKinds)('league reads, calendars and captain lineups on %s', (kin
     );
     expect(first.homeClub.name).toBe(cup.homeClub.name);
     expect(bracket.rounds[2].ties[0].homeClub).toBeUndefined();
+  });
+
+  it('serves the season’s scorers and bans, as the finished matches say, and follows a new result', async () => {
+    const { live } = await todaysMatches(s.app);
+    const m = live[0]!;
+    const read = async () => SeasonPlayers.parse(await get(`/api/seasons/${m.seasonId}/players`));
+    const before = await read();
+    // Scorers first, then assists: no line is ahead of one with more goals, or as many goals and more assists.
+    for (const [a, b] of before.players.slice(1).map((p, i) => [before.players[i]!, p] as const)) {
+      expect(a.goals > b.goals || (a.goals === b.goals && a.assists >= b.assists)).toBe(true);
+    }
+    // The totals are what the finished matches' events say.
+    const finished = await matches(s.app, `?seasonId=${m.seasonId}&status=finished`);
+    const scored = new Map<string, number>();
+    for (const f of finished) {
+      for (const e of (await snapshot(s.app, f.id)).events) {
+        if ((e.type === 'goal' || e.type === 'penalty_goal') && e.playerId)
+          scored.set(e.playerId, (scored.get(e.playerId) ?? 0) + 1);
+      }
+    }
+    expect(new Map(before.players.filter((p) => p.goals > 0).map((p) => [p.playerId, p.goals]))).toEqual(scored);
+    expect(before.suspensions.length).toBeGreaterThan(0);
+    expect(before.suspensions.every((b) => b.matchesRemaining > 0)).toBe(true);
+
+    const op = (await staff(s.app, admin, 'operator')).api;
+    const scorer = (await snapshot(s.app, m.id)).lineups.home[0]!.playerId;
+    const ok = async (body: object, path = 'state') =>
+      expect((await op.req('POST', `/api/matches/${m.id}/${path}`, body)).status).toBeLessThan(300);
+    await ok({ type: 'goal', side: 'home', minute: 20, playerId: scorer }, 'events');
+    await ok({ period: 'half_time' });
+    await ok({ period: 'second_half' });
+    await ok({ status: 'finished' });
+    const after = await read();
+    const goalsOf = (list: SeasonPlayers) => list.players.find((p) => p.playerId === scorer)?.goals ?? 0;
+    expect(goalsOf(after)).toBe(goalsOf(before) + 1);
+    expect((await s.app.inject({ method: 'GET', url: '/api/seasons/999999/players' })).statusCode).toBe(404);
+    expect((await s.app.inject({ method: 'GET', url: '/api/seasons/x/players' })).statusCode).toBe(400);
   });
 
   it('serves a club page with its squad', async () => {

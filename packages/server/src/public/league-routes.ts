@@ -7,12 +7,13 @@ import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { sendCached } from '../http/etag.ts';
 import { clubRef, listSummaries } from '../matches/summary.ts';
+import { seasonPlayers } from '../league/season-players.ts';
 import { sendCalendar } from './calendar.ts';
 
 const IdParams = z.object({ id: Id });
 const tags = ['public'];
 
-/** Public league reads beyond PROTOCOL §3: competitions, brackets, clubs and iCal feeds. */
+/** Public league reads beyond PROTOCOL §3: competitions, brackets, player totals, clubs and iCal feeds. */
 export const leagueRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/config', { schema: { tags } }, async (req, reply) =>
     sendCached(req, reply, { timezone: app.config.timezone, telegram: Boolean(app.config.telegramBotToken) }, 60),
@@ -30,6 +31,13 @@ export const leagueRoutes: FastifyPluginAsyncZod = async (app) => {
         .map((s) => ({ id: String(s.id), name: s.name, format: s.format, active: s.active })),
     }));
     return sendCached(req, reply, { competitions }, 30);
+  });
+
+  app.get('/seasons/:id/players', { schema: { params: IdParams, tags } }, async (req, reply) => {
+    const players = await seasonPlayers(app.db, Number(req.params.id));
+    if (!players) throw new ApiError('not_found', 'No such season');
+    // Revalidated every time (a 304 is cheap): the season page reads it again the moment a result arrives.
+    return sendCached(req, reply, players, 0);
   });
 
   app.get('/seasons/:id/bracket', { schema: { params: IdParams, tags } }, async (req, reply) => {

@@ -6,6 +6,7 @@ import type {
   PatchEventBody,
   Side,
   StateBody,
+  SeasonPlayers,
   Standings,
   StatsBody,
 } from '@touchline/contract';
@@ -113,6 +114,7 @@ export function createApi(options: ApiOptions) {
     matches: (q: MatchListQuery = {}) => call<MatchListAnswer>('GET', `/matches${query({ ...q })}`),
     match: (id: string) => call<MatchSnapshot>('GET', m(id)),
     standings: (seasonId: string) => call<Standings>('GET', `/seasons/${encodeURIComponent(seasonId)}/standings`),
+    seasonPlayers: (seasonId: string) => call<SeasonPlayers>('GET', `/seasons/${encodeURIComponent(seasonId)}/players`),
     bracket: (seasonId: string) => call<BracketAnswer>('GET', `/seasons/${encodeURIComponent(seasonId)}/bracket`),
     competitions: () => call<CompetitionsAnswer>('GET', '/competitions'),
     club: (id: string) => call<ClubAnswer>('GET', `/clubs/${encodeURIComponent(id)}`),

@@ -8,6 +8,7 @@ import { useAsync } from '../../lib/use-async.ts';
 import { useTopic } from '../../lib/use-topic.ts';
 import { ErrorNote, Loading } from '../../ui/Feedback.tsx';
 import { RoundList } from './RoundList.tsx';
+import { SeasonPlayersPanel } from './SeasonPlayersPanel.tsx';
 import { StandingsTable } from './StandingsTable.tsx';
 import './public.css';
 
@@ -23,6 +24,7 @@ export default function SeasonPage({ params }: PageProps) {
   const id = params.id!;
   const standings = useAsync(() => api.standings(id), [id]);
   const fixtures = useAsync(() => api.matches({ seasonId: id }), [id]);
+  const players = useAsync(() => api.seasonPlayers(id), [id]);
 
   useTopic<SeasonData>(`season:${id}`, {
     onSnapshot: (data) => {
@@ -32,6 +34,8 @@ export default function SeasonPage({ params }: PageProps) {
     onPatch: (frame) => {
       const table = frame.changes.find((c) => c.entity === 'standings' && c.data);
       if (table) standings.mutate(() => table.data as Standings);
+      // A result moves the scorers too; they are not in the patch, so they are read again.
+      if (frame.changes.some((c) => c.entity === 'match')) players.reload();
       fixtures.mutate((list) => ({ matches: applyListPatch(list?.matches ?? [], frame) }));
     },
   });
@@ -50,6 +54,8 @@ export default function SeasonPage({ params }: PageProps) {
         {standings.error && <ErrorNote error={standings.error} onRetry={standings.reload} />}
         {standings.data ? <StandingsTable standings={standings.data} /> : !standings.error && <Loading />}
       </section>
+      {players.error && <ErrorNote error={players.error} onRetry={players.reload} />}
+      {players.data && <SeasonPlayersPanel data={players.data} />}
       <section aria-labelledby="fixtures-title">
         <h2 id="fixtures-title">{t('season.fixtures')}</h2>
         {fixtures.error && <ErrorNote error={fixtures.error} onRetry={fixtures.reload} />}
