@@ -109,6 +109,9 @@ describe('public live centre in Chromium', () => {
       await page.getByTestId('match-card').first().waitFor();
       const cards = await page.getByTestId('match-card').count();
       expect(cards).toBeGreaterThanOrEqual(2);
+      // A live match is also on today's card: it is shown once.
+      const ids = await page.getByTestId('match-card').evaluateAll((els) => els.map((e) => e.dataset.matchId));
+      expect(new Set(ids).size).toBe(ids.length);
       await screenshot(page, `today-${label}`);
       await page.goto(`${app.url}/seasons/${cup.seasonId}/bracket`);
       await page.getByTestId('bracket-tie').first().waitFor();

@@ -18,6 +18,12 @@ describe('live list', () => {
     expect(upsertMatches([a, b], [moved]).map((m) => m.id)).toEqual(['2', '1']);
   });
 
+  it('keeps a match once when a load lists it twice (live, and on today’s card), whatever came first', () => {
+    const live = { ...a, status: 'live' as const };
+    expect(upsertMatches([], [live, b, live])).toEqual([live, b]);
+    expect(upsertMatches([live], [live, b, live])).toEqual([live, b]);
+  });
+
   it('applies created, updated and deleted match changes, ignoring other entities', () => {
     const live = { ...a, status: 'live' as const };
     const next = applyListPatch(

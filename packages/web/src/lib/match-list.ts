@@ -6,10 +6,10 @@ export type LiveCard = MatchSummary[];
 const byKickoff = (a: MatchSummary, b: MatchSummary) =>
   a.kickoffAt.localeCompare(b.kickoffAt) || Number(a.id) - Number(b.id);
 
-/** Puts each incoming match in place of the one with its id. */
+/** Puts each incoming match in place of the one with its id; a match listed twice (live and today) is kept once. */
 export function upsertMatches(list: readonly MatchSummary[], incoming: readonly MatchSummary[]): MatchSummary[] {
-  const ids = new Set(incoming.map((m) => m.id));
-  return [...list.filter((m) => !ids.has(m.id)), ...incoming].sort(byKickoff);
+  const fresh = new Map(incoming.map((m) => [m.id, m]));
+  return [...list.filter((m) => !fresh.has(m.id)), ...fresh.values()].sort(byKickoff);
 }
 
 /** Applies `match` changes of a list topic (`live`): upsert by id, or remove. */
