@@ -114,6 +114,27 @@ describe.each(dbKinds)('taking back what an admin set up by mistake on %s', (kin
     expect((await admin.req('GET', `/api/seasons/${season.id}/bracket`)).status).toBe(200);
   });
 
+  it('keeps the fixtures of a match called off after kick-off: its events are a record', async () => {
+    const { season } = await setUpSeason(admin, { clubs: 2, format: 'round_robin' });
+    const op = (await staff(s.app, admin, 'operator')).api;
+    const { matches } = await created(
+      admin.req('POST', `/api/admin/seasons/${season.id}/fixtures`, { kind: 'round_robin', ...autumn }),
+    );
+    const id = matches[0].id as string;
+    expect((await op.req('POST', `/api/matches/${id}/state`, { status: 'live' })).status).toBe(200);
+    expect((await op.req('POST', `/api/matches/${id}/events`, { type: 'goal', side: 'home', minute: 3 })).status).toBe(
+      201,
+    );
+    expect((await admin.req('POST', `/api/admin/matches/${id}/status`, { status: 'cancelled' })).status).toBe(200);
+    const refused = await admin.req('DELETE', `/api/admin/seasons/${season.id}/fixtures`);
+    expect([refused.status, refused.body.error.code, refused.body.error.details]).toEqual([
+      409,
+      'in_use',
+      { matchId: id },
+    ]);
+    expect(await rows(t.matches, season.id)).toBe(1);
+  });
+
   it('deletes a season without fixtures, with its participants, groups and rosters', async () => {
     const { season, clubs } = await setUpSeason(admin, { clubs: 2, format: 'round_robin' });
     const { player } = await created(

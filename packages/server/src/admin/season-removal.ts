@@ -27,6 +27,17 @@ async function removeFixtures(tx: Tx, seasonId: number) {
   }
   const games = await tx.select({ id: t.matches.id }).from(t.matches).where(eq(t.matches.seasonId, seasonId));
   const ids = games.map((g) => g.id);
+  // A match called off after kick-off is cancelled, yet its events are a record of what happened.
+  const [recorded] = ids.length
+    ? await tx
+        .select({ matchId: t.matchEvents.matchId })
+        .from(t.matchEvents)
+        .where(inArray(t.matchEvents.matchId, ids))
+        .limit(1)
+    : [];
+  if (recorded) {
+    throw new ApiError('in_use', 'A match of this season has recorded events', { matchId: String(recorded.matchId) });
+  }
   if (ids.length) {
     const topics = ids.map((id) => `match:${id}`);
     for (const table of [t.clientWrites, t.matchOperators, t.lineups, t.matchStats, t.matchEvents]) {
