@@ -204,6 +204,8 @@ describe('operator console, judge and captain screens in Chromium', () => {
       await page.locator(`[data-testid="match-card"][data-match-id="${matchId}"]`).click();
       const box = page.locator(`[data-testid="lineup-player-checkbox"][data-player-id="${banned}"]`);
       await box.waitFor();
+      // The lineup says which match it is for.
+      expect(await page.locator(`[data-testid="match-card"][data-match-id="${matchId}"]`).count()).toBe(1);
       expect(await box.isDisabled()).toBe(true);
       await box.click({ force: true });
       expect(await box.isChecked()).toBe(false);

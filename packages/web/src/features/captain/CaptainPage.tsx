@@ -37,6 +37,8 @@ export default function CaptainPage({ params }: PageProps) {
       {selected && (
         <>
           <Link to="/captain">← {t('captain.back')}</Link>
+          {/* Which match this lineup is for: the opponent, the kick-off and the competition. */}
+          <MatchCard match={selected} to={`/matches/${selected.id}`} />
           <LineupEditor match={selected} side={selected.homeClub.id === clubId ? 'home' : 'away'} />
         </>
       )}
