@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PageProps } from '../../routes.ts';
 import { Link, navigate } from '../../lib/router.tsx';
+import { api } from '../../lib/services.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { Loading } from '../../ui/Feedback.tsx';
 import { AdminShell } from './AdminShell.tsx';
@@ -15,12 +16,15 @@ import { adminApi } from './services.ts';
 import { useAction } from './use-action.ts';
 
 async function load(id: string) {
-  const [detail, { clubs }, { competitions }] = await Promise.all([
+  const [detail, { clubs }, { competitions }, { matches }] = await Promise.all([
     adminApi.season(id),
     adminApi.clubs(),
     adminApi.competitions(),
+    api.matches({ seasonId: id }),
   ]);
-  return { detail, clubs, competition: competitions.find((c) => c.id === detail.season.competitionId) };
+  // Fixtures can be taken back only while nothing has been played (the server says the same, with 409 in_use).
+  const played = matches.some((m) => m.status === 'live' || m.status === 'finished');
+  return { detail, clubs, played, competition: competitions.find((c) => c.id === detail.season.competitionId) };
 }
 
 /** One season: its details, its clubs, activation, fixture generation and the playoff. */
@@ -53,7 +57,7 @@ export default function SeasonPage({ params }: PageProps) {
       </AdminShell>
     );
   if (!data.data) return <Loading />;
-  const { detail, clubs, competition } = data.data;
+  const { detail, clubs, competition, played } = data.data;
   const { season } = detail;
   const planned = detail.rounds.length > 0;
   const playoffPlanned = detail.rounds.some((r) => r.stage === 'playoff');
@@ -120,16 +124,22 @@ export default function SeasonPage({ params }: PageProps) {
                     </li>
                   ))}
                 </ol>
-                <p className="muted">{t('admin.fixtures.deleteHint')}</p>
-                <div className="button-row">
-                  <ConfirmButton
-                    label={t('admin.fixtures.delete')}
-                    confirmLabel={t('admin.fixtures.deleteYes')}
-                    busy={removeFixtures.busy}
-                    onConfirm={() => void removeFixtures.run()}
-                    testId="fixtures-delete"
-                  />
-                </div>
+                {played ? (
+                  <p className="muted">{t('admin.fixtures.played')}</p>
+                ) : (
+                  <>
+                    <p className="muted">{t('admin.fixtures.deleteHint')}</p>
+                    <div className="button-row">
+                      <ConfirmButton
+                        label={t('admin.fixtures.delete')}
+                        confirmLabel={t('admin.fixtures.deleteYes')}
+                        busy={removeFixtures.busy}
+                        onConfirm={() => void removeFixtures.run()}
+                        testId="fixtures-delete"
+                      />
+                    </div>
+                  </>
+                )}
               </>
             ) : (
               <FixturesForm key={season.format} detail={detail} onDone={planDone} />

@@ -190,6 +190,7 @@ export const en = {
     delete: 'Delete fixtures',
     deleteYes: 'Yes, delete every match and round',
     deleteHint: 'Until a match has been played, the fixtures can be deleted and generated again.',
+    played: 'Matches of this season have been played: change the fixtures by rescheduling or cancelling matches.',
     deleted: 'Fixtures deleted: you can generate new ones.',
   },
   club: {
