@@ -63,6 +63,10 @@ describe('audit diff', () => {
       ],
     );
     expect(lines).toEqual([{ path: '', before: 'Оператор 1', after: 'Оператор 1, Оператор 2' }]);
+    // Nobody assigned yet reads as nothing, not as JSON.
+    expect(auditDiff([], [{ id: '5', displayName: 'Оператор 2' }])).toEqual([
+      { path: '', before: '—', after: 'Оператор 2' },
+    ]);
     const [long] = auditDiff({ note: 'x'.repeat(200) }, { note: 'y' });
     expect(long!.before!.length).toBeLessThanOrEqual(80);
     expect(auditDiff({ a: 1 }, { a: 1 })).toEqual([]);

@@ -55,7 +55,7 @@ function show(v: unknown): string {
           }
           return String(item);
         })
-        .join(', ') || '[]',
+        .join(', ') || '—',
     );
   }
   return clip(JSON.stringify(v));
