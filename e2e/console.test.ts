@@ -255,4 +255,40 @@ describe('operator console, judge and captain screens in Chromium', () => {
       await context.close();
     }
   });
+
+  it('lets a judge correct a finished match, and a fan’s table follows without a reload', async () => {
+    const { live } = await today(app);
+    const m = live[0]!;
+    const drive = driver(app, opA.token, m.id);
+    const late = (await drive.event({ type: 'goal', side: 'home', minute: 88 })).event.id as string;
+    await drive.state({ period: 'half_time' });
+    await drive.state({ period: 'second_half' });
+    await drive.state({ status: 'finished' });
+    const final = (await snapshot(app, m.id)).match.score;
+
+    const fan = await newPage(browser, 'desktop');
+    await fan.page.goto(`${app.url}/seasons/${m.seasonId}`);
+    const homeRow = fan.page.locator('[data-testid="standings"] tbody tr', { hasText: m.homeClub.name });
+    await homeRow.waitFor();
+    const before = await homeRow.textContent();
+
+    const judge = await app.createStaff('judge');
+    const { context, page } = await newPage(browser);
+    await signInPage(page, app, judge.login, judge.password);
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.goto(`${app.url}/judge`);
+    await page.locator(`[data-testid="match-card"][data-match-id="${m.id}"]`).click();
+    const goal = page.locator(`[data-testid="event-item"][data-event-id="${late}"]`);
+    await goal.getByTestId('event-delete').click();
+    await goal.getByTestId('event-delete-confirm').click();
+    await expect
+      .poll(async () => (await snapshot(app, m.id)).match.score, within(5000))
+      .toEqual({ ...final, home: final.home - 1 });
+    await expect.poll(() => score(page), within(5000)).toMatch(new RegExp(`${final.home - 1}\\s*:\\s*${final.away}`));
+    await expect.poll(() => homeRow.textContent(), within(5000)).not.toBe(before);
+    // A judge corrects events; the match's status is not theirs to change.
+    expect(await page.getByTestId('finish-button').count()).toBe(0);
+    await screenshot(page, 'judge-correction-360x740');
+    await Promise.all([context.close(), fan.context.close()]);
+  });
 });
