@@ -1,4 +1,4 @@
-import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AdminIdParams } from '@touchline/contract';
 import type { Tx } from '../db/client.ts';
@@ -10,22 +10,23 @@ import { adminWrite } from './write.ts';
 
 const tags = ['admin'];
 /** Statuses of a match nobody has played: its fixture may still be taken back. */
-const UNPLAYED = ['scheduled', 'postponed', 'cancelled'] as const;
+const UNPLAYED = new Set<string>(['scheduled', 'postponed', 'cancelled']);
 
 /**
  * Takes back a season's fixtures (rounds, ties, matches and what hangs on them: lineups, operators, change logs)
  * while none of its matches has kicked off, so a wrong generation can be redone. Played results are never deleted.
  */
 async function removeFixtures(tx: Tx, seasonId: number) {
-  const [played] = await tx
-    .select({ id: t.matches.id })
+  // Locked first, so an operator's kick-off cannot slip in between this check and the delete.
+  const games = await tx
+    .select({ id: t.matches.id, status: t.matches.status })
     .from(t.matches)
-    .where(and(eq(t.matches.seasonId, seasonId), notInArray(t.matches.status, [...UNPLAYED])))
-    .limit(1);
+    .where(eq(t.matches.seasonId, seasonId))
+    .for('update');
+  const played = games.find((g) => !UNPLAYED.has(g.status));
   if (played) {
     throw new ApiError('in_use', 'A match of this season has been played', { matchId: String(played.id) });
   }
-  const games = await tx.select({ id: t.matches.id }).from(t.matches).where(eq(t.matches.seasonId, seasonId));
   const ids = games.map((g) => g.id);
   // A match called off after kick-off is cancelled, yet its events are a record of what happened.
   const [recorded] = ids.length
