@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import * as t from '../src/db/schema.ts';
-import { type Api, signInAdmin, staff } from './api.ts';
-import { created, playMatch, setUpSeason, standings } from './admin-setup.ts';
-import { dbKinds, startTestServer, type TestServer } from './helpers.ts';
+import { type Api, staff } from './api.ts';
+import { adminServer, created, playMatch, setUpSeason, standings } from './admin-setup.ts';
+import { dbKinds, type TestServer } from './helpers.ts';
 
 describe.each(dbKinds)('league data through the admin API on %s', (kind) => {
   let s: TestServer;
   let admin: Api;
-  beforeAll(async () => {
-    s = await startTestServer(kind);
-    admin = await signInAdmin(s.app);
-  });
-  afterAll(() => s.close());
+  adminServer(kind, (server, signedIn) => ([s, admin] = [server, signedIn]));
 
   const auditCount = async () => (await s.database.db.select({ n: count() }).from(t.auditLog))[0]!.n;
 

@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import * as t from '../src/db/schema.ts';
-import { type Api, signIn, signInAdmin, snapshot, staff } from './api.ts';
-import { created, playMatch, setUpSeason } from './admin-setup.ts';
-import { dbKinds, startTestServer, TEST_ADMIN, type TestServer } from './helpers.ts';
+import { type Api, signIn, snapshot, staff } from './api.ts';
+import { adminServer, created, playMatch, setUpSeason } from './admin-setup.ts';
+import { dbKinds, TEST_ADMIN, type TestServer } from './helpers.ts';
 
 describe.each(dbKinds)('staff, match management and the audit log on %s', (kind) => {
   let s: TestServer;
   let admin: Api;
-  beforeAll(async () => {
-    s = await startTestServer(kind);
-    admin = await signInAdmin(s.app);
-  });
-  afterAll(() => s.close());
+  adminServer(kind, (server, signedIn) => ([s, admin] = [server, signedIn]));
 
   it('lists staff, resets a password, deactivates and reactivates an account', async () => {
     const judge = await staff(s.app, admin, 'judge');

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { count, eq, like } from 'drizzle-orm';
 import * as t from '../src/db/schema.ts';
-import { type Api, signInAdmin, staff } from './api.ts';
-import { created, playMatch, setUpSeason } from './admin-setup.ts';
-import { dbKinds, startTestServer, type TestServer } from './helpers.ts';
+import { type Api, staff } from './api.ts';
+import { adminServer, created, playMatch, setUpSeason } from './admin-setup.ts';
+import { dbKinds, type TestServer } from './helpers.ts';
 import { RawSocket } from './raw-socket.ts';
 
 const autumn = { firstDate: '2026-10-12', weekday: 0, time: '18:00' };
@@ -11,11 +11,7 @@ const autumn = { firstDate: '2026-10-12', weekday: 0, time: '18:00' };
 describe.each(dbKinds)('taking back what an admin set up by mistake on %s', (kind) => {
   let s: TestServer;
   let admin: Api;
-  beforeAll(async () => {
-    s = await startTestServer(kind);
-    admin = await signInAdmin(s.app);
-  });
-  afterAll(() => s.close());
+  adminServer(kind, (server, signedIn) => ([s, admin] = [server, signedIn]));
 
   const rows = async (table: typeof t.matches | typeof t.rounds | typeof t.ties, seasonId: string) =>
     (

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FixturesAnswer, type MatchSummary, Standings } from '@touchline/contract';
-import { type Api, matches, signInAdmin, snapshot, staff } from './api.ts';
-import { created, playMatch, setUpSeason, standings } from './admin-setup.ts';
-import { dbKinds, startTestServer, type TestServer } from './helpers.ts';
+import { type Api, matches, snapshot, staff } from './api.ts';
+import { adminServer, created, playMatch, setUpSeason, standings } from './admin-setup.ts';
+import { dbKinds, type TestServer } from './helpers.ts';
 
 const HOUR = 3600_000;
 
 describe.each(dbKinds)('a season built through the admin API on %s', (kind) => {
   let s: TestServer;
   let admin: Api;
-  beforeAll(async () => {
-    s = await startTestServer(kind);
-    admin = await signInAdmin(s.app);
-  });
-  afterAll(() => s.close());
+  adminServer(kind, (server, signedIn) => ([s, admin] = [server, signedIn]));
 
   it('is played through the match API, its table follows, and its playoff bracket progresses', async () => {
     const { season, clubs, competition } = await setUpSeason(admin, {

@@ -1,8 +1,19 @@
 import type { FastifyInstance } from 'fastify';
-import { expect } from 'vitest';
-import type { Api } from './api.ts';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { type Api, signInAdmin } from './api.ts';
+import { type DbKind, startTestServer, type TestServer } from './helpers.ts';
 
 /** Shared steps of the admin tests: a league set up through /api/admin, and matches played through the match API. */
+
+/** A server on a fresh database of `kind` for the enclosing describe block; `ready` gets it and its signed-in admin. */
+export function adminServer(kind: DbKind, ready: (s: TestServer, admin: Api) => void) {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    ready(server, await signInAdmin(server.app));
+  });
+  afterAll(() => server?.close());
+}
 
 export async function created(res: ReturnType<Api['req']>) {
   const r = await res;
