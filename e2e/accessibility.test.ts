@@ -110,6 +110,7 @@ describe('accessibility of every screen (axe-core), in Russian, at 360×740 and 
     await check(page, 'match');
     await go(page, `/seasons/${ids.leagueSeason}`);
     await page.locator('[data-testid="standings"] tbody tr').first().waitFor();
+    await page.getByTestId('scorers').waitFor();
     await check(page, 'standings');
     await go(page, `/seasons/${ids.cupSeason}/bracket`);
     await page.getByTestId('bracket-tie').first().waitFor();
@@ -120,6 +121,14 @@ describe('accessibility of every screen (axe-core), in Russian, at 360×740 and 
     await go(page, '/competitions');
     await page.getByRole('heading', { level: 1, name: 'Турниры' }).waitFor();
     await check(page, 'competitions');
+    // The same pages in English: other words, other lengths, the same rules.
+    await page.getByRole('button', { name: /^EN\b/ }).click();
+    await go(page, '/');
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    await check(page, 'today-en');
+    await go(page, `/seasons/${ids.leagueSeason}`);
+    await page.getByTestId('scorers').waitFor();
+    await check(page, 'standings-en');
     await page.context().close();
   });
 
