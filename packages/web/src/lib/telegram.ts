@@ -28,7 +28,7 @@ const THEME: Record<string, string> = {
 const webAppObject = () => (globalThis as { Telegram?: { WebApp?: TelegramWebApp } }).Telegram?.WebApp;
 
 /** Telegram opens a Mini App with its launch parameters (tgWebAppData, tgWebAppVersion, …) in the URL hash. */
-export const launchedFromTelegram = (hash: string) => /[#&]tgWebApp[A-Za-z]*=/.test(hash);
+const launchedFromTelegram = (hash: string) => /[#&]tgWebApp[A-Za-z]*=/.test(hash);
 
 /**
  * Loads Telegram's script only when Telegram launched the page, so nobody else fetches anything from telegram.org.
@@ -49,7 +49,7 @@ function loadSdk(): Promise<void> {
 }
 
 /** The WebApp object when the page runs inside Telegram with a signed user. */
-export function telegramWebApp(): TelegramWebApp | undefined {
+function telegramWebApp(): TelegramWebApp | undefined {
   const tg = webAppObject();
   return tg?.initData ? tg : undefined;
 }
