@@ -92,6 +92,14 @@ describe('public live centre in Chromium', () => {
     const topScorer = page.locator('[data-testid="scorers"] tbody tr').first();
     await expect.poll(() => topScorer.textContent(), within(3000)).toContain(scorer.lastName);
     expect(await page.getByTestId('suspensions').locator('li').count()).toBeGreaterThan(0);
+    // The club's page lists him among its scorers.
+    const clubId = side === 'home' ? m.homeClub.id : m.awayClub.id;
+    const clubPage = await context.newPage();
+    await clubPage.goto(`${app.url}/clubs/${clubId}`);
+    await expect
+      .poll(() => clubPage.getByTestId('club-scorers').first().textContent(), within(5000))
+      .toContain(scorer.lastName);
+    await clubPage.close();
     await screenshot(page, 'standings-360x740');
     await context.close();
     const wide = await newPage(browser, 'desktop');

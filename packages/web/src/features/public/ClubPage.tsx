@@ -5,9 +5,10 @@ import { api } from '../../lib/services.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { ErrorNote, Loading } from '../../ui/Feedback.tsx';
 import { MatchCard } from '../../ui/MatchCard.tsx';
+import { ClubScorers } from './ClubScorers.tsx';
 import './public.css';
 
-/** A club: its squad by shirt number, and its fixtures and results. */
+/** A club: its squad by shirt number, its scorers this season, and its fixtures and results. */
 export default function ClubPage({ params }: PageProps) {
   const { t } = useTranslation();
   const id = params.id!;
@@ -41,6 +42,7 @@ export default function ClubPage({ params }: PageProps) {
             ))}
         </ul>
       </section>
+      <ClubScorers clubId={id} />
       {[
         { key: 'upcoming', list: upcoming },
         { key: 'results', list: results },

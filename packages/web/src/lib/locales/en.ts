@@ -230,7 +230,13 @@ export const en = {
     matchesLeft_other: 'misses {{count}} more matches',
   },
   bracket: { title: 'Playoff bracket', tbd: 'To be decided', empty: 'The bracket is not drawn yet.' },
-  club: { calendar: 'Match calendar (iCal)', squad: 'Squad', upcoming: 'Upcoming matches', results: 'Results' },
+  club: {
+    calendar: 'Match calendar (iCal)',
+    squad: 'Squad',
+    upcoming: 'Upcoming matches',
+    results: 'Results',
+    goalsAndAssists: 'goals: {{goals}}, assists: {{assists}}',
+  },
   captain: {
     title: 'Matchday lineup',
     pick: 'Pick a match to submit or change its lineup.',

@@ -244,7 +244,13 @@ export const ru = {
     matchesLeft_other: 'пропускает ещё {{count}} матча',
   },
   bracket: { title: 'Сетка плей-офф', tbd: 'Определится', empty: 'Сетка ещё не сформирована.' },
-  club: { calendar: 'Календарь матчей (iCal)', squad: 'Состав', upcoming: 'Ближайшие матчи', results: 'Результаты' },
+  club: {
+    calendar: 'Календарь матчей (iCal)',
+    squad: 'Состав',
+    upcoming: 'Ближайшие матчи',
+    results: 'Результаты',
+    goalsAndAssists: 'голы: {{goals}}, передачи: {{assists}}',
+  },
   captain: {
     title: 'Заявка на матч',
     pick: 'Выберите матч, чтобы подать или изменить заявку.',
