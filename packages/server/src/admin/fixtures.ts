@@ -11,7 +11,7 @@ import { createBracket } from '../league/bracket.ts';
 import { seasonPatch } from '../matches/finalize.ts';
 import { listSummaries } from '../matches/summary.ts';
 import { loadSeason, toGroup, toRound } from './season-data.ts';
-import { adminWrite } from './write.ts';
+import { type AdminTx, adminWrite } from './write.ts';
 
 type Body = z.infer<typeof FixturesBody>;
 type Season = typeof t.seasons.$inferSelect;
@@ -147,7 +147,7 @@ async function generate(tx: Tx, season: Season, body: Body, timeZone: string) {
 }
 
 /** Everything a season's fixture screen shows after a generation. */
-export async function fixturesOf(tx: Tx, seasonId: number, ties: number) {
+async function fixturesOf(tx: Tx, seasonId: number, ties: number) {
   const [rounds, groups] = await Promise.all([
     tx.select().from(t.rounds).where(eq(t.rounds.seasonId, seasonId)).orderBy(asc(t.rounds.ordinal)),
     tx.select().from(t.groups).where(eq(t.groups.seasonId, seasonId)).orderBy(asc(t.groups.label)),
@@ -160,6 +160,27 @@ export async function fixturesOf(tx: Tx, seasonId: number, ties: number) {
   };
 }
 
+type Fixtures = Awaited<ReturnType<typeof fixturesOf>>;
+
+/** A season's fixtures after a generation (table or playoff), audited and sent to season:{id} in one patch. */
+export async function announceFixtures(
+  w: AdminTx,
+  seasonId: number,
+  ties: number,
+  audit: { action: string; after: (fixtures: Fixtures) => object },
+): Promise<Fixtures> {
+  const fixtures = await fixturesOf(w.tx, seasonId, ties);
+  await w.audit({ action: audit.action, entity: 'season', entityId: seasonId, after: audit.after(fixtures) });
+  w.publish(
+    await seasonPatch(
+      w.tx,
+      seasonId,
+      fixtures.matches.map((m) => Number(m.id)),
+    ),
+  );
+  return fixtures;
+}
+
 /** Fixture generation: rounds, groups, matches and bracket ties, kick-offs in the league's local time. */
 export const fixtureRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -169,21 +190,10 @@ export const fixtureRoutes: FastifyPluginAsyncZod = async (app) => {
       const out = await adminWrite(req, async (w) => {
         const season = await loadSeason(w.tx, req.params.id, true);
         const ties = await generate(w.tx, season, req.body, await planningZone(w.tx, season, app.config.timezone));
-        const fixtures = await fixturesOf(w.tx, season.id, ties);
-        await w.audit({
+        return announceFixtures(w, season.id, ties, {
           action: 'generate_fixtures',
-          entity: 'season',
-          entityId: season.id,
-          after: { ...req.body, rounds: fixtures.rounds.length, ties, matches: fixtures.matches.length },
+          after: (f) => ({ ...req.body, rounds: f.rounds.length, ties, matches: f.matches.length }),
         });
-        w.publish(
-          await seasonPatch(
-            w.tx,
-            season.id,
-            fixtures.matches.map((m) => Number(m.id)),
-          ),
-        );
-        return fixtures;
       });
       return reply.code(201).send(out);
     },

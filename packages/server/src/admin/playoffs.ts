@@ -7,8 +7,7 @@ import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { createBracket } from '../league/bracket.ts';
 import { computeStandings } from '../league/standings.ts';
-import { seasonPatch } from '../matches/finalize.ts';
-import { fixturesOf, planningZone } from './fixtures.ts';
+import { announceFixtures, planningZone } from './fixtures.ts';
 import { loadSeason } from './season-data.ts';
 import { adminWrite } from './write.ts';
 
@@ -84,21 +83,10 @@ export const playoffRoutes: FastifyPluginAsyncZod = async (app) => {
           language: b.language,
           firstOrdinal: (last?.n ?? 0) + 1,
         });
-        const fixtures = await fixturesOf(w.tx, season.id, ties);
-        await w.audit({
+        return announceFixtures(w, season.id, ties, {
           action: 'create_playoffs',
-          entity: 'season',
-          entityId: season.id,
-          after: { ...b, seeded: seeded.map(String), ties },
+          after: () => ({ ...b, seeded: seeded.map(String), ties }),
         });
-        w.publish(
-          await seasonPatch(
-            w.tx,
-            season.id,
-            fixtures.matches.map((m) => Number(m.id)),
-          ),
-        );
-        return fixtures;
       });
       return reply.code(201).send(out);
     },
