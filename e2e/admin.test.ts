@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { wallClockOf } from '@touchline/domain';
 import { ADMIN, type App, launchBrowser, newPage, screenshot, signInPage, startApp, viewports } from './harness.ts';
 
 const within = (ms: number) => ({ timeout: ms, interval: 50 });
@@ -8,17 +9,8 @@ const CLUB = { name: 'Рассвет Заречного района имени 
 
 /** `YYYY-MM-DDTHH:mm` on the league's wall clock, as a datetime-local input takes it. */
 function leagueLocal(at: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+  const { date, time } = wallClockOf(at.toISOString(), ZONE);
+  return `${date}T${time}`;
 }
 
 describe('admin screens in Chromium', () => {
