@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminClub, AdminParticipant, AdminSeasonDetail } from '../../lib/admin-api.ts';
-import { ConfirmButton } from './ConfirmButton.tsx';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { Field } from './Field.tsx';
 import { changedFields, intOrUndefined } from './forms.ts';
 import { FormStatus } from './ServerError.tsx';

@@ -4,7 +4,7 @@ import type { AdminClub, AdminPlayer } from '../../lib/admin-api.ts';
 import { POSITIONS } from './catalog.ts';
 import { Field } from './Field.tsx';
 import { changedFields, fieldErrors, intOrUndefined, textOrNull } from './forms.ts';
-import { ConfirmButton } from './ConfirmButton.tsx';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { FormStatus } from './ServerError.tsx';
 import { adminApi } from './services.ts';
 import { submitting, useAction } from './use-action.ts';

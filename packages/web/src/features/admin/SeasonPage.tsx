@@ -6,7 +6,7 @@ import { api } from '../../lib/services.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { Loading } from '../../ui/Feedback.tsx';
 import { AdminShell } from './AdminShell.tsx';
-import { ConfirmButton } from './ConfirmButton.tsx';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { FixturesForm, PlayoffsForm } from './FixturesForm.tsx';
 import { Participants } from './Participants.tsx';
 import { hasPlayoff } from './season-plan.ts';

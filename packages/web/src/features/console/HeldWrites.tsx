@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import type { OutboxItem } from './outbox.ts';
 
 /**
@@ -8,7 +8,6 @@ import type { OutboxItem } from './outbox.ts';
  */
 export function HeldWrites({ items, onDiscard }: { items: OutboxItem[]; onDiscard(): void }) {
   const { t } = useTranslation();
-  const [asking, setAsking] = useState(false);
   if (items.length === 0) return null;
   const names = [...new Set(items.map((i) => i.author?.name ?? ''))].join(', ');
   return (
@@ -16,20 +15,13 @@ export function HeldWrites({ items, onDiscard }: { items: OutboxItem[]; onDiscar
       <h3 id="held-title">{t('held.title', { count: items.length, names })}</h3>
       <p>{t('held.hint', { names })}</p>
       <div className="button-row">
-        {asking ? (
-          <>
-            <button type="button" className="danger" onClick={onDiscard} data-testid="held-discard-yes">
-              {t('held.discardYes', { count: items.length })}
-            </button>
-            <button type="button" onClick={() => setAsking(false)}>
-              {t('held.keep')}
-            </button>
-          </>
-        ) : (
-          <button type="button" onClick={() => setAsking(true)} data-testid="held-discard">
-            {t('held.discard')}
-          </button>
-        )}
+        <ConfirmButton
+          label={t('held.discard')}
+          confirmLabel={t('held.discardYes', { count: items.length })}
+          cancelLabel={t('held.keep')}
+          onConfirm={onDiscard}
+          testId="held-discard"
+        />
       </div>
     </section>
   );

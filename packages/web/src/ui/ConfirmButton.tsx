@@ -6,14 +6,17 @@ export function ConfirmButton({
   label,
   confirmLabel,
   ariaLabel,
-  busy,
+  cancelLabel,
+  busy = false,
   onConfirm,
   testId,
 }: {
   label: string;
   confirmLabel: string;
   ariaLabel?: string;
-  busy: boolean;
+  /** The second button, which takes the question back; "Cancel" unless a clearer word fits. */
+  cancelLabel?: string;
+  busy?: boolean;
   onConfirm: () => void;
   testId?: string;
 }) {
@@ -37,7 +40,7 @@ export function ConfirmButton({
         {confirmLabel}
       </button>
       <button type="button" onClick={() => setAsking(false)}>
-        {t('admin.common.cancel')}
+        {cancelLabel ?? t('common.cancel')}
       </button>
     </>
   );
