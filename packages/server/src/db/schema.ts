@@ -113,6 +113,12 @@ export const competitions = pgTable('competitions', {
     .notNull()
     .default(['points', 'head_to_head', 'goal_difference', 'goals_for', 'wins', 'fewer_cards', 'name']),
   awayGoals: boolean('away_goals').notNull().default(false),
+  /** Whether a level deciding match goes to extra time before penalties (docs/rules.md, knockout). */
+  extraTime: boolean('extra_time').notNull().default(false),
+  /** Matchday lineup rules: starters, whether a goalkeeper must start, and the most substitutes named. */
+  lineupStarters: integer('lineup_starters').notNull().default(11),
+  lineupRequiresGoalkeeper: boolean('lineup_requires_goalkeeper').notNull().default(true),
+  lineupMaxSubstitutes: integer('lineup_max_substitutes').notNull().default(12),
   yellowCardLimit: integer('yellow_card_limit').notNull().default(4),
   redCardBan: integer('red_card_ban').notNull().default(1),
   timezone: text('timezone'),
