@@ -1,6 +1,13 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Package boundaries (docs/decisions/020-lint-boundaries.md): a package is reached only through its name and the
+// entries its package.json exports, never through another package's src/ folder.
+const otherPackageSource = {
+  regex: '(^|/)(contract|domain|server|web)/src(/|$)|^@touchline/[^/]+/src(/|$)',
+  message: 'Import another package by its name or an entry it exports, not its source files.',
+};
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'e2e/artifacts/**', 'bench/results/**'] },
   js.configs.recommended,
@@ -12,4 +19,48 @@ export default tseslint.config(
     },
   },
   { languageOptions: { globals: { console: 'readonly', process: 'readonly' } } },
+  {
+    files: ['packages/*/src/**/*.{ts,tsx}', 'packages/*/test/**/*.{ts,tsx}'],
+    ignores: ['packages/domain/src/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [otherPackageSource] }] },
+  },
+  {
+    files: ['packages/web/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@touchline/server', message: 'The web app talks to the server over HTTP, never by import.' },
+          ],
+          patterns: [otherPackageSource],
+        },
+      ],
+    },
+  },
+  {
+    // The domain is pure: its own files, and the contract's types only (no zod, no I/O, no runtime dependency).
+    files: ['packages/domain/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@touchline/contract',
+              allowTypeImports: true,
+              message: 'The domain takes only types from the contract (import type).',
+            },
+          ],
+          patterns: [
+            {
+              regex: '^(?!\\.{1,2}/|@touchline/contract$)',
+              message: 'The domain imports nothing but its own files and the contract’s types.',
+            },
+            otherPackageSource,
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,7 +1,7 @@
 import { WebSocket } from 'ws';
 import type { MatchSnapshot, PatchFrame, ServerFrame } from '@touchline/contract';
-import { createRealtimeClient, type RealtimeClient, type SocketConstructor } from '../../web/src/lib/realtime/index.ts';
-import { applyPatch } from '../../web/src/lib/match-patch.ts';
+import { createRealtimeClient, type RealtimeClient, type SocketConstructor } from '@touchline/web/realtime';
+import { applyPatch } from '@touchline/web/match-patch';
 
 /**
  * A fan following one match through the web app's realtime client, over real sockets. It keeps what the client

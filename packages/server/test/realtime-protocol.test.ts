@@ -8,7 +8,7 @@ import {
   type PatchFrame,
   SLOW_CONSUMER_BYTES,
 } from '@touchline/contract';
-import { applyPatch } from '../../web/src/lib/match-patch.ts';
+import { applyPatch } from '@touchline/web/match-patch';
 import { createKeyring } from '../src/auth/keyring.ts';
 import { users } from '../src/db/schema.ts';
 import { type Api, signInAdmin, snapshot, staff, todaysMatches } from './api.ts';

@@ -1,0 +1,41 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The package boundaries of eslint.config.js (decision 020), checked against imports written to break them.
+const eslint = new ESLint({ cwd: new URL('..', import.meta.url).pathname });
+
+async function restrictedImports(filePath: string, code: string) {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').length;
+}
+
+describe('package boundaries', () => {
+  it.each([
+    ['the web imports the server', 'packages/web/src/features/x.ts', "import { buildApp } from '@touchline/server';"],
+    ['the web reaches into server source', 'packages/web/src/lib/x.ts', "import '../../../server/src/app.ts';"],
+    ['the domain imports zod', 'packages/domain/src/x.ts', "import { z } from 'zod';"],
+    [
+      'the domain takes a value from the contract',
+      'packages/domain/src/x.ts',
+      "import { Side } from '@touchline/contract';",
+    ],
+    ['the domain imports node', 'packages/domain/src/x.ts', "import { readFile } from 'node:fs';"],
+    ['the server reaches into web source', 'packages/server/src/x.ts', "import '../../web/src/lib/api.ts';"],
+    [
+      'a test reaches into another package by name',
+      'packages/server/test/x.ts',
+      "import '@touchline/web/src/lib/api.ts';",
+    ],
+  ])('refuses: %s', async (_what, file, code) => {
+    expect(await restrictedImports(file, `${code}\nexport {};\n`)).toBe(1);
+  });
+
+  it.each([
+    ['the domain takes contract types', 'packages/domain/src/x.ts', "import type { Side } from '@touchline/contract';"],
+    ['the domain imports its own file', 'packages/domain/src/x.ts', "import { reduce } from './reducer.ts';"],
+    ['the web imports the contract', 'packages/web/src/x.ts', "import { Side } from '@touchline/contract';"],
+    ['a server test uses an entry the web exports', 'packages/server/test/x.ts', "import '@touchline/web/realtime';"],
+  ])('allows: %s', async (_what, file, code) => {
+    expect(await restrictedImports(file, `${code}\nexport {};\n`)).toBe(0);
+  });
+});
