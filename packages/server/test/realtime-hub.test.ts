@@ -85,7 +85,8 @@ describe('the realtime hub (no network)', () => {
   const start = (opts: Partial<HubOptions> = {}) => {
     hub = new Hub({
       topics: (name) => (name.startsWith('match:') ? { readers: 'everyone', open: () => feed(name) } : undefined),
-      authenticate: async () => 'operator',
+      authenticate: async () => ({ role: 'operator' }),
+      stillValid: async () => () => true,
       heartbeatMs: 60_000,
       helloTimeoutMs: 5000,
       log: { warn: () => undefined },
