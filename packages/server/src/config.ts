@@ -67,7 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     metricsToken: blankToUndefined(env.TOUCHLINE_METRICS_TOKEN),
     webDist: blankToUndefined(env.TOUCHLINE_WEB_DIST),
-    realtimeMaxPerAddress: int(env.TOUCHLINE_REALTIME_MAX_PER_ADDRESS, 500, 'TOUCHLINE_REALTIME_MAX_PER_ADDRESS'),
-    realtimeMaxConnections: int(env.TOUCHLINE_REALTIME_MAX_CONNECTIONS, 20_000, 'TOUCHLINE_REALTIME_MAX_CONNECTIONS'),
+    realtimeMaxPerAddress: int(env.TOUCHLINE_WS_PER_ADDRESS, 500, 'TOUCHLINE_WS_PER_ADDRESS'),
+    realtimeMaxConnections: int(env.TOUCHLINE_WS_MAX_CONNECTIONS, 20_000, 'TOUCHLINE_WS_MAX_CONNECTIONS'),
   };
 }

@@ -15,7 +15,9 @@ function refusal(url: string, localAddress: string): Promise<{ status: number; c
     ws.once('unexpected-response', (_req, res) => {
       let body = '';
       res.on('data', (d: Buffer) => (body += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode!, code: (JSON.parse(body) as { error: { code: string } }).error.code }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, code: (JSON.parse(body) as { error: { code: string } }).error.code }),
+      );
     });
     ws.once('error', reject);
   });

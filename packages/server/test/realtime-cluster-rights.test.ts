@@ -92,7 +92,9 @@ describe('realtime rights and topics across two instances', () => {
     const [onA, onB] = [await onAdminFeed(aUrl, judge.api.token), await onAdminFeed(bUrl, judge.api.token)];
     await deactivate(judge.user.id);
     // A password reset right after: its audit entry must not reach the judge's sockets.
-    const reset = await admin.req('POST', `/api/admin/users/${other.user.id}/password`, { password: 'another-long-pw' });
+    const reset = await admin.req('POST', `/api/admin/users/${other.user.id}/password`, {
+      password: 'another-long-pw',
+    });
     expect(reset.status).toBe(200);
     for (const ws of [onA, onB]) {
       expect(await cutOff(ws)).toEqual({
@@ -173,12 +175,15 @@ describe('realtime rights and topics across two instances', () => {
     }
     expect((await adminOnB.req('POST', `/api/admin/users/${judge.user.id}/deactivate`)).status).toBe(200);
     await link.restore();
-    const truth = async () =>
-      (await (await fetch(`${bUrl}/api/matches/${live.id}`)).json()) as MatchSnapshot;
-    await until('every fan at the REST state', async () => {
-      const rest = await truth();
-      return fans.every((f) => f.seq === rest.seq);
-    }, 15_000);
+    const truth = async () => (await (await fetch(`${bUrl}/api/matches/${live.id}`)).json()) as MatchSnapshot;
+    await until(
+      'every fan at the REST state',
+      async () => {
+        const rest = await truth();
+        return fans.every((f) => f.seq === rest.seq);
+      },
+      15_000,
+    );
     const rest = await truth();
     for (const f of fans) {
       expect(f.state).toEqual(rest);

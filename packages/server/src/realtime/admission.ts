@@ -21,7 +21,8 @@ export function admission(caps: ConnectionCaps) {
     const held = byAddress.get(address) ?? 0;
     if (held >= caps.perAddress)
       throw new ApiError('too_many_connections', 'Too many realtime connections from this address');
-    if (total >= caps.total) throw new ApiError('server_busy', 'The server holds all the connections it can; retry later');
+    if (total >= caps.total)
+      throw new ApiError('server_busy', 'The server holds all the connections it can; retry later');
     byAddress.set(address, held + 1);
     total++;
     req.raw.socket.once('close', () => {
