@@ -48,6 +48,8 @@ export const ErrorCode = {
   unknown_topic: 'unknown_topic',
   internal_error: 'internal_error',
   not_ready: 'not_ready',
+  too_many_connections: 'too_many_connections',
+  server_busy: 'server_busy',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -25,6 +25,10 @@ export interface Config {
   realtimeHeartbeatMs?: number;
   /** How long a new /realtime connection may wait before its hello; unset means 5 s. */
   realtimeHelloTimeoutMs?: number;
+  /** Open /realtime sockets one address may hold. */
+  realtimeMaxPerAddress: number;
+  /** Open /realtime sockets this instance holds at most. */
+  realtimeMaxConnections: number;
 }
 
 const int = (v: string | undefined, fallback: number, name: string) => {
@@ -63,5 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     metricsToken: blankToUndefined(env.TOUCHLINE_METRICS_TOKEN),
     webDist: blankToUndefined(env.TOUCHLINE_WEB_DIST),
+    realtimeMaxPerAddress: int(env.TOUCHLINE_WS_PER_ADDRESS, 500, 'TOUCHLINE_WS_PER_ADDRESS'),
+    realtimeMaxConnections: int(env.TOUCHLINE_WS_MAX_CONNECTIONS, 20_000, 'TOUCHLINE_WS_MAX_CONNECTIONS'),
   };
 }

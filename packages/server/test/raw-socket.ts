@@ -1,4 +1,4 @@
-import { WebSocket } from 'ws';
+import { type ClientOptions, WebSocket } from 'ws';
 import type { ServerFrame } from '@touchline/contract';
 
 type Frame<T extends ServerFrame['type']> = Extract<ServerFrame, { type: T }>;
@@ -26,7 +26,7 @@ export class RawSocket {
     );
   }
 
-  static async open(baseUrl: string, opts: { autoPong?: boolean } = {}): Promise<RawSocket> {
+  static async open(baseUrl: string, opts: ClientOptions = {}): Promise<RawSocket> {
     const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/realtime`, opts);
     const socket = new RawSocket(ws);
     await new Promise<void>((resolve, reject) => {

@@ -85,7 +85,8 @@ describe('the realtime hub (no network)', () => {
   const start = (opts: Partial<HubOptions> = {}) => {
     hub = new Hub({
       topics: (name) => (name.startsWith('match:') ? { readers: 'everyone', open: () => feed(name) } : undefined),
-      authenticate: async () => 'operator',
+      authenticate: async () => ({ role: 'operator' }),
+      stillValid: async () => () => true,
       heartbeatMs: 60_000,
       helloTimeoutMs: 5000,
       log: { warn: () => undefined },
@@ -286,6 +287,52 @@ describe('the realtime hub (no network)', () => {
     expect(quiet.terminated).toBe(true);
     expect(alive.terminated).toBe(false);
     expect(alive.pings).toBe(3);
+  });
+
+  it('holds a changed account’s frames while it is read again: sends them in order if it holds, else 4001', async () => {
+    let answer!: (holds: boolean) => void;
+    start({
+      authenticate: async (token) => ({
+        role: 'judge',
+        account: { userId: token, role: 'judge', expiresAt: Date.now() + 60_000 },
+      }),
+      stillValid: () => new Promise((resolve) => (answer = (holds) => resolve(() => holds))),
+    });
+    const f = feed('match:1');
+    const changed = (userId: string): Patch => ({
+      topic: 'admin',
+      epoch: 'audit-v1',
+      seq: f.log.length,
+      changes: [{ op: 'created', entity: 'audit', data: { entity: 'user', entityId: userId } }],
+    });
+    const signedIn = async (token: string) => {
+      const socket = new FakeSocket();
+      socket.events = hub.connect(socket);
+      socket.say({ type: 'hello', protocol: 1, token });
+      await settle();
+      socket.say({ type: 'subscribe', topic: 'match:1' });
+      await settle();
+      return socket;
+    };
+    const kept = await signedIn('7');
+    hub.receive(changed('7'));
+    hub.receive(f.commit());
+    hub.receive(f.commit());
+    await settle();
+    expect(kept.patches('match:1')).toEqual([]);
+    answer(true);
+    await settle();
+    expect(kept.patches('match:1')).toEqual([1, 2]);
+
+    const lost = await signedIn('8');
+    hub.receive(changed('8'));
+    hub.receive(f.commit());
+    answer(false);
+    await settle();
+    expect(lost.patches('match:1')).toEqual([]);
+    expect(lost.sent.at(-1)).toEqual({ type: 'error', code: 'invalid_token' });
+    expect(lost.closedWith).toBe(4001);
+    expect(kept.patches('match:1')).toEqual([1, 2, 3]);
   });
 
   it('refuses the 65th topic on one connection', async () => {

@@ -15,10 +15,15 @@ export interface Principal {
   clubId?: string;
 }
 
+/** A verified token: its principal and when it stops being valid (ms since epoch). */
+export interface Verified extends Principal {
+  expiresAt: number;
+}
+
 export interface Keyring {
   sign(p: Principal, ttlSeconds?: number): Promise<string>;
   /** The principal of a valid token, or null: one keyring, looked up by `kid`, never "try every secret". */
-  verify(token: string): Promise<Principal | null>;
+  verify(token: string): Promise<Verified | null>;
 }
 
 export function parseKeyring(spec: string): Map<string, Uint8Array> {
@@ -81,7 +86,8 @@ export function createKeyring(spec: string): Keyring {
         if (!role.success || typeof payload.sub !== 'string' || !/^[1-9][0-9]*$/.test(payload.sub)) return null;
         const clubId = typeof payload.clubId === 'string' ? payload.clubId : undefined;
         if (role.data === 'captain' && !clubId) return null;
-        return { userId: payload.sub, role: role.data, ...(clubId ? { clubId } : {}) };
+        const expiresAt = payload.exp! * 1000;
+        return { userId: payload.sub, role: role.data, ...(clubId ? { clubId } : {}), expiresAt };
       } catch {
         return null;
       }

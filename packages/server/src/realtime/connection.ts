@@ -7,22 +7,33 @@ import {
   type ServerFrame,
   SLOW_CONSUMER_BYTES,
 } from '@touchline/contract';
+import type { Account } from './rights.ts';
 import type { SocketAdapter, WireFrame } from './socket.ts';
 import type { Subscription } from './subscription.ts';
 
 const MINUTE = 60_000;
+/** Frames kept for a connection whose rights are being checked; past this it is treated as a slow consumer. */
+const MAX_HELD_OUTBOUND = 1000;
 
 /** One client's protocol state: handshake, subscriptions, bad-frame budget and back-pressure. */
 export class Connection {
   readonly id = randomUUID();
   state: 'awaiting_hello' | 'authenticating' | 'open' | 'closed' = 'awaiting_hello';
   role: ConnectionRole = 'anonymous';
+  /** The account the token names; undefined for an anonymous client. */
+  account: Account | undefined;
   readonly subs = new Map<string, Subscription>();
   /** Frames that arrived while the token was being checked; handled right after welcome. */
   readonly held: string[] = [];
   missedPongs = 0;
   helloTimer: NodeJS.Timeout | undefined;
+  /** Fires when the token expires. */
+  expiryTimer: NodeJS.Timeout | undefined;
   private badFrames: number[] = [];
+  /** Outgoing frames held while the account's rights are re-checked; undefined when not held. */
+  private outbound: WireFrame[] | undefined;
+  /** Checks under way that hold the frames; they overlap when a change and a bus recovery meet. */
+  private holds = 0;
 
   constructor(
     private readonly socket: SocketAdapter,
@@ -35,10 +46,35 @@ export class Connection {
 
   send(frame: WireFrame): void {
     if (this.closed) return;
+    if (this.outbound) {
+      this.outbound.push(frame);
+      if (this.outbound.length > MAX_HELD_OUTBOUND) this.tooSlow();
+      return;
+    }
     this.socket.send(frame);
-    if (this.socket.bufferedAmount <= SLOW_CONSUMER_BYTES) return;
-    this.hooks.slow();
-    this.close(CloseCode.slowConsumer, 'slow_consumer');
+    if (this.socket.bufferedAmount > SLOW_CONSUMER_BYTES) this.tooSlow();
+  }
+
+  /** Holds every outgoing frame until `release` (rights still held) or `revoke` (lost). */
+  hold(): void {
+    this.holds++;
+    this.outbound ??= [];
+  }
+
+  release(): void {
+    this.holds = Math.max(0, this.holds - 1);
+    if (this.holds > 0) return;
+    const held = this.outbound ?? [];
+    this.outbound = undefined;
+    for (const frame of held) this.send(frame);
+  }
+
+  /** The token or its account no longer holds: nothing held is sent, and the client is told why. */
+  revoke(): void {
+    this.holds = 0;
+    this.outbound = undefined;
+    this.error('invalid_token');
+    this.close(CloseCode.invalidToken, 'invalid_token');
   }
 
   frame(f: ServerFrame): void {
@@ -49,12 +85,20 @@ export class Connection {
     this.frame({ type: 'error', code, ...(topic !== undefined ? { topic } : {}) });
   }
 
-  /** Answers a bad frame; past the budget for the last minute, closes the connection. */
-  badFrame(now: number): void {
+  /**
+   * Answers a bad frame, or a subscription to a topic that names nothing (each may have cost a read); past the
+   * budget for the last minute, closes the connection.
+   */
+  badFrame(now: number, code: 'bad_message' | 'unknown_topic' = 'bad_message', topic?: string): void {
     this.badFrames = this.badFrames.filter((t) => now - t < MINUTE);
     this.badFrames.push(now);
     if (this.badFrames.length > BAD_FRAMES_PER_MINUTE) this.close(CloseCode.tooManyBadFrames, 'too_many_bad_frames');
-    else this.error('bad_message');
+    else this.error(code, topic);
+  }
+
+  private tooSlow() {
+    this.hooks.slow();
+    this.close(CloseCode.slowConsumer, 'slow_consumer');
   }
 
   ping(): void {
@@ -77,7 +121,9 @@ export class Connection {
   gone(): void {
     if (this.closed) return;
     this.state = 'closed';
+    this.outbound = undefined;
     clearTimeout(this.helloTimer);
+    clearTimeout(this.expiryTimer);
     this.hooks.gone(this);
   }
 }

@@ -38,3 +38,13 @@ export const auditPatch = (entry: AuditEntry): CommittedPatch => ({
   seq: Number(entry.id),
   changes: [{ op: 'created', entity: 'audit', id: entry.id, data: entry } satisfies Change],
 });
+
+/** What an `admin` patch's audit entry is about, or undefined for any other patch. */
+export function auditSubject(p: {
+  topic: string;
+  changes: readonly Change[];
+}): { entity: string; id: string } | undefined {
+  if (p.topic !== 'admin') return undefined;
+  const entry = p.changes[0]?.data as Partial<AuditEntry> | undefined;
+  return entry?.entity ? { entity: entry.entity, id: entry.entityId ?? '' } : undefined;
+}

@@ -1,9 +1,12 @@
 import { ClientFrame, CloseCode, type ConnectionRole, PROTOCOL_VERSION } from '@touchline/contract';
 import { Connection } from './connection.ts';
+import { auditSubject } from './fanout.ts';
 import type { Feed, Patch, Position } from './feed.ts';
+import { type Grant, Rights, type RightsOptions } from './rights.ts';
 import type { ConnectionEvents, SocketAdapter, WireFrame } from './socket.ts';
 import { patchFrame, TopicStream } from './stream.ts';
 import { Subscription } from './subscription.ts';
+import { UnknownTopics } from './unknown-topics.ts';
 
 /** Who may read a topic, and where its data comes from. */
 export interface TopicSpec {
@@ -14,8 +17,9 @@ export interface TopicSpec {
 export interface HubOptions {
   /** The spec of a topic name, or undefined when the name is not a topic. */
   topics(name: string): TopicSpec | undefined;
-  /** The role a token grants, or null when it is invalid or expired. */
-  authenticate(token: string): Promise<ConnectionRole | null>;
+  /** What a token grants, or null when it is invalid or expired or its account no longer holds it. */
+  authenticate(token: string): Promise<Grant | null>;
+  stillValid: RightsOptions['stillValid'];
   heartbeatMs: number;
   helloTimeoutMs: number;
   log: { warn(obj: object, msg: string): void };
@@ -52,9 +56,13 @@ export class Hub {
   private readonly streams = new Map<string, TopicStream>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly now: () => number;
+  private readonly rights: Rights;
+  private readonly unknown: UnknownTopics;
 
   constructor(private readonly opts: HubOptions) {
     this.now = opts.now ?? Date.now;
+    this.rights = new Rights({ stillValid: opts.stillValid, log: opts.log, now: this.now });
+    this.unknown = new UnknownTopics(this.now);
     this.heartbeat = setInterval(() => this.beat(), opts.heartbeatMs).unref();
   }
 
@@ -79,14 +87,26 @@ export class Hub {
     };
   }
 
-  /** A committed patch, from this instance or another; only topics someone here follows care. */
+  /**
+   * A committed patch, from this instance or another; only topics someone here follows care. A changed account is
+   * checked again before the patch goes out, so the account's sockets do not get it unless they keep their rights.
+   */
   receive(p: Patch): void {
+    this.unknown.heard(p);
+    const subject = auditSubject(p);
+    if (subject?.entity === 'user') this.rights.changed(subject.id);
     this.streams.get(p.topic)?.receive(p);
   }
 
-  /** After a bus outage: every followed topic reads what it missed from its log. */
+  /**
+   * After a bus outage, what this instance may have missed: account changes (every signed-in connection is checked
+   * again first), new topics, and each followed topic's patches, read from its log.
+   */
   catchUp(): void {
-    for (const s of this.streams.values()) s.catchUp();
+    this.unknown.clear();
+    void this.rights.checkAll().then(() => {
+      for (const s of this.streams.values()) s.catchUp();
+    });
   }
 
   close(): void {
@@ -120,27 +140,26 @@ export class Hub {
   private async hello(conn: Connection, token: string | undefined) {
     conn.state = 'authenticating';
     clearTimeout(conn.helloTimer);
-    let role: ConnectionRole | null = 'anonymous';
+    const ticket = this.rights.ticket();
+    let grant: Grant | null = { role: 'anonymous' };
     try {
-      if (token !== undefined) role = await this.opts.authenticate(token);
+      if (token !== undefined) grant = await this.opts.authenticate(token);
     } catch (err) {
       this.opts.log.warn({ err }, 'realtime: token check failed');
       return conn.close(CloseCode.serverError, 'server_error');
     }
     if (conn.closed) return;
-    if (!role) {
-      conn.error('invalid_token');
-      return conn.close(CloseCode.invalidToken, 'invalid_token');
-    }
-    conn.role = role;
+    if (!grant) return conn.revoke();
+    conn.role = grant.role;
     conn.state = 'open';
     conn.frame({
       type: 'welcome',
       protocol: PROTOCOL_VERSION,
       connectionId: conn.id,
-      role,
+      role: grant.role,
       heartbeatMs: this.opts.heartbeatMs,
     });
+    this.rights.admit(conn, grant, ticket);
     for (const text of conn.held.splice(0)) this.message(conn, text);
   }
 
@@ -151,7 +170,8 @@ export class Hub {
   private async subscribe(conn: Connection, topic: string, since: Position | undefined) {
     if (conn.state !== 'open') return;
     const spec = this.opts.topics(topic);
-    if (!spec) return conn.error('unknown_topic', topic);
+    if (!spec || (!this.streams.has(topic) && this.unknown.has(topic)))
+      return conn.badFrame(this.now(), 'unknown_topic', topic);
     if (spec.readers !== 'everyone' && !spec.readers.includes(conn.role)) return conn.error('forbidden', topic);
     const previous = conn.subs.get(topic);
     if (!previous && conn.subs.size >= MAX_TOPICS_PER_CONNECTION) return conn.error('rate_limited', topic);
@@ -182,7 +202,8 @@ export class Hub {
       if (!sub.active) return;
       if (!loaded) {
         sub.end();
-        return conn.error('unknown_topic', topic);
+        if (stream.nameless) this.unknown.add(topic);
+        return conn.badFrame(this.now(), 'unknown_topic', topic);
       }
       const { head, recovered } = loaded;
       const flag = recovered === undefined ? {} : { recovered };
@@ -204,6 +225,7 @@ export class Hub {
 
   private forget(conn: Connection) {
     this.connections.delete(conn);
+    this.rights.forget(conn);
     for (const sub of [...conn.subs.values()]) sub.end();
   }
 

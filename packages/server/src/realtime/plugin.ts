@@ -1,7 +1,8 @@
 import websocket from '@fastify/websocket';
 import type { FastifyPluginAsync } from 'fastify';
 import { DEFAULT_HEARTBEAT_MS, HELLO_TIMEOUT_MS, MAX_FRAME_BYTES } from '@touchline/contract';
-import { isActiveAccount } from '../auth/plugin.ts';
+import { activeAccounts, isActiveAccount } from '../auth/plugin.ts';
+import { admission } from './admission.ts';
 import type { Patch } from './feed.ts';
 import { Hub } from './hub.ts';
 import { LiveFeed } from './live-feed.ts';
@@ -21,8 +22,10 @@ export const realtimeRoutes: FastifyPluginAsync = async (app) => {
     topics: topicTable(app.db, live),
     authenticate: async (token) => {
       const p = await app.keyring.verify(token);
-      return p && (await isActiveAccount(app.db, p)) ? p.role : null;
+      if (!p || !(await isActiveAccount(app.db, p))) return null;
+      return { role: p.role, account: { userId: p.userId, role: p.role, expiresAt: p.expiresAt } };
     },
+    stillValid: (accounts) => activeAccounts(app.db, accounts),
     heartbeatMs: app.config.realtimeHeartbeatMs ?? DEFAULT_HEARTBEAT_MS,
     helloTimeoutMs: app.config.realtimeHelloTimeoutMs ?? HELLO_TIMEOUT_MS,
     log: app.log,
@@ -53,5 +56,6 @@ export const realtimeRoutes: FastifyPluginAsync = async (app) => {
     hub.close();
   });
 
-  app.get('/realtime', { websocket: true }, (socket) => adaptWs(socket, (s) => hub.connect(s)));
+  const admit = admission({ perAddress: app.config.realtimeMaxPerAddress, total: app.config.realtimeMaxConnections });
+  app.get('/realtime', { websocket: true, onRequest: admit }, (socket) => adaptWs(socket, (s) => hub.connect(s)));
 };

@@ -41,6 +41,8 @@ export class TopicStream {
   private shared: { snapshot: Promise<Snapshot | undefined>; since: Delivery[] } | undefined;
   /** Resolves once the head is known: false when the topic names nothing or its head could not be read. */
   readonly anchored: Promise<boolean>;
+  /** The head was read and the topic names nothing (as opposed to a read that failed). */
+  nameless = false;
 
   constructor(
     readonly topic: string,
@@ -49,7 +51,8 @@ export class TopicStream {
   ) {
     this.anchored = this.enqueue(async () => {
       this.at = await feed.head();
-      return this.at !== undefined;
+      this.nameless = this.at === undefined;
+      return !this.nameless;
     }).then(Boolean);
   }
 
