@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CompetitionType, Id, IsoDate, MatchStatus, Role } from './common.ts';
+import { CompetitionType, Id, IsoDate, MatchStatus, Role, StoredText } from './common.ts';
 import { ClubRef, MatchSummary, User } from './models.ts';
 
 /** League administration (`/api/admin/*`, admin only): one schema per message. */
@@ -9,15 +9,17 @@ export const SeasonClubParams = z.object({ id: Id, clubId: Id });
 export const SeasonPlayerParams = z.object({ id: Id, playerId: Id });
 export const SeasonGroupParams = z.object({ id: Id, groupId: Id });
 
-const name = z.string().trim().min(1).max(100);
-const note = z.string().trim().max(200);
+const name = StoredText.trim().min(1).max(100);
+const note = StoredText.trim().max(200);
+/** Stored text as answers carry it: rows written before a rule tightened must stay readable, and so fixable. */
+const stored = z.string();
 /** A calendar date, YYYY-MM-DD. */
 export const DateOnly = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
 const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1a2b3c');
-const TimeZone = z.string().refine((tz) => {
+const TimeZone = StoredText.refine((tz) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;
@@ -64,7 +66,7 @@ const CompetitionFields = z.object({
 export const CreateCompetitionBody = CompetitionFields.partial().required({ name: true, type: true }).strict();
 export const UpdateCompetitionBody = CompetitionFields.partial().strict().refine(notEmpty, NOTHING);
 /** `timezone` is null for a competition that follows the league's zone. */
-export const Competition = CompetitionFields.extend({ id: Id, timezone: TimeZone.nullable() });
+export const Competition = CompetitionFields.extend({ id: Id, name: stored, timezone: TimeZone.nullable() });
 export type Competition = z.infer<typeof Competition>;
 export const CompetitionAnswer = z.object({ competition: Competition });
 export const CompetitionList = z.object({ competitions: z.array(Competition) });
@@ -89,7 +91,7 @@ export const CreateSeasonBody = SeasonFields.partial({ startsOn: true, endsOn: t
   .strict();
 export const UpdateSeasonBody = SeasonFields.partial().strict().refine(notEmpty, NOTHING);
 export const SeasonListQuery = z.object({ competitionId: Id.optional() });
-export const Season = SeasonFields.extend({ id: Id, competitionId: Id, active: z.boolean() });
+export const Season = SeasonFields.extend({ id: Id, name: stored, competitionId: Id, active: z.boolean() });
 export type Season = z.infer<typeof Season>;
 export const SeasonAnswer = z.object({ season: Season });
 export const SeasonList = z.object({ seasons: z.array(Season) });
@@ -123,7 +125,7 @@ export const ParticipantBody = z
   .partial()
   .strict();
 export const ParticipantAnswer = z.object({ participant: Participant });
-export const GroupBody = z.object({ label: z.string().trim().min(1).max(20) }).strict();
+export const GroupBody = z.object({ label: StoredText.trim().min(1).max(20) }).strict();
 export const GroupAnswer = z.object({ group: Group });
 
 // Clubs, venues, referees
@@ -131,18 +133,22 @@ export const GroupAnswer = z.object({ group: Group });
 const ClubFields = z.object({
   name,
   /** For tight spots only; the full name is shown wherever it fits. */
-  shortName: z.string().trim().min(1).max(5),
-  logoUrl: z
-    .url({ protocol: /^https?$/ })
-    .max(500)
-    .nullable(),
+  shortName: StoredText.trim().min(1).max(5),
+  // The URL parser drops tabs and line breaks, so they are refused before it sees them.
+  logoUrl: StoredText.pipe(z.url({ protocol: /^https?$/ }).max(500)).nullable(),
   primaryColor: Colour.nullable(),
   secondaryColor: Colour.nullable(),
   homeGround: note.nullable(),
 });
 export const CreateClubBody = ClubFields.partial().required({ name: true, shortName: true }).strict();
 export const UpdateClubBody = ClubFields.partial().strict().refine(notEmpty, NOTHING);
-export const Club = ClubFields.extend({ id: Id });
+export const Club = ClubFields.extend({
+  id: Id,
+  name: stored,
+  shortName: stored,
+  logoUrl: stored.nullable(),
+  homeGround: stored.nullable(),
+});
 export type Club = z.infer<typeof Club>;
 export const ClubAnswer = z.object({ club: Club });
 export const ClubList = z.object({ clubs: z.array(Club) });
@@ -150,7 +156,7 @@ export const ClubList = z.object({ clubs: z.array(Club) });
 const VenueFields = z.object({ name, address: note.nullable() });
 export const CreateVenueBody = VenueFields.partial({ address: true }).strict();
 export const UpdateVenueBody = VenueFields.partial().strict().refine(notEmpty, NOTHING);
-export const Venue = VenueFields.extend({ id: Id });
+export const Venue = VenueFields.extend({ id: Id, name: stored, address: stored.nullable() });
 export const VenueAnswer = z.object({ venue: Venue });
 export const VenueList = z.object({ venues: z.array(Venue) });
 
@@ -167,7 +173,7 @@ const PersonFields = z.object({
   firstName: name,
   lastName: name,
   birthDate: DateOnly.nullable(),
-  position: z.string().trim().max(20).nullable(),
+  position: StoredText.trim().max(20).nullable(),
 });
 /** With `clubId` the player joins that club's squad (recorded as a transfer from no club). */
 export const CreatePlayerBody = PersonFields.partial({ birthDate: true, position: true })
@@ -184,6 +190,9 @@ export const UpdatePlayerBody = PersonFields.partial()
   .refine(notEmpty, NOTHING);
 export const Player = PersonFields.extend({
   id: Id,
+  firstName: stored,
+  lastName: stored,
+  position: stored.nullable(),
   club: ClubRef.nullable(),
   shirtNumber: z.number().int().nullable(),
 });
@@ -192,7 +201,7 @@ export const PlayerAnswer = z.object({ player: Player });
 export const PlayerListQuery = z.object({
   clubId: Id.optional(),
   /** Matches first or last name, case-insensitive. */
-  q: z.string().trim().max(50).optional(),
+  q: StoredText.trim().max(50).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -210,8 +219,8 @@ export const CsvPlayerRow = z.object({
   firstName: name,
   lastName: name,
   birthDate: DateOnly.optional(),
-  position: z.string().trim().max(20).optional(),
-  club: z.string().trim().min(1, 'club is required').max(100),
+  position: StoredText.trim().max(20).optional(),
+  club: StoredText.trim().min(1, 'club is required').max(100),
   shirtNumber: z.coerce.number().pipe(ShirtNumber).optional(),
 });
 export const CsvImportQuery = z.object({ seasonId: Id.optional() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorCode } from './errors.ts';
 
 /** Ids are PostgreSQL `integer` identities, so never above this. */
 export const ID_MAX = 2_147_483_647;
@@ -8,8 +9,17 @@ export const Id = z
   .regex(/^[1-9][0-9]{0,9}$/, 'must be a numeric id')
   .refine((s) => Number(s) <= ID_MAX, 'must be a numeric id');
 
-/** Text that is stored: PostgreSQL `text` cannot hold the NUL character, so it is refused at the edge. */
-export const StoredText = z.string().refine((s) => !s.includes('\u0000'), 'must not contain the NUL character');
+/** Control characters (C0, DEL, C1) and the Unicode line and paragraph separators. */
+const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+/**
+ * Every text that is stored, or searched for in stored text: one line, no control characters. PostgreSQL `text`
+ * cannot hold NUL, and a line break in a name would break the lines of an iCal feed or a CSV export.
+ * The issue names its code, so the answer is 400 `control_characters` whichever field it is.
+ */
+export const StoredText = z.string().refine((s) => !CONTROL.test(s), {
+  message: 'must not contain control characters or line breaks',
+  params: { code: ErrorCode.control_characters },
+});
 export type Id = z.infer<typeof Id>;
 
 export const IsoDate = z.string().datetime({ offset: true });

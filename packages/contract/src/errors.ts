@@ -44,6 +44,7 @@ export const ErrorCode = {
   standings_not_final: 'standings_not_final',
   not_an_operator: 'not_an_operator',
   reason_required: 'reason_required',
+  control_characters: 'control_characters',
   bad_message: 'bad_message',
   unknown_topic: 'unknown_topic',
   internal_error: 'internal_error',

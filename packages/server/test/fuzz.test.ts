@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import {
@@ -35,14 +35,17 @@ import { dbKinds, startTestServer, TEST_ADMIN, type TestServer } from './helpers
  *   that are in no roster, a taken login, a club that does not exist, an operator creating accounts;
  * - either of those wrapped in the wrong way: invalid JSON sent as application/json, a wrong content type, or a
  *   body over the size limit.
+ * Every admin route that stores text gets RUNS requests whose body is valid but for control characters or line
+ * breaks in one text field (a CSV cell for the import).
  * Every answer must be a 4xx whose body is `{error: {code, message}}` with a snake_case code from the contract,
- * and afterwards the match snapshots are byte-identical and no row was added anywhere that a write would touch.
+ * and afterwards the match snapshots are byte-identical, no row was added anywhere that a write would touch, and
+ * the rows admin writes store text in are as they were.
  */
 const RUNS = 120;
 const BOT_TOKEN = '424242:fuzz-bot-token';
 
 type Json = unknown;
-type Method = 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 interface Req {
   method: Method;
   url: string;
@@ -123,6 +126,25 @@ const junk: fc.Arbitrary<Json> = fc.oneof(
   { arbitrary: longString, weight: 1 },
   { arbitrary: nested, weight: 1 },
 );
+
+/** Control characters and line breaks, with a little text either side (short enough for a five-letter name). */
+const CONTROLS = [
+  '\u0000',
+  '\t',
+  '\n',
+  '\r',
+  '\r\n',
+  '\u000b',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u009f',
+  '\u2028',
+  '\u2029',
+];
+const tainted = fc
+  .tuple(fc.string({ maxLength: 2 }), fc.constantFrom(...CONTROLS), fc.string({ maxLength: 2 }))
+  .map((parts) => parts.join(''));
 
 // ---- mutations of valid bodies ----------------------------------------------------------------------------------
 
@@ -275,6 +297,21 @@ const initData = fc.oneof(
   fc.json(),
 );
 
+/** An admin body that is valid but for one text field, which holds a control character or a line break. */
+const word = fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,10}$/);
+const taint = (valid: Record<string, Json>, fields: string[]) =>
+  fc.tuple(fc.constantFrom(...fields), tainted).map(([field, text]) => ({
+    ...valid,
+    [field]: field === 'logoUrl' ? `https://x.org/${text}.png` : field === 'timezone' ? `Europe/Moscow${text}` : text,
+  }));
+/** A CSV file whose one player has a control character or a line break in one cell, quoted as CSV quotes. */
+const taintedCsv = (clubId: string) =>
+  fc.tuple(fc.constantFrom(0, 1, 2, 3), tainted, word).map(([column, text, other]) => {
+    const cells = [other, other, 'GK', clubId];
+    cells[column] = text;
+    return `firstName,lastName,position,club\n${cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')}\n`;
+  });
+
 // ---- ids in URLs ------------------------------------------------------------------------------------------------
 
 /** A path segment that names no match or event: junk, ids beyond `integer`, ids far above any in the demo. */
@@ -367,6 +404,22 @@ describe.each(dbKinds)('fuzzing every write route on %s', (kind) => {
     };
   };
   let countsBefore: Awaited<ReturnType<typeof rowCounts>>;
+  /** Every row of the tables admin writes store text in. */
+  const textRows = () => {
+    const db = s.database.db;
+    const tables = [t.competitions, t.seasons, t.groups, t.clubs, t.venues, t.referees, t.persons];
+    return Promise.all(tables.map((table) => db.select().from(table).orderBy(asc(table.id))));
+  };
+  let textRowsBefore: Awaited<ReturnType<typeof textRows>>;
+  /** Ids of demo rows the admin text routes aim at. */
+  const ids: Record<'competition' | 'season' | 'club' | 'venue' | 'referee' | 'player', string> = {
+    competition: '',
+    season: '',
+    club: '',
+    venue: '',
+    referee: '',
+    player: '',
+  };
 
   beforeAll(async () => {
     s = await startTestServer(kind, { demo: true, config: { telegramBotToken: BOT_TOKEN } });
@@ -380,7 +433,16 @@ describe.each(dbKinds)('fuzzing every write route on %s', (kind) => {
     eventId = created.body.event.id;
     seq = created.body.seq;
     for (const id of [live, other]) before[id] = await read(id);
+    const first = async (list: string, key = list) =>
+      ((await admin.req('GET', `/api/admin/${list}`)).body[key] as { id: string }[])[0]!.id;
+    ids.competition = await first('competitions');
+    ids.season = await first('seasons');
+    ids.club = await first('clubs');
+    ids.venue = await first('venues');
+    ids.referee = await first('referees');
+    ids.player = await first('players');
     countsBefore = await rowCounts();
+    textRowsBefore = await textRows();
   });
   afterAll(() => s.close());
 
@@ -525,6 +587,51 @@ describe.each(dbKinds)('fuzzing every write route on %s', (kind) => {
     ),
   });
 
+  /** Each admin route that stores text, with a control character or a line break in one of its text fields. */
+  const textRoutes = (): Record<string, fc.Arbitrary<Req>> => {
+    const a = (path: string) => fc.constant(`/api/admin/${path}`);
+    const body = (valid: Record<string, Json>, fields: string[]) => taint(valid, fields);
+    const club = { name: 'Club', shortName: 'CL', homeGround: 'Park', logoUrl: 'https://x.org/a.png' };
+    const clubFields = Object.keys(club);
+    return {
+      'POST competitions': json('POST', a('competitions'), body({ name: 'X', type: 'league' }, ['name', 'timezone'])),
+      'PATCH competition': json('PATCH', a(`competitions/${ids.competition}`), body({}, ['name', 'timezone'])),
+      'POST seasons': json(
+        'POST',
+        a('seasons'),
+        body({ competitionId: ids.competition, name: 'X', format: 'knockout' }, ['name']),
+      ),
+      'PATCH season': json('PATCH', a(`seasons/${ids.season}`), body({}, ['name'])),
+      'POST groups': json('POST', a(`seasons/${ids.season}/groups`), body({}, ['label'])),
+      'POST clubs': json('POST', a('clubs'), body(club, clubFields)),
+      'PATCH club': json('PATCH', a(`clubs/${ids.club}`), body({}, clubFields)),
+      'POST venues': json('POST', a('venues'), body({ name: 'X' }, ['name', 'address'])),
+      'PATCH venue': json('PATCH', a(`venues/${ids.venue}`), body({}, ['name', 'address'])),
+      'POST referees': json('POST', a('referees'), body({}, ['name'])),
+      'PATCH referee': json('PATCH', a(`referees/${ids.referee}`), body({}, ['name'])),
+      'POST players': json(
+        'POST',
+        a('players'),
+        body({ firstName: 'X', lastName: 'Y', position: 'GK' }, ['firstName', 'lastName', 'position']),
+      ),
+      'PATCH player': json('PATCH', a(`players/${ids.player}`), body({}, ['firstName', 'lastName', 'position'])),
+      'GET players?q': tainted.map((q) => ({ method: 'GET', url: `/api/admin/players?q=${encodeURIComponent(q)}` })),
+      'POST players/import': taintedCsv(ids.club).map((csv) => ({
+        method: 'POST',
+        url: '/api/admin/players/import',
+        payload: csv,
+        contentType: 'text/csv',
+      })),
+      'PATCH match': json('PATCH', a(`matches/${other}`), body({ venueId: ids.venue }, ['reason'])),
+      'POST match status': json('POST', a(`matches/${other}/status`), body({ status: 'postponed' }, ['reason'])),
+      'POST users': json(
+        'POST',
+        a('users'),
+        body({ login: 'text-fuzz', password: 'long-enough-pw', role: 'judge' }, ['displayName']),
+      ),
+    };
+  };
+
   async function send(api: Api, r: Req) {
     const res = await s.app.inject({
       method: r.method,
@@ -564,6 +671,15 @@ describe.each(dbKinds)('fuzzing every write route on %s', (kind) => {
     }
   }
 
+  for (const route of Object.keys(textRoutes())) {
+    it(`refuses ${RUNS} ${route} requests with control characters or line breaks in a text field`, async () => {
+      await fc.assert(
+        fc.asyncProperty(textRoutes()[route]!, (r) => send(admin, r)),
+        { numRuns: RUNS },
+      );
+    });
+  }
+
   it('refuses text the database cannot store (NUL) with a 400, wherever it would be stored', async () => {
     const snap = JSON.parse(before[live]!.body) as MatchSnapshot;
     const entries = snap.lineups.home.map((e, i) => ({
@@ -588,7 +704,7 @@ describe.each(dbKinds)('fuzzing every write route on %s', (kind) => {
       expect({ url, status: res.status, code: res.body.error?.code }).toEqual({
         url,
         status: 400,
-        code: 'bad_request',
+        code: 'control_characters',
       });
     }
   });
@@ -596,6 +712,7 @@ describe.each(dbKinds)('fuzzing every write route on %s', (kind) => {
   it('changed nothing: byte-identical snapshots, no new rows, and 2,000+ requests sent', async () => {
     for (const id of [live, other]) expect(await read(id)).toEqual(before[id]);
     expect(await rowCounts()).toEqual(countsBefore);
+    expect(await textRows()).toEqual(textRowsBefore);
     expect(sent).toBeGreaterThanOrEqual(2000);
     // The event the fuzz aimed at is still there, untouched, and the seq never moved.
     const [row] = await s.database.db

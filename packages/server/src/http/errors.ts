@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { type ErrorBody, type ErrorCode, fieldErrorCodes } from '@touchline/contract';
+import { type ErrorBody, ErrorCode, fieldErrorCodes } from '@touchline/contract';
 
 const statusByCode: Partial<Record<ErrorCode, number>> = {
   unauthorized: 401,
@@ -78,6 +78,15 @@ function validationCode(context: string | undefined, paths: string[]): ErrorCode
   return context === 'params' ? 'invalid_id' : 'bad_request';
 }
 
+/** The code a schema names on one of its issues (`params: { code }` of a refinement), such as `control_characters`. */
+function namedCode(issues: { params: Record<string, unknown> }[]): ErrorCode | undefined {
+  for (const { params } of issues) {
+    const code = (params.params as { code?: unknown } | undefined)?.code;
+    if (typeof code === 'string' && code in ErrorCode) return code as ErrorCode;
+  }
+  return undefined;
+}
+
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof ApiError) {
@@ -85,7 +94,7 @@ export function installErrorHandler(app: FastifyInstance) {
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const paths = err.validation.map((v) => v.instancePath);
-      const code = validationCode(err.validationContext, paths);
+      const code = namedCode(err.validation) ?? validationCode(err.validationContext, paths);
       const issues = err.validation.slice(0, 10).map((v) => ({ path: v.instancePath, message: v.message }));
       return reply.code(400).send(errorBody(code, `Invalid ${err.validationContext ?? 'input'}`, { issues }));
     }

@@ -270,6 +270,7 @@ export const en = {
     unauthorized: 'Your session has ended: please sign in again.',
     forbidden: 'Not allowed.',
     not_found: 'Not found.',
+    control_characters: 'Names and notes are one line of text: no tabs, line breaks or control characters.',
     invalid_credentials: 'Wrong login or password.',
     rate_limited: 'Too many attempts. Please wait a little.',
     match_not_live: 'The match is not live.',
