@@ -50,7 +50,11 @@ describe.each(dbKinds)('a season built through the admin API on %s', (kind) => {
         }),
       ),
     );
-    expect(fixtures.rounds.map((r) => r.label)).toEqual(['Round 1', 'Round 2', 'Round 3']);
+    expect(fixtures.rounds.map((r) => [r.label, r.number])).toEqual([
+      ['Тур 1', 1],
+      ['Тур 2', 2],
+      ['Тур 3', 3],
+    ]);
     expect(fixtures.matches).toHaveLength(6);
     // Sundays at 15:00 in Moscow (UTC+3), a week apart.
     expect(new Set(fixtures.matches.map((m) => m.kickoffAt))).toEqual(
@@ -104,8 +108,8 @@ describe.each(dbKinds)('a season built through the admin API on %s', (kind) => {
       ),
     );
     expect(playoffs.rounds.filter((r) => r.stage === 'playoff').map((r) => [r.label, r.ordinal])).toEqual([
-      ['Semi-finals', 4],
-      ['Final', 5],
+      ['1/2 финала', 4],
+      ['Финал', 5],
     ]);
     const semis = playoffs.matches.filter((m) => m.tieId);
     expect(semis.map((m) => [m.homeClub.id, m.awayClub.id])).toEqual([
@@ -125,7 +129,7 @@ describe.each(dbKinds)('a season built through the admin API on %s', (kind) => {
       awayClub: { id: b.id },
       status: 'scheduled',
       penaltiesAllowed: true,
-      round: { label: 'Final' },
+      round: { label: 'Финал', stage: 'playoff', number: 2 },
       // A week after the semi-finals, at the same local time.
       kickoffAt: new Date(Date.parse(semis[0]!.kickoffAt) + 7 * 24 * HOUR).toISOString(),
     });
