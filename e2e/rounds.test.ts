@@ -74,8 +74,18 @@ describe('round names and the fixtures card in Chromium', () => {
       startsOn: '2026-04-01',
       endsOn: '2026-06-30',
     });
-    const { clubs } = (await api('GET', '/api/admin/clubs')) as { clubs: { id: string; name: string }[] };
+    const { participants } = (await api('GET', `/api/admin/seasons/${seasons.league}`)) as {
+      participants: { club: { id: string; name: string } }[];
+    };
+    const clubs = participants.map((p) => p.club);
     await api('PUT', `/api/admin/seasons/${season.id}/participants/${clubs[0]!.id}`, {});
+    // The two clubs also meet in the demo league on 1 April at 18:00, when the spring season's first round starts.
+    await api('POST', '/api/admin/matches', {
+      seasonId: seasons.league,
+      homeClubId: clubs[1]!.id,
+      awayClubId: clubs[0]!.id,
+      kickoffAt: '2026-04-01T15:00:00.000Z',
+    });
 
     const { context, page } = await newPage(browser, 'phone');
     await signInPage(page, app, ADMIN.login, ADMIN.password);
@@ -108,11 +118,15 @@ describe('round names and the fixtures card in Chromium', () => {
     await form.getByLabel('Начиная с').fill('2026-04-01');
     await refusal.waitFor({ state: 'detached' });
 
-    // Generated: the card lists each round with its date.
+    // Generated: the card lists each round with its date, and names the clubs that would play twice at once.
     await form.getByRole('button', { name: 'Составить календарь' }).click();
     await expect
       .poll(() => page.locator('ol.rounds li').allTextContents(), within(10_000))
       .toEqual([expect.stringMatching(/Тур 1.*1 апр/)]);
+    const clashes = await page.getByTestId('double-bookings').locator('li').allTextContents();
+    expect(clashes).toHaveLength(2);
+    for (const club of clubs.slice(0, 2)) expect(clashes.join(' ')).toContain(club.name);
+    expect(await page.getByTestId('form-done').first().textContent()).toMatch(/с 1 апреля 2026/);
     await screenshot(page, 'admin-fixtures-dates-360x740');
     await context.close();
   });

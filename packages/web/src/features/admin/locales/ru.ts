@@ -183,7 +183,7 @@ export const ru: Shape<typeof en> = {
     tieKind: 'Противостояния',
     bestOf: 'Матчей в серии',
     generate: 'Составить календарь',
-    done: 'Создано матчей: {{matches}}, туров: {{rounds}}, с {{from}} по {{to}}.',
+    done: 'Создано матчей: {{matches}}, туров: {{rounds}}, с {{from}} по {{to}}',
     needClubs: 'Для календаря нужны хотя бы два клуба: добавьте клубы в сезон ниже.',
     firstDateRequired: 'У сезона нет даты начала: укажите первый день.',
     outsideSeason: 'Сезон идёт с {{from}} по {{to}}, а тур выпал бы на {{date}}',
