@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { MatchSummary } from '@touchline/contract';
 import type { ApiError } from '../../lib/api.ts';
 import { formatDay } from '../../lib/time.ts';
 import { fieldErrors } from './forms.ts';
@@ -12,4 +13,15 @@ export function fixtureFieldErrors(error: ApiError | undefined, t: TFunction, la
   return {
     firstDate: t('admin.fixtures.outsideSeason', { date: day(d?.date), from: day(d?.startsOn), to: day(d?.endsOn) }),
   };
+}
+
+/** The earliest kick-off of each round, by round id: the date a round is listed with. */
+export function firstKickoffs(matches: readonly Pick<MatchSummary, 'round' | 'kickoffAt'>[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of matches) {
+    const round = m.round?.id;
+    const known = round && out.get(round);
+    if (round && (!known || m.kickoffAt < known)) out.set(round, m.kickoffAt);
+  }
+  return out;
 }
