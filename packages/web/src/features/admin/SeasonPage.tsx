@@ -153,7 +153,8 @@ export default function SeasonPage({ params }: PageProps) {
                 )}
               </>
             ) : (
-              <FixturesForm key={season.format} detail={detail} onDone={planDone} />
+              // A new season start restarts the form, whose first date defaults to it.
+              <FixturesForm key={`${season.format} ${season.startsOn}`} detail={detail} onDone={planDone} />
             )}
           </section>
           {hasPlayoff(season.format) && planned && !playoffPlanned && (
