@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CompetitionType, Id, IsoDate, MatchStatus, Role, StoredText } from './common.ts';
-import { ClubRef, MatchSummary, User } from './models.ts';
+import { ClubRef, MatchSummary, RoundRef, User } from './models.ts';
 
 /** League administration (`/api/admin/*`, admin only): one schema per message. */
 
@@ -103,12 +103,7 @@ export const Participant = z.object({
   pointsDeduction: z.number().int(),
 });
 export const Group = z.object({ id: Id, label: z.string() });
-export const Round = z.object({
-  id: Id,
-  label: z.string(),
-  ordinal: z.number().int(),
-  stage: z.enum(['league', 'group', 'playoff']),
-});
+export const Round = RoundRef.extend({ ordinal: z.number().int() });
 export const SeasonDetail = z.object({
   season: Season,
   participants: z.array(Participant),
@@ -275,8 +270,8 @@ const Schedule = z.object({
   firstDate: DateOnly,
   weekday: z.number().int().min(0).max(6),
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm'),
-  /** The language the generated round names are written in (the admin's, from the screens). */
-  language: z.enum(['ru', 'en']).default('en'),
+  /** Accepted from older clients and ignored: rounds are named in each reader's language. */
+  language: z.enum(['ru', 'en']).optional(),
 });
 const TieShape = z.object({
   tieKind: TieKind.default('single'),
@@ -295,6 +290,8 @@ const bestOfGiven = {
 };
 export const FixturesBody = Schedule.extend(TieShape.shape)
   .extend({
+    /** The season's start when unset; refused (fixtures_outside_season) when any kick-off falls outside the season. */
+    firstDate: DateOnly.optional(),
     kind: z.enum(['round_robin', 'double_round_robin', 'groups', 'knockout']),
     /** For `groups` when the participants have no groups yet: they are drawn by seed (snake). */
     groupCount: z.number().int().min(1).max(16).optional(),
@@ -308,11 +305,20 @@ export const PlayoffsBody = Schedule.extend(TieShape.shape)
   })
   .strict()
   .refine(bestOfGiven.check, bestOfGiven.message);
+/** A generated match that puts a club on the pitch while it plays another match, of any season or competition. */
+export const FixtureWarning = z.object({
+  code: z.literal('club_double_booked'),
+  club: ClubRef,
+  match: z.object({ id: Id, kickoffAt: IsoDate }),
+  other: z.object({ id: Id, kickoffAt: IsoDate, seasonId: Id, competition: z.string() }),
+});
+export type FixtureWarning = z.infer<typeof FixtureWarning>;
 export const FixturesAnswer = z.object({
   rounds: z.array(Round),
   groups: z.array(Group),
   ties: z.number().int(),
   matches: z.array(MatchSummary),
+  warnings: z.array(FixtureWarning),
 });
 
 export const CreateMatchBody = z

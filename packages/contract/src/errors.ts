@@ -40,6 +40,8 @@ export const ErrorCode = {
   not_a_participant: 'not_a_participant',
   not_enough_clubs: 'not_enough_clubs',
   fixtures_exist: 'fixtures_exist',
+  fixtures_outside_season: 'fixtures_outside_season',
+  first_date_required: 'first_date_required',
   playoffs_exist: 'playoffs_exist',
   standings_not_final: 'standings_not_final',
   not_an_operator: 'not_an_operator',

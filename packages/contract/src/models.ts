@@ -12,11 +12,25 @@ export type ClubRef = z.infer<typeof ClubRef>;
 export const Score = z.object({ home: z.number().int(), away: z.number().int() });
 export type Score = z.infer<typeof Score>;
 
+/**
+ * A round as data: `stage` and `number` (the matchday of a table stage; for a playoff, the clubs the round starts
+ * with: 8 = quarter-finals, 2 = final), so every reader names it in their own language. `label` is that name in the
+ * league's language, or `customLabel` when the league named the round by hand.
+ */
+export const RoundRef = z.object({
+  id: Id,
+  label: z.string(),
+  stage: z.enum(['league', 'group', 'playoff']),
+  number: z.number().int(),
+  customLabel: z.string().optional(),
+});
+export type RoundRef = z.infer<typeof RoundRef>;
+
 export const MatchSummary = z.object({
   id: Id,
   seasonId: Id,
   competition: z.object({ id: Id, name: z.string(), type: CompetitionType }),
-  round: z.object({ id: Id, label: z.string() }).optional(),
+  round: RoundRef.optional(),
   kickoffAt: IsoDate,
   status: MatchStatus,
   period: Period.optional(),

@@ -1,5 +1,3 @@
-import { knockoutRoundLabel, type LabelLanguage } from './round-labels.ts';
-
 export interface Pairing {
   home: string;
   away: string;
@@ -41,7 +39,8 @@ export interface BracketSlot {
 
 export interface BracketRound {
   round: number;
-  label: string;
+  /** Clubs the round starts with: its name as data (8 = quarter-finals, 2 = final). */
+  clubs: number;
   ties: BracketSlot[];
 }
 
@@ -63,7 +62,7 @@ const roundsFor = (n: number) => (n < 2 ? 0 : Math.ceil(Math.log2(n)));
  * A knockout bracket over clubs listed best seed first. Seeds missing from a full bracket are byes, so the top seeds
  * get them. Tie i of round r + 1 is played by the winners of ties 2i and 2i + 1 of round r; later rounds start empty.
  */
-export function knockoutBracket(seeded: readonly string[], language: LabelLanguage = 'en'): BracketRound[] {
+export function knockoutBracket(seeded: readonly string[]): BracketRound[] {
   const rounds = roundsFor(seeded.length);
   if (rounds === 0) return [];
   const order = seedOrder(2 ** rounds);
@@ -75,7 +74,7 @@ export function knockoutBracket(seeded: readonly string[], language: LabelLangua
   });
   return Array.from({ length: rounds }, (_, r) => {
     const ties = r === 0 ? first : Array.from({ length: first.length / 2 ** r }, () => emptySlot());
-    return { round: r + 1, label: knockoutRoundLabel(ties.length * 2, language), ties };
+    return { round: r + 1, clubs: ties.length * 2, ties };
   });
 }
 

@@ -94,7 +94,7 @@ describe('knockoutBracket', () => {
     const [first, semis, final] = knockoutBracket(['A', 'B', 'C', 'D', 'E']);
     expect(first).toEqual({
       round: 1,
-      label: 'Quarter-finals',
+      clubs: 8,
       ties: [
         { seedHome: 1, seedAway: null, home: 'A', away: null, bye: true },
         { seedHome: 4, seedAway: 5, home: 'D', away: 'E', bye: false },
@@ -103,19 +103,19 @@ describe('knockoutBracket', () => {
       ],
     });
     const empty = { seedHome: null, seedAway: null, home: null, away: null, bye: false };
-    expect(semis).toEqual({ round: 2, label: 'Semi-finals', ties: [empty, empty] });
-    expect(final).toEqual({ round: 3, label: 'Final', ties: [empty] });
+    expect(semis).toEqual({ round: 2, clubs: 4, ties: [empty, empty] });
+    expect(final).toEqual({ round: 3, clubs: 2, ties: [empty] });
   });
 
   it.each([
     [0, []],
     [1, []],
-    [2, ['Final']],
-    [3, ['Semi-finals', 'Final']],
-    [16, ['Round of 16', 'Quarter-finals', 'Semi-finals', 'Final']],
-    [33, ['Round of 64', 'Round of 32', 'Round of 16', 'Quarter-finals', 'Semi-finals', 'Final']],
-  ])('%i clubs: %j', (n, labels) => {
-    expect(knockoutBracket(clubs(n)).map((r) => r.label)).toEqual(labels);
+    [2, [2]],
+    [3, [4, 2]],
+    [16, [16, 8, 4, 2]],
+    [33, [64, 32, 16, 8, 4, 2]],
+  ])('%i clubs: rounds of %j', (n, sizes) => {
+    expect(knockoutBracket(clubs(n)).map((r) => r.clubs)).toEqual(sizes);
   });
 
   it('every entrant once, byes to the top seeds, ceil(log2 n) rounds', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { knockoutBracket, knockoutRoundLabel, tableRoundLabel } from '../src/index.ts';
+import { knockoutRoundLabel, labelLanguageOf, roundLabel, tableRoundLabel } from '../src/index.ts';
 
 describe('round names', () => {
   it.each([
@@ -21,10 +21,30 @@ describe('round names', () => {
   ] as const)('table round: %s %i in %s is "%s"', (stage, n, language, label) => {
     expect(tableRoundLabel(stage, n, language)).toBe(label);
   });
+});
 
-  it('names a bracket in the language asked for', () => {
-    const clubs = ['a', 'b', 'c', 'd', 'e'];
-    expect(knockoutBracket(clubs, 'ru').map((r) => r.label)).toEqual(['1/4 финала', '1/2 финала', 'Финал']);
-    expect(knockoutBracket(clubs).map((r) => r.label)).toEqual(['Quarter-finals', 'Semi-finals', 'Final']);
+describe('roundLabel: a round as data, named in the reader’s language', () => {
+  it.each([
+    [{ stage: 'league', number: 4 }, 'Round 4', 'Тур 4'],
+    [{ stage: 'group', number: 2 }, 'Matchday 2', 'Тур 2'],
+    [{ stage: 'playoff', number: 8 }, 'Quarter-finals', '1/4 финала'],
+    [{ stage: 'playoff', number: 2 }, 'Final', 'Финал'],
+    [{ stage: 'playoff', number: 4, customLabel: null }, 'Semi-finals', '1/2 финала'],
+    [{ stage: 'playoff', number: 2, customLabel: 'Суперфинал' }, 'Суперфинал', 'Суперфинал'],
+    [{ stage: 'league', number: 1, customLabel: '' }, 'Round 1', 'Тур 1'],
+  ] as const)('%j → "%s" / "%s"', (round, en, ru) => {
+    expect(roundLabel(round, 'en')).toBe(en);
+    expect(roundLabel(round, 'ru')).toBe(ru);
+  });
+
+  it.each([
+    ['en', 'en'],
+    ['en-GB', 'en'],
+    ['EN', 'en'],
+    ['ru', 'ru'],
+    ['ru-RU', 'ru'],
+    ['de', 'ru'],
+  ] as const)('UI language %s names rounds in %s', (tag, want) => {
+    expect(labelLanguageOf(tag)).toBe(want);
   });
 });

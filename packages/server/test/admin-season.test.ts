@@ -50,7 +50,11 @@ describe.each(dbKinds)('a season built through the admin API on %s', (kind) => {
         }),
       ),
     );
-    expect(fixtures.rounds.map((r) => r.label)).toEqual(['Round 1', 'Round 2', 'Round 3']);
+    expect(fixtures.rounds.map((r) => [r.label, r.number])).toEqual([
+      ['Round 1', 1],
+      ['Round 2', 2],
+      ['Round 3', 3],
+    ]);
     expect(fixtures.matches).toHaveLength(6);
     // Sundays at 15:00 in Moscow (UTC+3), a week apart.
     expect(new Set(fixtures.matches.map((m) => m.kickoffAt))).toEqual(
@@ -125,7 +129,7 @@ describe.each(dbKinds)('a season built through the admin API on %s', (kind) => {
       awayClub: { id: b.id },
       status: 'scheduled',
       penaltiesAllowed: true,
-      round: { label: 'Final' },
+      round: { label: 'Final', stage: 'playoff', number: 2 },
       // A week after the semi-finals, at the same local time.
       kickoffAt: new Date(Date.parse(semis[0]!.kickoffAt) + 7 * 24 * HOUR).toISOString(),
     });

@@ -48,7 +48,7 @@ function summary(id: number, names: { home: string; away: string; competition: s
     id: String(id),
     seasonId: '1',
     competition: { id: '1', name: names.competition, type: 'league' },
-    round: { id: '1', label: names.round },
+    round: { id: '1', label: names.round, stage: 'league' as const, number: 1, customLabel: names.round },
     kickoffAt: new Date(Date.UTC(2026, 5, id, 15)).toISOString(),
     status: 'scheduled',
     homeClub: { id: '1', name: names.home, shortName: 'H' },

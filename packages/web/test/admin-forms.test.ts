@@ -140,18 +140,16 @@ describe('fixture generation bodies', () => {
   const schedule = { firstDate: '2026-03-07', weekday: 6, time: '18:00', tieKind: 'best_of' as const, bestOf: 5 };
 
   it('sends ties only for a knockout and bestOf only with best_of', () => {
-    expect(fixturesBody('double_round_robin', schedule, 'ru')).toEqual({
+    expect(fixturesBody('double_round_robin', schedule)).toEqual({
       kind: 'double_round_robin',
-      language: 'ru',
       firstDate: '2026-03-07',
       weekday: 6,
       time: '18:00',
     });
-    expect(fixturesBody('knockout', schedule, 'en')).toMatchObject({ tieKind: 'best_of', bestOf: 5 });
-    expect(fixturesBody('knockout', { ...schedule, tieKind: 'two_legged' }, 'en')).not.toHaveProperty('bestOf');
-    expect(playoffsBody(4, { ...schedule, tieKind: 'single' }, 'en')).toEqual({
+    expect(fixturesBody('knockout', schedule)).toMatchObject({ tieKind: 'best_of', bestOf: 5 });
+    expect(fixturesBody('knockout', { ...schedule, tieKind: 'two_legged' })).not.toHaveProperty('bestOf');
+    expect(playoffsBody(4, { ...schedule, tieKind: 'single' })).toEqual({
       qualifiers: 4,
-      language: 'en',
       firstDate: '2026-03-07',
       weekday: 6,
       time: '18:00',
@@ -160,9 +158,9 @@ describe('fixture generation bodies', () => {
   });
 
   it('sends a group count only to draw groups', () => {
-    expect(fixturesBody('groups', schedule, 'ru', 2)).toMatchObject({ kind: 'groups', groupCount: 2 });
-    expect(fixturesBody('groups', schedule, 'ru')).not.toHaveProperty('groupCount');
-    expect(fixturesBody('round_robin', schedule, 'ru', 2)).not.toHaveProperty('groupCount');
+    expect(fixturesBody('groups', schedule, 2)).toMatchObject({ kind: 'groups', groupCount: 2 });
+    expect(fixturesBody('groups', schedule)).not.toHaveProperty('groupCount');
+    expect(fixturesBody('round_robin', schedule, 2)).not.toHaveProperty('groupCount');
   });
 
   it('counts weekdays from Sunday, as the API does', () => {

@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { AdminIdParams, FixturesAnswer, FixturesBody } from '@touchline/contract';
-import { drawGroups, roundRobin, scheduleRounds, tableRoundLabel, type Pairing } from '@touchline/domain';
+import { AdminIdParams, FixturesAnswer, FixturesBody, type FixtureWarning } from '@touchline/contract';
+import { drawGroups, roundRobin, scheduleRounds, type Pairing } from '@touchline/domain';
 import type { Tx } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { createBracket } from '../league/bracket.ts';
 import { seasonPatch } from '../matches/finalize.ts';
 import { listSummaries } from '../matches/summary.ts';
+import { assertInsideSeason, doubleBookingWarnings, firstDateOf } from './fixture-checks.ts';
 import { loadSeason, toGroup, toRound } from './season-data.ts';
 import { type AdminTx, adminWrite } from './write.ts';
 
@@ -85,19 +86,13 @@ async function createTableRounds(
   schedule: { groupId: number | null; rounds: Pairing[][] }[],
   stage: 'league' | 'group',
   kickoffs: (count: number) => string[],
-  language: Body['language'],
-) {
+): Promise<Plan> {
   const count = Math.max(...schedule.map((s) => s.rounds.length));
   const times = kickoffs(count);
   for (let r = 0; r < count; r++) {
     const [round] = await tx
       .insert(t.rounds)
-      .values({
-        seasonId: season.id,
-        label: tableRoundLabel(stage, r + 1, language),
-        ordinal: r + 1,
-        stage,
-      })
+      .values({ seasonId: season.id, number: r + 1, ordinal: r + 1, stage })
       .returning();
     const games = schedule.flatMap((s) =>
       (s.rounds[r] ?? []).map((p) => ({
@@ -112,10 +107,17 @@ async function createTableRounds(
     );
     if (games.length) await tx.insert(t.matches).values(games);
   }
+  return { ties: 0, kickoffs: times };
 }
 
-/** Creates the fixtures of `kind` for a season that has none yet. */
-async function generate(tx: Tx, season: Season, body: Body, timeZone: string) {
+/** What a generation made: bracket ties, and the kick-off of every round it planned. */
+interface Plan {
+  ties: number;
+  kickoffs: string[];
+}
+
+/** Creates the fixtures of `kind` for a season that has none yet, from the season's start unless told otherwise. */
+async function generate(tx: Tx, season: Season, body: Body, timeZone: string): Promise<Plan> {
   if (!KINDS[season.format].includes(body.kind)) {
     throw new ApiError('conflict', `A ${season.format} season is not built from ${body.kind} fixtures`);
   }
@@ -126,24 +128,24 @@ async function generate(tx: Tx, season: Season, body: Body, timeZone: string) {
     .where(eq(t.matches.seasonId, season.id))
     .limit(1);
   if (round || match) throw new ApiError('fixtures_exist', 'The season has fixtures already');
+  const firstDate = firstDateOf(season, body.firstDate);
   const kickoffs = (rounds: number) =>
-    scheduleRounds({ firstDate: body.firstDate, weekday: body.weekday, time: body.time, timeZone, rounds });
+    scheduleRounds({ firstDate, weekday: body.weekday, time: body.time, timeZone, rounds });
   if (body.kind === 'knockout') {
     const seeded = (await seededParticipants(tx, season.id)).map((p) => p.clubId);
     const firstKickoff = new Date(kickoffs(1)[0]!);
     const plan = { seasonId: season.id, seeded, kind: body.tieKind, bestOf: body.bestOf ?? null, firstKickoff };
-    return (await createBracket(tx, { ...plan, timeZone, language: body.language, firstOrdinal: 1 })).ties;
+    const bracket = await createBracket(tx, { ...plan, timeZone, firstOrdinal: 1 });
+    return { ties: bracket.ties, kickoffs: bracket.roundStarts };
   }
   if (body.kind === 'groups') {
     const groups = await seasonGroups(tx, season.id, body.groupCount);
     const schedule = groups.map((g) => ({ groupId: g.group.id, rounds: roundRobin(g.clubs.map(String)) }));
-    await createTableRounds(tx, season, schedule, 'group', kickoffs, body.language);
-    return 0;
+    return createTableRounds(tx, season, schedule, 'group', kickoffs);
   }
   const clubs = (await seededParticipants(tx, season.id)).map((p) => String(p.clubId));
   const rounds = roundRobin(clubs, { double: body.kind === 'double_round_robin' });
-  await createTableRounds(tx, season, [{ groupId: null, rounds }], 'league', kickoffs, body.language);
-  return 0;
+  return createTableRounds(tx, season, [{ groupId: null, rounds }], 'league', kickoffs);
 }
 
 /** Everything a season's fixture screen shows after a generation. */
@@ -162,23 +164,29 @@ async function fixturesOf(tx: Tx, seasonId: number, ties: number) {
 
 type Fixtures = Awaited<ReturnType<typeof fixturesOf>>;
 
-/** A season's fixtures after a generation (table or playoff), audited and sent to season:{id} in one patch. */
+/**
+ * A season's fixtures after a generation (table or playoff): refused when a planned round falls outside the season,
+ * else audited, sent to season:{id} in one patch, and with a warning for every club the new matches double-book.
+ * `known` holds the ids of the season's matches from before the generation.
+ */
 export async function announceFixtures(
   w: AdminTx,
-  seasonId: number,
-  ties: number,
+  season: Season,
+  plan: Plan & { timeZone: string; known?: ReadonlySet<string> },
   audit: { action: string; after: (fixtures: Fixtures) => object },
-): Promise<Fixtures> {
-  const fixtures = await fixturesOf(w.tx, seasonId, ties);
-  await w.audit({ action: audit.action, entity: 'season', entityId: seasonId, after: audit.after(fixtures) });
+): Promise<Fixtures & { warnings: FixtureWarning[] }> {
+  const fixtures = await fixturesOf(w.tx, season.id, plan.ties);
+  const created = fixtures.matches.filter((m) => !plan.known?.has(m.id));
+  assertInsideSeason(season, [...plan.kickoffs, ...created.map((m) => m.kickoffAt)], plan.timeZone);
+  await w.audit({ action: audit.action, entity: 'season', entityId: season.id, after: audit.after(fixtures) });
   w.publish(
     await seasonPatch(
       w.tx,
-      seasonId,
+      season.id,
       fixtures.matches.map((m) => Number(m.id)),
     ),
   );
-  return fixtures;
+  return { ...fixtures, warnings: await doubleBookingWarnings(w.tx, created) };
 }
 
 /** Fixture generation: rounds, groups, matches and bracket ties, kick-offs in the league's local time. */
@@ -189,11 +197,17 @@ export const fixtureRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const out = await adminWrite(req, async (w) => {
         const season = await loadSeason(w.tx, req.params.id, true);
-        const ties = await generate(w.tx, season, req.body, await planningZone(w.tx, season, app.config.timezone));
-        return announceFixtures(w, season.id, ties, {
-          action: 'generate_fixtures',
-          after: (f) => ({ ...req.body, rounds: f.rounds.length, ties, matches: f.matches.length }),
-        });
+        const timeZone = await planningZone(w.tx, season, app.config.timezone);
+        const plan = await generate(w.tx, season, req.body, timeZone);
+        return announceFixtures(
+          w,
+          season,
+          { ...plan, timeZone },
+          {
+            action: 'generate_fixtures',
+            after: (f) => ({ ...req.body, rounds: f.rounds.length, ties: plan.ties, matches: f.matches.length }),
+          },
+        );
       });
       return reply.code(201).send(out);
     },

@@ -73,20 +73,23 @@ export const playoffRoutes: FastifyPluginAsyncZod = async (app) => {
           .select({ n: max(t.rounds.ordinal) })
           .from(t.rounds)
           .where(eq(t.rounds.seasonId, season.id));
-        const { ties } = await createBracket(w.tx, {
+        const table = await w.tx.select({ id: t.matches.id }).from(t.matches).where(eq(t.matches.seasonId, season.id));
+        const { ties, roundStarts } = await createBracket(w.tx, {
           seasonId: season.id,
           seeded,
           kind: b.tieKind,
           bestOf: b.bestOf ?? null,
           firstKickoff: new Date(first!),
           timeZone,
-          language: b.language,
           firstOrdinal: (last?.n ?? 0) + 1,
         });
-        return announceFixtures(w, season.id, ties, {
-          action: 'create_playoffs',
-          after: () => ({ ...b, seeded: seeded.map(String), ties }),
-        });
+        const known = new Set(table.map((m) => String(m.id)));
+        return announceFixtures(
+          w,
+          season,
+          { ties, kickoffs: roundStarts, timeZone, known },
+          { action: 'create_playoffs', after: () => ({ ...b, seeded: seeded.map(String), ties }) },
+        );
       });
       return reply.code(201).send(out);
     },

@@ -3,6 +3,7 @@ import type { Season } from '@touchline/contract';
 import type { Executor } from '../db/client.ts';
 import { clubs, groups, rounds, seasonParticipants, seasons } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
+import { roundRef } from '../league/rounds.ts';
 import { clubRef } from '../matches/summary.ts';
 import { found } from './write.ts';
 
@@ -30,12 +31,7 @@ export async function loadSeason(
 }
 
 export const toGroup = (g: typeof groups.$inferSelect) => ({ id: String(g.id), label: g.label });
-export const toRound = (r: typeof rounds.$inferSelect) => ({
-  id: String(r.id),
-  label: r.label,
-  ordinal: r.ordinal,
-  stage: r.stage,
-});
+export const toRound = (r: typeof rounds.$inferSelect) => ({ ...roundRef(r), ordinal: r.ordinal });
 
 export const toParticipant = (p: typeof seasonParticipants.$inferSelect, club: typeof clubs.$inferSelect) => ({
   club: clubRef(club),

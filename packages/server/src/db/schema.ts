@@ -191,9 +191,12 @@ export const rounds = pgTable('rounds', {
   seasonId: integer('season_id')
     .notNull()
     .references(() => seasons.id),
-  label: text('label').notNull(),
+  /** A name the league gave by hand; unset, the round is named from stage and number in the reader's language. */
+  label: text('label'),
   ordinal: integer('ordinal').notNull(),
   stage: text('stage').$type<'league' | 'group' | 'playoff'>().notNull().default('league'),
+  /** The matchday of a table stage; for a playoff, the clubs the round starts with (8 = quarter-finals). */
+  number: integer('number').notNull(),
 });
 
 export const ties = pgTable('ties', {

@@ -215,7 +215,7 @@ export async function seedDemoIfEmpty(db: Db, opts: DemoOptions): Promise<DemoRe
       const roundNo = r + 1;
       const [round] = await tx
         .insert(t.rounds)
-        .values({ seasonId: leagueSeason!.id, label: `Тур ${roundNo}`, ordinal: roundNo, stage: 'league' })
+        .values({ seasonId: leagueSeason!.id, number: roundNo, ordinal: roundNo, stage: 'league' })
         .returning();
       for (const [i, p] of pairings.entries()) {
         const isToday = roundNo === currentRound;
@@ -259,15 +259,15 @@ export async function seedDemoIfEmpty(db: Db, opts: DemoOptions): Promise<DemoRe
     await enrol(ctx, cupSeason!.id, clubIds);
     const [quarter] = await tx
       .insert(t.rounds)
-      .values({ seasonId: cupSeason!.id, label: '1/4 финала', ordinal: 1, stage: 'playoff' })
+      .values({ seasonId: cupSeason!.id, number: 8, ordinal: 1, stage: 'playoff' })
       .returning();
     const [semi] = await tx
       .insert(t.rounds)
-      .values({ seasonId: cupSeason!.id, label: '1/2 финала', ordinal: 2, stage: 'playoff' })
+      .values({ seasonId: cupSeason!.id, number: 4, ordinal: 2, stage: 'playoff' })
       .returning();
     const [final] = await tx
       .insert(t.rounds)
-      .values({ seasonId: cupSeason!.id, label: 'Финал', ordinal: 3, stage: 'playoff' })
+      .values({ seasonId: cupSeason!.id, number: 2, ordinal: 3, stage: 'playoff' })
       .returning();
     const [finalTie] = await tx
       .insert(t.ties)

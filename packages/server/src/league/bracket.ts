@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { knockoutBracket, sameLocalTimeLater, type LabelLanguage } from '@touchline/domain';
+import { knockoutBracket, sameLocalTimeLater } from '@touchline/domain';
 import type { Tx } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
@@ -98,25 +98,24 @@ export interface BracketPlan {
   bestOf: number | null;
   firstKickoff: Date;
   timeZone: string;
-  /** Language of the generated round names. */
-  language: LabelLanguage;
   /** Ordinal of the bracket's first round, after the season's other rounds. */
   firstOrdinal: number;
 }
 
 /**
  * A knockout bracket as rounds and ties: each tie knows where its winner goes (nextTieId, nextSlot), byes are
- * decided at once, and every tie whose clubs are known gets its games, round after round.
+ * decided at once, and every tie whose clubs are known gets its games, round after round. Returns the planned start
+ * of every round, later ones included, so the caller can hold them against the season's dates.
  */
 export async function createBracket(tx: Tx, plan: BracketPlan) {
-  const bracket = knockoutBracket(plan.seeded.map(String), plan.language);
+  const bracket = knockoutBracket(plan.seeded.map(String));
   if (bracket.length === 0) throw new ApiError('not_enough_clubs', 'A bracket needs at least two clubs');
   const rounds = await tx
     .insert(t.rounds)
     .values(
       bracket.map((r, i) => ({
         seasonId: plan.seasonId,
-        label: r.label,
+        number: r.clubs,
         ordinal: plan.firstOrdinal + i,
         stage: 'playoff' as const,
       })),
@@ -151,12 +150,14 @@ export async function createBracket(tx: Tx, plan: BracketPlan) {
   }
   // A later round reached through byes alone starts as if the rounds before it had been played.
   const roundLength = initialGames(plan.kind, plan.bestOf) * WEEK;
+  const roundStarts = tieIds.map((_, r) =>
+    sameLocalTimeLater(plan.firstKickoff.toISOString(), r * roundLength, plan.timeZone),
+  );
   for (const [r, ids] of tieIds.entries()) {
-    const kickoff = new Date(sameLocalTimeLater(plan.firstKickoff.toISOString(), r * roundLength, plan.timeZone));
     for (const id of ids) {
       const bye = all.find((x) => x.id === id)!.winnerClubId !== null;
-      if (!bye) await scheduleTieGames(tx, id, { kickoff, timeZone: plan.timeZone });
+      if (!bye) await scheduleTieGames(tx, id, { kickoff: new Date(roundStarts[r]!), timeZone: plan.timeZone });
     }
   }
-  return { rounds, ties: tieIds.flat().length };
+  return { rounds, ties: tieIds.flat().length, roundStarts };
 }

@@ -4,6 +4,7 @@ import type { ClubRef, MatchListQuery, MatchSummary } from '@touchline/contract'
 import { decidesTie, type MatchTally, type ReducibleEvent, reduceEvents, scoreOf, shootoutOf } from '@touchline/domain';
 import type { Executor } from '../db/client.ts';
 import { clubs, competitions, matchEvents, matches, referees, rounds, seasons, ties, venues } from '../db/schema.ts';
+import { roundRef } from '../league/rounds.ts';
 
 const home = alias(clubs, 'home_club');
 const away = alias(clubs, 'away_club');
@@ -20,7 +21,7 @@ function baseQuery(db: Executor) {
     .select({
       m: matches,
       competition: { id: competitions.id, name: competitions.name, type: competitions.type },
-      round: { id: rounds.id, label: rounds.label, stage: rounds.stage },
+      round: { id: rounds.id, label: rounds.label, stage: rounds.stage, number: rounds.number },
       tieKind: ties.kind,
       home: { id: home.id, name: home.name, shortName: home.shortName, logoUrl: home.logoUrl },
       away: { id: away.id, name: away.name, shortName: away.shortName, logoUrl: away.logoUrl },
@@ -66,7 +67,7 @@ function toSummary(row: Row, tally: MatchTally): MatchSummary {
     id: String(m.id),
     seasonId: String(m.seasonId),
     competition: { id: String(row.competition.id), name: row.competition.name, type: row.competition.type },
-    ...(row.round ? { round: { id: String(row.round.id), label: row.round.label } } : {}),
+    ...(row.round ? { round: roundRef(row.round) } : {}),
     kickoffAt: m.kickoffAt.toISOString(),
     status: m.status,
     ...(m.period && m.status === 'live' ? { period: m.period } : {}),

@@ -7,6 +7,7 @@ import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { sendCached } from '../http/etag.ts';
 import { clubRef, listSummaries } from '../matches/summary.ts';
+import { roundRef } from '../league/rounds.ts';
 import { seasonPlayers } from '../league/season-players.ts';
 import { sendCalendar } from './calendar.ts';
 
@@ -66,8 +67,7 @@ export const leagueRoutes: FastifyPluginAsyncZod = async (app) => {
       rounds: rounds
         .filter((r) => ties.some((tie) => tie.roundId === r.id))
         .map((r) => ({
-          id: String(r.id),
-          label: r.label,
+          ...roundRef(r),
           ties: ties
             .filter((tie) => tie.roundId === r.id)
             .map((tie) => {

@@ -75,6 +75,7 @@ export type ClubBody = In<typeof CreateClubBody>;
 export type FixturesRequest = In<typeof FixturesBody>;
 export type PlayoffsRequest = In<typeof PlayoffsBody>;
 export type TieKind = NonNullable<FixturesRequest['tieKind']>;
+export type FixtureWarning = Out<typeof FixturesAnswer>['warnings'][number];
 /** details of a 400 csv_invalid: every bad row (1 is the header line) with all its problems. */
 export interface CsvRowError {
   row: number;

@@ -4,6 +4,7 @@ import type {
   LineupEntry,
   MatchEvent,
   MatchSummary,
+  RoundRef,
   SideStats,
   User,
 } from '@touchline/contract';
@@ -59,7 +60,7 @@ export interface BracketTie {
   matches: MatchSummary[];
 }
 export interface BracketAnswer {
-  rounds: { id: string; label: string; ties: BracketTie[] }[];
+  rounds: (RoundRef & { ties: BracketTie[] })[];
 }
 
 export interface SquadPlayer {

@@ -32,3 +32,7 @@ export const HOUR_MS = 3_600_000;
 
 /** The start of the UTC hour `ms` falls in. */
 export const wholeHour = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
+
+/** "1 апреля 2026 г." for a calendar date (YYYY-MM-DD), which has no zone of its own. */
+export const formatDay = (date: string, lang: string) =>
+  formatter(lang, { day: 'numeric', month: 'long', year: 'numeric' }, 'UTC').format(new Date(`${date}T00:00:00Z`));

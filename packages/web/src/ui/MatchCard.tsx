@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { MatchSummary } from '@touchline/contract';
+import { roundName } from '../lib/round-name.ts';
 import { Link } from '../lib/router.tsx';
 import { formatKickoff, formatTime } from '../lib/time.ts';
 import { ClubName } from './ClubName.tsx';
@@ -40,7 +41,7 @@ export function MatchCard({ match, to }: { match: MatchSummary; to: string }) {
         <MatchStatus match={match} />
         <span className="muted">
           {match.competition.name}
-          {match.round ? ` · ${match.round.label}` : ''}
+          {match.round ? ` · ${roundName(match.round, i18n.language)}` : ''}
         </span>
       </div>
     </Link>

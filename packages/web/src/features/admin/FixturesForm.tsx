@@ -1,48 +1,57 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminSeasonDetail } from '../../lib/admin-api.ts';
-import { leagueDay } from '../../lib/time.ts';
+import type { AdminSeasonDetail, FixtureWarning } from '../../lib/admin-api.ts';
+import { formatDay, leagueDay } from '../../lib/time.ts';
 import { Field } from './Field.tsx';
-import { fieldErrors, intOrUndefined } from './forms.ts';
+import { fixtureFieldErrors } from './fixture-notes.ts';
+import { intOrUndefined } from './forms.ts';
 import { ScheduleFields } from './ScheduleFields.tsx';
-import {
-  FIXTURE_KINDS,
-  fixturesBody,
-  playoffsBody,
-  weekdayOf,
-  type LabelLanguage,
-  type ScheduleDraft,
-} from './season-plan.ts';
+import { FIXTURE_KINDS, fixturesBody, playoffsBody, weekdayOf, type ScheduleDraft } from './season-plan.ts';
 import { FormStatus } from './ServerError.tsx';
 import { adminApi } from './services.ts';
-import { submitting, useAction } from './use-action.ts';
+import { useErrorOfCause } from './stale-error.ts';
+import { useAction } from './use-action.ts';
 
-const newSchedule = (): ScheduleDraft => {
-  const firstDate = leagueDay(new Date());
-  return { firstDate, weekday: weekdayOf(firstDate), time: '18:00', tieKind: 'single', bestOf: 3 };
-};
-const labelLanguage = (lng: string): LabelLanguage => (lng === 'en' ? 'en' : 'ru');
+/** A weekly schedule from `firstDate` (today when the season has no start), on that date's weekday. */
+const newSchedule = (firstDate = leagueDay(new Date())): ScheduleDraft => ({
+  firstDate,
+  weekday: weekdayOf(firstDate),
+  time: '18:00',
+  tieKind: 'single',
+  bestOf: 3,
+});
 
 /** Generates a season's fixtures: rounds of a (double) round robin, group rounds, or a knockout bracket with byes. */
-export function FixturesForm({ detail, onDone }: { detail: AdminSeasonDetail; onDone: (message: string) => void }) {
+export function FixturesForm({
+  detail,
+  onDone,
+}: {
+  detail: AdminSeasonDetail;
+  onDone: (message: string, warnings: FixtureWarning[]) => void;
+}) {
   const { t, i18n } = useTranslation();
   const kinds = FIXTURE_KINDS[detail.season.format];
   const [kind, setKind] = useState(kinds[0]!);
-  const [schedule, setSchedule] = useState(newSchedule);
+  const [schedule, setSchedule] = useState(() => newSchedule(detail.season.startsOn ?? undefined));
   const [groupCount, setGroupCount] = useState('');
   const drawGroups = detail.groups.length === 0;
+  const enoughClubs = detail.participants.length >= 2;
   const generate = useAction(async () => {
     const count = kind === 'groups' && drawGroups ? intOrUndefined(groupCount) : undefined;
-    const out = await adminApi.generateFixtures(
-      detail.season.id,
-      fixturesBody(kind, schedule, labelLanguage(i18n.language), count),
-    );
-    const message = t('admin.fixtures.done', { matches: out.matches.length, rounds: out.rounds.length });
-    onDone(message);
+    const out = await adminApi.generateFixtures(detail.season.id, fixturesBody(kind, schedule, count));
+    const days = out.matches.map((m) => leagueDay(m.kickoffAt)).sort();
+    const message = t('admin.fixtures.done', {
+      matches: out.matches.length,
+      rounds: out.rounds.length,
+      from: days.length ? formatDay(days[0]!, i18n.language) : '',
+      to: days.length ? formatDay(days.at(-1)!, i18n.language) : '',
+    });
+    onDone(message, out.warnings);
     return message;
   });
-  const errors = fieldErrors(generate.error);
-  const submit = submitting(generate);
+  const cause = JSON.stringify([kind, schedule, groupCount, detail.participants, detail.groups, detail.season]);
+  const { submit, error } = useErrorOfCause(generate, cause);
+  const errors = fixtureFieldErrors(error, t, i18n.language);
   return (
     <form className="admin-form" onSubmit={submit} aria-labelledby="fixtures-title" data-testid="fixtures-form">
       <h2 id="fixtures-title">{t('admin.fixtures.title')}</h2>
@@ -76,8 +85,18 @@ export function FixturesForm({ detail, onDone }: { detail: AdminSeasonDetail; on
         )}
       </div>
       <ScheduleFields value={schedule} onChange={setSchedule} ties={kind === 'knockout'} errors={errors} />
-      <FormStatus error={generate.error} done={generate.done} />
-      <button type="submit" className="primary" disabled={generate.busy}>
+      <FormStatus error={error} done={generate.done} />
+      {!enoughClubs && (
+        <p className="muted" id="fixtures-blocked" data-testid="fixtures-blocked">
+          {t('admin.fixtures.needClubs')}
+        </p>
+      )}
+      <button
+        type="submit"
+        className="primary"
+        disabled={generate.busy || !enoughClubs}
+        aria-describedby={enoughClubs ? undefined : 'fixtures-blocked'}
+      >
         {t('admin.fixtures.generate')}
       </button>
     </form>
@@ -85,21 +104,24 @@ export function FixturesForm({ detail, onDone }: { detail: AdminSeasonDetail; on
 }
 
 /** The playoff of a "table, then playoff" season, drawn from the final standings. */
-export function PlayoffsForm({ detail, onDone }: { detail: AdminSeasonDetail; onDone: (message: string) => void }) {
+export function PlayoffsForm({
+  detail,
+  onDone,
+}: {
+  detail: AdminSeasonDetail;
+  onDone: (message: string, warnings: FixtureWarning[]) => void;
+}) {
   const { t, i18n } = useTranslation();
-  const [schedule, setSchedule] = useState(newSchedule);
+  const [schedule, setSchedule] = useState(() => newSchedule());
   const [qualifiers, setQualifiers] = useState(detail.groups.length > 1 ? '2' : '4');
   const create = useAction(async () => {
-    const out = await adminApi.createPlayoffs(
-      detail.season.id,
-      playoffsBody(Number(qualifiers), schedule, labelLanguage(i18n.language)),
-    );
+    const out = await adminApi.createPlayoffs(detail.season.id, playoffsBody(Number(qualifiers), schedule));
     const message = t('admin.fixtures.playoffsDone', { ties: out.ties });
-    onDone(message);
+    onDone(message, out.warnings);
     return message;
   });
-  const errors = fieldErrors(create.error);
-  const submit = submitting(create);
+  const { submit, error } = useErrorOfCause(create, JSON.stringify([schedule, qualifiers, detail]));
+  const errors = fixtureFieldErrors(error, t, i18n.language);
   return (
     <form className="admin-form" onSubmit={submit} aria-labelledby="playoffs-title" data-testid="playoffs-form">
       <h2 id="playoffs-title">{t('admin.fixtures.playoffsTitle')}</h2>
@@ -121,7 +143,7 @@ export function PlayoffsForm({ detail, onDone }: { detail: AdminSeasonDetail; on
         </Field>
       </div>
       <ScheduleFields value={schedule} onChange={setSchedule} ties errors={errors} />
-      <FormStatus error={create.error} done={create.done} />
+      <FormStatus error={error} done={create.done} />
       <button type="submit" className="primary" disabled={create.busy}>
         {t('admin.fixtures.createPlayoffs')}
       </button>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminReferee, AdminSeasonDetail, AdminVenue } from '../../lib/admin-api.ts';
+import { roundName } from '../../lib/round-name.ts';
 import type { MatchSummary } from '@touchline/contract';
 import { Field } from './Field.tsx';
 import { fieldErrors } from './forms.ts';
@@ -31,7 +32,7 @@ export function MatchCreateForm({
   onCreated: (m: MatchSummary) => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const clubs = detail.participants.map((p) => p.club).sort((a, b) => a.name.localeCompare(b.name));
   const [home, setHome] = useState('');
   const [away, setAway] = useState('');
@@ -103,7 +104,7 @@ export function MatchCreateForm({
               <option value="">{t('admin.common.notSet')}</option>
               {detail.rounds.map((r) => (
                 <option key={r.id} value={r.id}>
-                  {r.label}
+                  {roundName(r, i18n.language)}
                 </option>
               ))}
             </select>

@@ -1,12 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PageProps } from '../../routes.ts';
+import type { FixtureWarning } from '../../lib/admin-api.ts';
+import { roundName } from '../../lib/round-name.ts';
 import { Link, navigate } from '../../lib/router.tsx';
 import { api } from '../../lib/services.ts';
+import { formatKickoff } from '../../lib/time.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { Loading } from '../../ui/Feedback.tsx';
 import { AdminShell } from './AdminShell.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
+import { DoubleBookings } from './DoubleBookings.tsx';
+import { firstKickoffs } from './fixture-notes.ts';
 import { FixturesForm, PlayoffsForm } from './FixturesForm.tsx';
 import { Participants } from './Participants.tsx';
 import { hasPlayoff } from './season-plan.ts';
@@ -24,17 +29,20 @@ async function load(id: string) {
   ]);
   // Fixtures can be taken back only while nothing has been played (the server says the same, with 409 in_use).
   const played = matches.some((m) => m.status === 'live' || m.status === 'finished');
-  return { detail, clubs, played, competition: competitions.find((c) => c.id === detail.season.competitionId) };
+  const competition = competitions.find((c) => c.id === detail.season.competitionId);
+  return { detail, clubs, played, competition, firstKickoffs: firstKickoffs(matches) };
 }
 
 /** One season: its details, its clubs, activation, fixture generation and the playoff. */
 export default function SeasonPage({ params }: PageProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = params.id!;
   const data = useAsync(() => load(id), [id]);
   const [notice, setNotice] = useState('');
-  const planDone = (message: string) => {
+  const [warnings, setWarnings] = useState<FixtureWarning[]>([]);
+  const planDone = (message: string, made: FixtureWarning[] = []) => {
     setNotice(message);
+    setWarnings(made);
     data.reload();
   };
   const activation = useAction(async (active: boolean) => {
@@ -57,7 +65,7 @@ export default function SeasonPage({ params }: PageProps) {
       </AdminShell>
     );
   if (!data.data) return <Loading />;
-  const { detail, clubs, competition, played } = data.data;
+  const { detail, clubs, competition, played, firstKickoffs: kickoffs } = data.data;
   const { season } = detail;
   const planned = detail.rounds.length > 0;
   const playoffPlanned = detail.rounds.some((r) => r.stage === 'playoff');
@@ -120,10 +128,13 @@ export default function SeasonPage({ params }: PageProps) {
                 <ol className="plain-list rounds">
                   {detail.rounds.map((r) => (
                     <li key={r.id}>
-                      {r.label} <span className="muted">{t(`admin.stage.${r.stage}`)}</span>
+                      {roundName(r, i18n.language)}
+                      {kickoffs.has(r.id) && ` · ${formatKickoff(kickoffs.get(r.id)!, i18n.language)}`}{' '}
+                      <span className="muted">{t(`admin.stage.${r.stage}`)}</span>
                     </li>
                   ))}
                 </ol>
+                <DoubleBookings warnings={warnings} />
                 {played ? (
                   <p className="muted">{t('admin.fixtures.played')}</p>
                 ) : (
@@ -142,7 +153,8 @@ export default function SeasonPage({ params }: PageProps) {
                 )}
               </>
             ) : (
-              <FixturesForm key={season.format} detail={detail} onDone={planDone} />
+              // A new season start restarts the form, whose first date defaults to it.
+              <FixturesForm key={`${season.format} ${season.startsOn}`} detail={detail} onDone={planDone} />
             )}
           </section>
           {hasPlayoff(season.format) && planned && !playoffPlanned && (

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../lib/api.ts';
 
 /**
- * A refused write in full: our words for its code, then the code and the server's own message, so the office can
- * quote it; validation issues are listed under it.
+ * A refused write in words: ours for its code (the code itself only in data-code, for support and tests), and the
+ * server's own message only for a code we have no words for; validation issues are listed under it.
  */
 export function ServerError({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
   const { t } = useTranslation();
@@ -14,11 +14,8 @@ export function ServerError({ error, onRetry }: { error: ApiError; onRetry?: () 
   return (
     <div className="error-note server-error" role="alert" data-testid="server-error" data-code={error.code}>
       <p>
-        {text && <strong>{text} </strong>}
-        <span className="muted">
-          <code>{error.code}</code>
-          {error.status ? ` (HTTP ${error.status})` : ''}: {error.message}
-        </span>
+        <strong>{text || t('admin.errors.unknown')}</strong>
+        {!text && error.message && <span className="muted"> {error.message}</span>}
       </p>
       {issues.length > 0 && (
         <ul>

@@ -28,13 +28,9 @@ export function weekdayOf(date: string): number {
   return Number.isNaN(d.getTime()) ? 6 : d.getUTCDay();
 }
 
-/** The language the server names generated rounds in: the admin's own. */
-export type LabelLanguage = NonNullable<FixturesRequest['language']>;
-
 /** The schedule and tie shape as the API takes them: bestOf only with best_of, and only then. */
-function scheduleAndTie(d: ScheduleDraft, language: LabelLanguage, ties: boolean) {
+function scheduleAndTie(d: ScheduleDraft, ties: boolean) {
   return {
-    language,
     firstDate: d.firstDate,
     weekday: d.weekday,
     time: d.time,
@@ -43,22 +39,17 @@ function scheduleAndTie(d: ScheduleDraft, language: LabelLanguage, ties: boolean
 }
 
 /** The body of a fixture generation: ties only for a knockout, a group count only when drawing groups. */
-export function fixturesBody(
-  kind: FixtureKind,
-  d: ScheduleDraft,
-  language: LabelLanguage,
-  groupCount?: number,
-): FixturesRequest {
+export function fixturesBody(kind: FixtureKind, d: ScheduleDraft, groupCount?: number): FixturesRequest {
   return {
     kind,
-    ...scheduleAndTie(d, language, kind === 'knockout'),
+    ...scheduleAndTie(d, kind === 'knockout'),
     ...(kind === 'groups' && groupCount !== undefined ? { groupCount } : {}),
   };
 }
 
-export const playoffsBody = (qualifiers: number, d: ScheduleDraft, language: LabelLanguage): PlayoffsRequest => ({
+export const playoffsBody = (qualifiers: number, d: ScheduleDraft): PlayoffsRequest => ({
   qualifiers,
-  ...scheduleAndTie(d, language, true),
+  ...scheduleAndTie(d, true),
 });
 
 /** Weekday names in the UI language, Sunday first, as the API counts them. */

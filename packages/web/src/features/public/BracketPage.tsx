@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PageProps } from '../../routes.ts';
 import type { BracketTie } from '../../lib/api-types.ts';
+import { roundName } from '../../lib/round-name.ts';
 import { Link } from '../../lib/router.tsx';
 import { api } from '../../lib/services.ts';
 import { useAsync } from '../../lib/use-async.ts';
@@ -36,7 +37,7 @@ function Tie({ tie }: { tie: BracketTie }) {
 
 /** The playoff bracket: one column per round, scrolling sideways on a phone. */
 export default function BracketPage({ params }: PageProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = params.id!;
   const { data, error, reload } = useAsync(() => api.bracket(id), [id]);
   // Any fixture or result change in the season can move a tie on.
@@ -52,8 +53,8 @@ export default function BracketPage({ params }: PageProps) {
       {data.rounds.length === 0 && <p className="muted">{t('bracket.empty')}</p>}
       <div className="bracket" data-testid="bracket">
         {data.rounds.map((r) => (
-          <section key={r.id} className="bracket-round" aria-label={r.label}>
-            <h2>{r.label}</h2>
+          <section key={r.id} className="bracket-round" aria-label={roundName(r, i18n.language)}>
+            <h2>{roundName(r, i18n.language)}</h2>
             <ul>
               {r.ties.map((tie) => (
                 <Tie key={tie.id} tie={tie} />

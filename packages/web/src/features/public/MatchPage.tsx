@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PageProps } from '../../routes.ts';
+import { roundName } from '../../lib/round-name.ts';
 import { Link } from '../../lib/router.tsx';
 import { ErrorNote, Loading } from '../../ui/Feedback.tsx';
 import { ScoreBlock } from '../../ui/ScoreBlock.tsx';
@@ -11,7 +12,7 @@ import './public.css';
 
 /** The live match page: score, period and clock, timeline, lineups and statistics, all updating in place. */
 export default function MatchPage({ params }: PageProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { snapshot, error } = useMatchSnapshot(params.id!);
   if (error) return <ErrorNote error={error} />;
   if (!snapshot) return <Loading />;
@@ -24,7 +25,7 @@ export default function MatchPage({ params }: PageProps) {
       </h1>
       <p className="muted">
         <Link to={`/seasons/${match.seasonId}`}>{match.competition.name}</Link>
-        {match.round ? ` · ${match.round.label}` : ''}
+        {match.round ? ` · ${roundName(match.round, i18n.language)}` : ''}
         {match.venue ? ` · ${match.venue}` : ''}
         {match.referee ? ` · ${t('matchPage.referee', { name: match.referee })}` : ''}
       </p>

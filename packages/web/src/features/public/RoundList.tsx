@@ -1,14 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { MatchSummary } from '@touchline/contract';
+import { roundName } from '../../lib/round-name.ts';
 import { MatchCard } from '../../ui/MatchCard.tsx';
 
 /** Fixtures and results grouped by round, rounds in kick-off order. */
 export function RoundList({ matches }: { matches: MatchSummary[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const rounds = new Map<string, { label: string; matches: MatchSummary[] }>();
   for (const m of matches) {
     const key = m.round?.id ?? '';
-    const round = rounds.get(key) ?? { label: m.round?.label ?? t('season.noRound'), matches: [] };
+    const label = m.round ? roundName(m.round, i18n.language) : t('season.noRound');
+    const round = rounds.get(key) ?? { label, matches: [] };
     round.matches.push(m);
     rounds.set(key, round);
   }
