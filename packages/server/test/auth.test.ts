@@ -216,3 +216,53 @@ describe('login limits shared through Redis', () => {
     }
   });
 });
+
+describe.each([
+  ['memory', undefined],
+  ['Redis', REDIS_URL],
+])('login limits under concurrent guesses (%s)', (_name, redisUrl) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer('pglite', { config: { redisUrl } });
+  });
+  afterAll(() => s.close());
+
+  /** Fires 100 sign-ins at once and counts how many reached the password check (answered 401, not 429). */
+  const checkedOf100 = async (loginOf: (i: number) => string, ipOf: (i: number) => string) => {
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        s.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { login: loginOf(i), password: `guess-${i}` },
+          remoteAddress: ipOf(i),
+        }),
+      ),
+    );
+    expect(answers.every((a) => a.statusCode === 401 || a.statusCode === 429)).toBe(true);
+    return answers.filter((a) => a.statusCode === 401).length;
+  };
+  const tag = () => randomBytes(3).toString('hex');
+
+  it('checks at most 10 of 100 concurrent guesses for one login', async () => {
+    const victim = `victim-${tag()}`;
+    const net = randomBytes(2).join('.');
+    expect(
+      await checkedOf100(
+        () => victim,
+        (i) => `10.${net}.${i}`,
+      ),
+    ).toBe(10);
+  });
+
+  it('checks at most 30 of 100 concurrent guesses from one address', async () => {
+    const t = tag();
+    const ip = `10.200.${randomBytes(2).join('.')}`;
+    expect(
+      await checkedOf100(
+        (i) => `spray-${t}-${i}`,
+        () => ip,
+      ),
+    ).toBe(30);
+  });
+});
