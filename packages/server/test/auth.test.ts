@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { AuthAnswer } from '@touchline/contract';
 import { createKeyring } from '../src/auth/keyring.ts';
+import { verifyInitData } from '../src/auth/telegram.ts';
+import { loadConfig } from '../src/config.ts';
 import { users } from '../src/db/schema.ts';
 import { dbKinds, REDIS_URL, startTestServer, TEST_ADMIN, type TestServer } from './helpers.ts';
 
@@ -149,6 +151,27 @@ describe.each(dbKinds)('authentication on %s', (kind) => {
       const res = await tg(signed(new Date(Date.now() - 25 * 3600_000)));
       expect(res.statusCode).toBe(401);
       expect(res.json().error.code).toBe('init_data_expired');
+    });
+
+    it('refuses initData older than the accepted age (1 h by default), so a captured one is not replayed all day', async () => {
+      const res = await tg(signed(new Date(Date.now() - 2 * 3600_000)));
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.code).toBe('init_data_expired');
+    });
+
+    it('refuses an auth_date in the future beyond a small clock skew', async () => {
+      const res = await tg(signed(new Date(Date.now() + 10 * 60_000)));
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.code).toBe('invalid_init_data');
+      expect((await tg(signed(new Date(Date.now() + 20_000)))).statusCode).toBe(200);
+    });
+
+    it('takes the accepted age from TOUCHLINE_TELEGRAM_MAX_AGE', () => {
+      const env = { TOUCHLINE_TIMEZONE: 'Europe/Moscow' };
+      expect(loadConfig(env).telegramMaxAgeSeconds).toBe(3600);
+      const config = loadConfig({ ...env, TOUCHLINE_TELEGRAM_MAX_AGE: '7200' });
+      const ninetyMinutesOld = signed(new Date(Date.now() - 90 * 60_000));
+      expect(verifyInitData(ninetyMinutesOld, BOT_TOKEN, config.telegramMaxAgeSeconds).telegramId).toBe('777000');
     });
 
     it('refuses JSON without a hash, and unsigned query strings', async () => {

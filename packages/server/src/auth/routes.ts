@@ -38,7 +38,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = asyn
   });
 
   app.post('/auth/telegram', { schema: { body: TelegramBody, tags: ['auth'] } }, async (req) => {
-    const id = verifyInitData(req.body.initData, app.config.telegramBotToken);
+    const id = verifyInitData(req.body.initData, app.config.telegramBotToken, app.config.telegramMaxAgeSeconds);
     const [u] = await app.db
       .insert(users)
       .values({ login: `tg:${id.telegramId}`, displayName: id.displayName, role: 'fan', telegramId: id.telegramId })
