@@ -48,6 +48,7 @@ export const ErrorCode = {
   unknown_topic: 'unknown_topic',
   internal_error: 'internal_error',
   not_ready: 'not_ready',
+  unavailable: 'unavailable',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
