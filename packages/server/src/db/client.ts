@@ -51,8 +51,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await lockClient.end();
   }
-  // A database that cannot be reached fails the request in seconds rather than holding it.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, keepAlive: true });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, keepAlive: true });
   // A lost connection must not crash the process: the pool drops idle clients itself, but removes its listener
   // from a checked-out one, whose 'error' event would then go unhandled. The query on it fails with the same
   // error (answered 503) and the pool discards the client when it is released.
