@@ -205,5 +205,9 @@ describe('PostgreSQL dropping connections under write load', () => {
     expect(resumed!.at - back).toBeLessThan(5000);
     await expectEachWriteOnceOrNot(answers, before);
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    const fan = await RawSocket.welcomed(server.url);
+    fan.send({ type: 'subscribe', topic: `match:${match.id}` });
+    expect((await fan.next('subscribed')).seq).toBe((await positionOf()).seq);
+    fan.close();
   }, 60_000);
 });
