@@ -30,7 +30,10 @@ export class LoginLimiter {
     this.byAddress = make(FAILURES_PER_ADDRESS, 'tl:login:ip');
   }
 
-  /** Takes one try from both budgets atomically; false when either is spent (then the other is given back). */
+  /**
+   * Takes one try from each budget (each an atomic increment). False when either is spent; the other then gets
+   * its try back.
+   */
   async take(login: string, address: string): Promise<boolean> {
     const key = login.toLowerCase();
     const [l, a] = await Promise.allSettled([this.byLogin.consume(key), this.byAddress.consume(address)]);
