@@ -53,6 +53,7 @@ export const ErrorCode = {
   not_ready: 'not_ready',
   too_many_connections: 'too_many_connections',
   server_busy: 'server_busy',
+  unavailable: 'unavailable',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -48,7 +48,9 @@ export const CreateEventBody = EventFields.extend({
   expectedSeq: ExpectedSeq.optional(),
 }).strict();
 export type CreateEventBody = z.infer<typeof CreateEventBody>;
-export const PatchEventBody = EventFields.partial().extend({ expectedSeq: ExpectedSeq.optional() }).strict();
+export const PatchEventBody = EventFields.partial()
+  .extend({ expectedSeq: ExpectedSeq.optional(), clientEventId: z.string().uuid().optional() })
+  .strict();
 export type PatchEventBody = z.infer<typeof PatchEventBody>;
 export const EventAnswer = z.object({ event: MatchEvent, seq: z.number().int() });
 export const SeqAnswer = z.object({ seq: z.number().int() });
@@ -99,6 +101,7 @@ export const LineupBody = z
       )
       .max(40),
     expectedSeq: ExpectedSeq.optional(),
+    clientEventId: z.string().uuid().optional(),
   })
   .strict();
 export type LineupBody = z.infer<typeof LineupBody>;

@@ -12,6 +12,8 @@ export interface Config {
   /** `kid:secret` pairs; the first signs, all verify. Unset means a key kept in dataDir (embedded only). */
   jwtKeys: string | undefined;
   telegramBotToken: string | undefined;
+  /** How old a Telegram initData may be; a captured one replays as a sign-in until then. */
+  telegramMaxAgeSeconds: number;
   timezone: string;
   demo: boolean;
   corsOrigins: string[];
@@ -57,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: blankToUndefined(env.TOUCHLINE_ADMIN_PASSWORD),
     jwtKeys: blankToUndefined(env.TOUCHLINE_JWT_KEYS),
     telegramBotToken: blankToUndefined(env.TELEGRAM_BOT_TOKEN),
+    telegramMaxAgeSeconds: int(env.TOUCHLINE_TELEGRAM_MAX_AGE, 3600, 'TOUCHLINE_TELEGRAM_MAX_AGE'),
     timezone,
     demo: env.TOUCHLINE_DEMO !== '0',
     corsOrigins: (env.TOUCHLINE_CORS_ORIGINS ?? '')

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { AuthAnswer } from '@touchline/contract';
 import { createKeyring } from '../src/auth/keyring.ts';
+import { verifyInitData } from '../src/auth/telegram.ts';
+import { loadConfig } from '../src/config.ts';
 import { users } from '../src/db/schema.ts';
 import { dbKinds, REDIS_URL, startTestServer, TEST_ADMIN, type TestServer } from './helpers.ts';
 
@@ -151,6 +153,27 @@ describe.each(dbKinds)('authentication on %s', (kind) => {
       expect(res.json().error.code).toBe('init_data_expired');
     });
 
+    it('refuses initData older than the accepted age (1 h by default), so a captured one is not replayed all day', async () => {
+      const res = await tg(signed(new Date(Date.now() - 2 * 3600_000)));
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.code).toBe('init_data_expired');
+    });
+
+    it('refuses an auth_date in the future beyond a small clock skew', async () => {
+      const res = await tg(signed(new Date(Date.now() + 10 * 60_000)));
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.code).toBe('invalid_init_data');
+      expect((await tg(signed(new Date(Date.now() + 20_000)))).statusCode).toBe(200);
+    });
+
+    it('takes the accepted age from TOUCHLINE_TELEGRAM_MAX_AGE', () => {
+      const env = { TOUCHLINE_TIMEZONE: 'Europe/Moscow' };
+      expect(loadConfig(env).telegramMaxAgeSeconds).toBe(3600);
+      const config = loadConfig({ ...env, TOUCHLINE_TELEGRAM_MAX_AGE: '7200' });
+      const ninetyMinutesOld = signed(new Date(Date.now() - 90 * 60_000));
+      expect(verifyInitData(ninetyMinutesOld, BOT_TOKEN, config.telegramMaxAgeSeconds).telegramId).toBe('777000');
+    });
+
     it('refuses JSON without a hash, and unsigned query strings', async () => {
       const json = await tg(JSON.stringify({ user, auth_date: Math.floor(Date.now() / 1000) }));
       expect(json.statusCode).toBe(401);
@@ -214,5 +237,55 @@ describe('login limits shared through Redis', () => {
       await a.close();
       await b.close();
     }
+  });
+});
+
+describe.each([
+  ['memory', undefined],
+  ['Redis', REDIS_URL],
+])('login limits under concurrent guesses (%s)', (_name, redisUrl) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer('pglite', { config: { redisUrl } });
+  });
+  afterAll(() => s.close());
+
+  /** Fires 100 sign-ins at once and counts how many reached the password check (answered 401, not 429). */
+  const checkedOf100 = async (loginOf: (i: number) => string, ipOf: (i: number) => string) => {
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        s.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { login: loginOf(i), password: `guess-${i}` },
+          remoteAddress: ipOf(i),
+        }),
+      ),
+    );
+    expect(answers.every((a) => a.statusCode === 401 || a.statusCode === 429)).toBe(true);
+    return answers.filter((a) => a.statusCode === 401).length;
+  };
+  const tag = () => randomBytes(3).toString('hex');
+
+  it('checks at most 10 of 100 concurrent guesses for one login', async () => {
+    const victim = `victim-${tag()}`;
+    const net = randomBytes(2).join('.');
+    expect(
+      await checkedOf100(
+        () => victim,
+        (i) => `10.${net}.${i}`,
+      ),
+    ).toBe(10);
+  });
+
+  it('checks at most 30 of 100 concurrent guesses from one address', async () => {
+    const t = tag();
+    const ip = `10.200.${randomBytes(2).join('.')}`;
+    expect(
+      await checkedOf100(
+        (i) => `spray-${t}-${i}`,
+        () => ip,
+      ),
+    ).toBe(30);
   });
 });

@@ -250,6 +250,52 @@ describe.each(dbKinds)('the live match engine on %s', (kind) => {
     expect(other.body.stats.home.fouls).toBe(before.stats.home.fouls + 4);
   });
 
+  it('answers a replayed write as the first did, for every write kind, even when its expectedSeq is stale', async () => {
+    const { league } = await todaysMatches(s.app);
+    const other = league[0]!;
+    const made = await admin.req('POST', '/api/admin/matches', {
+      seasonId: other.seasonId,
+      homeClubId: other.homeClub.id,
+      awayClubId: other.awayClub.id,
+      kickoffAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const m = made.body.match as { id: string };
+    const url = `/api/matches/${m.id}`;
+    const seq = async () => (await snapshot(s.app, m.id)).seq;
+    const once = async (method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: object) => {
+      const write = { clientEventId: randomUUID(), expectedSeq: await seq(), ...body };
+      const asQuery = Object.fromEntries(Object.entries(write).map(([k, v]) => [k, String(v)]));
+      const query = method === 'DELETE' ? `?${new URLSearchParams(asQuery)}` : '';
+      const first = await op.req(method, `${url}${path}${query}`, method === 'DELETE' ? undefined : write);
+      expect(first.status, JSON.stringify(first.body)).toBeLessThan(300);
+      return { first, replay: () => op.req(method, `${url}${path}${query}`, method === 'DELETE' ? undefined : write) };
+    };
+    const lineup = await once('PUT', '/lineups/home', { entries: [] });
+    const kickOff = await once('POST', '/state', { status: 'live' });
+    const created = await once('POST', '/events', { type: 'goal', side: 'home', minute: 5 });
+    const plain = async () =>
+      (await op.req('POST', `${url}/events`, { type: 'yellow_card', side: 'away', minute: 6 })).body;
+    const patched = await once('PATCH', `/events/${(await plain()).event.id}`, { minute: 7 });
+    const deleted = await once('DELETE', `/events/${(await plain()).event.id}`);
+    const stats = await once('POST', '/stats', { side: 'away', metric: 'corners', delta: 1 });
+    for (const period of ['half_time', 'second_half']) await once('POST', '/state', { period });
+    const fullTime = await once('POST', '/state', { status: 'finished' });
+
+    const head = await seq();
+    for (const w of [lineup, kickOff, created, patched, deleted, stats, fullTime]) {
+      const again = await w.replay();
+      expect(again.status, JSON.stringify(again.body)).toBe(200);
+      expect(again.body.seq).toBe(head);
+      for (const key of ['lineup', 'event', 'stats'] as const) expect(again.body[key]).toEqual(w.first.body[key]);
+    }
+    expect(await seq()).toBe(head);
+    await admin.req('DELETE', `${url}/events/${created.first.body.event.id}`);
+    const afterDelete = await created.replay();
+    expect(afterDelete.status).toBe(200);
+    expect(afterDelete.body.event).toEqual(created.first.body.event);
+  });
+
   it('refuses an event of match B changed through match A, leaving it unchanged', async () => {
     const { live, league } = await todaysMatches(s.app);
     const a = league[1]!.id;

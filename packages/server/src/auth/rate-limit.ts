@@ -1,12 +1,16 @@
 import { Redis } from 'ioredis';
 import type { FastifyBaseLogger } from 'fastify';
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 const WINDOW_SECONDS = 15 * 60;
 export const FAILURES_PER_LOGIN = 10;
 export const FAILURES_PER_ADDRESS = 30;
 
-/** Counts failed logins per login and per address; only failures count. Shared through Redis when there is one. */
+/**
+ * Counts sign-in tries per login and per address, shared through Redis when there is one. A try is taken before
+ * the password is checked, so concurrent guesses cannot all pass a check made before any was counted; a
+ * successful sign-in gives its try back.
+ */
 export class LoginLimiter {
   private readonly byLogin: RateLimiterAbstract;
   private readonly byAddress: RateLimiterAbstract;
@@ -26,17 +30,25 @@ export class LoginLimiter {
     this.byAddress = make(FAILURES_PER_ADDRESS, 'tl:login:ip');
   }
 
-  async blocked(login: string, address: string): Promise<boolean> {
-    const [l, a] = await Promise.all([this.byLogin.get(login.toLowerCase()), this.byAddress.get(address)]);
-    return (l?.consumedPoints ?? 0) >= FAILURES_PER_LOGIN || (a?.consumedPoints ?? 0) >= FAILURES_PER_ADDRESS;
+  /**
+   * Takes one try from each budget (each an atomic increment). False when either is spent; the other then gets
+   * its try back.
+   */
+  async take(login: string, address: string): Promise<boolean> {
+    const key = login.toLowerCase();
+    const [l, a] = await Promise.allSettled([this.byLogin.consume(key), this.byAddress.consume(address)]);
+    for (const r of [l, a]) {
+      if (r.status === 'rejected' && !(r.reason instanceof RateLimiterRes)) throw r.reason;
+    }
+    if (l.status === 'fulfilled' && a.status === 'fulfilled') return true;
+    if (l.status === 'fulfilled') await this.byLogin.reward(key, 1);
+    if (a.status === 'fulfilled') await this.byAddress.reward(address, 1);
+    return false;
   }
 
-  async fail(login: string, address: string): Promise<void> {
-    await Promise.all([this.byLogin.penalty(login.toLowerCase(), 1), this.byAddress.penalty(address, 1)]);
-  }
-
-  async succeed(login: string): Promise<void> {
-    await this.byLogin.delete(login.toLowerCase());
+  /** The right password: the login's failures are forgiven and the address gets its try back. */
+  async succeed(login: string, address: string): Promise<void> {
+    await Promise.all([this.byLogin.delete(login.toLowerCase()), this.byAddress.reward(address, 1)]);
   }
 }
 

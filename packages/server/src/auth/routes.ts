@@ -24,22 +24,21 @@ export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = asyn
 
   app.post('/auth/login', { schema: { body: LoginBody, tags: ['auth'] } }, async (req, reply) => {
     const { login, password } = req.body;
-    if (await limiter.blocked(login, req.ip)) {
+    if (!(await limiter.take(login, req.ip))) {
       throw new ApiError('rate_limited', 'Too many failed sign-ins; try again later');
     }
     const [u] = await app.db.select().from(users).where(eq(users.login, login));
     const ok = await verifyPassword(password, u?.passwordHash ?? null);
     if (!u || !ok || !u.active) {
-      await limiter.fail(login, req.ip);
       req.log.info({ login }, 'failed sign-in');
       throw new ApiError('invalid_credentials', 'Wrong login or password');
     }
-    await limiter.succeed(login);
+    await limiter.succeed(login, req.ip);
     return reply.send(await issue(u));
   });
 
   app.post('/auth/telegram', { schema: { body: TelegramBody, tags: ['auth'] } }, async (req) => {
-    const id = verifyInitData(req.body.initData, app.config.telegramBotToken);
+    const id = verifyInitData(req.body.initData, app.config.telegramBotToken, app.config.telegramMaxAgeSeconds);
     const [u] = await app.db
       .insert(users)
       .values({ login: `tg:${id.telegramId}`, displayName: id.displayName, role: 'fan', telegramId: id.telegramId })

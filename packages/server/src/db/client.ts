@@ -51,9 +51,12 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await lockClient.end();
   }
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // An idle client's error (e.g. the server restarting) must not crash the process.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, keepAlive: true });
+  // A lost connection must not crash the process: the pool drops idle clients itself, but removes its listener
+  // from a checked-out one, whose 'error' event would then go unhandled. The query on it fails with the same
+  // error (answered 503) and the pool discards the client when it is released.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,

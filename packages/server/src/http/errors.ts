@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type ErrorBody, ErrorCode, fieldErrorCodes } from '@touchline/contract';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 
 const statusByCode: Partial<Record<ErrorCode, number>> = {
   unauthorized: 401,
@@ -15,6 +16,7 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   too_many_connections: 429,
   not_ready: 503,
   server_busy: 503,
+  unavailable: 503,
 };
 const conflictCodes = new Set<ErrorCode>([
   'seq_conflict',
@@ -105,6 +107,13 @@ export function installErrorHandler(app: FastifyInstance) {
       const code: ErrorCode =
         err.statusCode === 429 ? 'rate_limited' : err.statusCode === 404 ? 'not_found' : 'bad_request';
       return reply.code(err.statusCode).send(errorBody(code, err.message));
+    }
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err: err.message }, 'database unavailable');
+      return reply
+        .code(503)
+        .header('retry-after', '1')
+        .send(errorBody('unavailable', 'The database is unavailable; try again in a moment'));
     }
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send(errorBody('internal_error', 'Internal error'));

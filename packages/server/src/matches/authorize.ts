@@ -19,7 +19,8 @@ export async function authorizeMatchWrite(
   p: Principal,
   match: MatchRow,
   kind: WriteKind,
-  opts: { judgeWindowHours: number; now: Date },
+  /** A replay changes nothing, so only who may write is checked, not what the match still accepts. */
+  opts: { judgeWindowHours: number; now: Date; replay?: boolean },
 ): Promise<void> {
   const lineupSide = typeof kind === 'object' ? kind.lineup : undefined;
   switch (p.role) {
@@ -33,13 +34,14 @@ export async function authorizeMatchWrite(
       if (assigned.length > 0 && !assigned.some((a) => String(a.userId) === p.userId)) {
         throw new ApiError('forbidden', 'Other operators are assigned to this match');
       }
-      if (match.status === 'finished')
+      if (match.status === 'finished' && !opts.replay)
         throw new ApiError('match_finished', 'The match is finished; ask the judge or an admin');
       return;
     }
     case 'judge': {
       if (kind === 'state' || lineupSide)
         throw new ApiError('forbidden', 'A judge corrects events and statistics only');
+      if (opts.replay) return;
       if (match.status === 'finished') {
         const closesAt = (match.finishedAt?.getTime() ?? 0) + opts.judgeWindowHours * HOUR;
         if (opts.now.getTime() > closesAt)
@@ -54,7 +56,8 @@ export async function authorizeMatchWrite(
       const clubId = lineupSide === 'home' ? match.homeClubId : match.awayClubId;
       if (String(clubId) !== p.clubId)
         throw new ApiError('forbidden', 'A captain submits the lineup of their own club only');
-      if (match.status !== 'scheduled') throw new ApiError('lineup_locked', 'Lineups close at kick-off');
+      if (match.status !== 'scheduled' && !opts.replay)
+        throw new ApiError('lineup_locked', 'Lineups close at kick-off');
       return;
     }
     default:

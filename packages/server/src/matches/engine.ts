@@ -22,8 +22,8 @@ export interface WriteContext {
   match: MatchRow;
   principal: Principal;
   now: Date;
-  /** The same client write was applied before: answer with the current state and change nothing. */
-  replay: boolean;
+  /** The same client write was applied before, at `seq`: answer with the current state and change nothing. */
+  replay: { seq: number } | undefined;
 }
 
 /**
@@ -43,8 +43,12 @@ export async function writeMatch<T>(
   const out = await app.db.transaction(async (tx) => {
     const [match] = await tx.select().from(matches).where(eq(matches.id, matchId)).for('update');
     if (!match) throw new ApiError('not_found', 'No such match');
-    await authorizeMatchWrite(tx, principal, match, opts.kind, { judgeWindowHours: app.config.judgeWindowHours, now });
-    const replay = opts.clientWriteId ? await alreadyApplied(tx, matchId, opts.clientWriteId) : false;
+    const replay = opts.clientWriteId ? await alreadyApplied(tx, matchId, opts.clientWriteId) : undefined;
+    await authorizeMatchWrite(tx, principal, match, opts.kind, {
+      judgeWindowHours: app.config.judgeWindowHours,
+      now,
+      replay: replay !== undefined,
+    });
     if (!replay && opts.expectedSeq !== undefined && opts.expectedSeq !== match.seq) {
       throw new ApiError('seq_conflict', 'The match has changed since you last saw it', { seq: match.seq });
     }
@@ -70,5 +74,5 @@ async function alreadyApplied(tx: Tx, matchId: number, clientWriteId: string) {
     .select({ seq: clientWrites.seq })
     .from(clientWrites)
     .where(and(eq(clientWrites.matchId, matchId), eq(clientWrites.clientWriteId, clientWriteId)));
-  return row !== undefined;
+  return row;
 }

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { Change, CreateEventBody, MatchEvent, PatchEventBody } from '@touchline/contract';
+import { Change, type CreateEventBody, MatchEvent, type PatchEventBody } from '@touchline/contract';
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import type { WriteContext, WriteStep } from './engine.ts';
@@ -58,6 +58,23 @@ const toColumns = (e: EventFields) => ({
   scored: e.type === 'shootout_kick' ? (e.scored ?? false) : null,
 });
 
+/**
+ * The event a replayed write answers with: as it is now, or, when it has been deleted since, as the write left it
+ * (its patch in the change log).
+ */
+async function replayedEvent(ctx: WriteContext, replay: { seq: number }, row: EventRow | undefined) {
+  if (row) return toEvent(row);
+  const [entry] = await ctx.tx
+    .select({ changes: t.changeLog.changes })
+    .from(t.changeLog)
+    .where(and(eq(t.changeLog.topic, `match:${ctx.match.id}`), eq(t.changeLog.seq, replay.seq)));
+  const written = Change.array()
+    .parse(entry?.changes ?? [])
+    .find((c) => c.entity === 'event' && c.data);
+  if (!written) throw new ApiError('not_found', 'The event of this write is no longer known');
+  return MatchEvent.parse(written.data);
+}
+
 export async function createEvent(
   ctx: WriteContext,
   body: CreateEventBody,
@@ -67,7 +84,11 @@ export async function createEvent(
       .select()
       .from(t.matchEvents)
       .where(and(eq(t.matchEvents.matchId, ctx.match.id), eq(t.matchEvents.clientEventId, body.clientEventId)));
-    if (existing) return { result: { event: toEvent(existing), created: false }, changes: [], audit: [] };
+    // Events written before client writes were recorded are found by their own client id.
+    if (existing || ctx.replay) {
+      const event = ctx.replay ? await replayedEvent(ctx, ctx.replay, existing) : toEvent(existing!);
+      return { result: { event, created: false }, changes: [], audit: [] };
+    }
   }
   const fields = { ...body, playerId: body.playerId ?? undefined, relatedPlayerId: body.relatedPlayerId ?? undefined };
   await validateEvent(ctx, fields);
@@ -89,11 +110,18 @@ export async function createEvent(
   };
 }
 
+type EventRow = typeof t.matchEvents.$inferSelect;
+
+const findOwnEvent = async (ctx: WriteContext, eventId: number): Promise<EventRow | undefined> =>
+  (
+    await ctx.tx
+      .select()
+      .from(t.matchEvents)
+      .where(and(eq(t.matchEvents.id, eventId), eq(t.matchEvents.matchId, ctx.match.id)))
+  )[0];
+
 async function ownEvent(ctx: WriteContext, eventId: number) {
-  const [row] = await ctx.tx
-    .select()
-    .from(t.matchEvents)
-    .where(and(eq(t.matchEvents.id, eventId), eq(t.matchEvents.matchId, ctx.match.id)));
+  const row = await findOwnEvent(ctx, eventId);
   // An event of another match is reported as unknown here: ids are checked against the match in the URL.
   if (!row) throw new ApiError('not_found', 'No such event in this match');
   return row;
@@ -104,9 +132,13 @@ export async function patchEvent(
   eventId: number,
   body: PatchEventBody,
 ): Promise<WriteStep<{ event: MatchEvent }>> {
+  if (ctx.replay) {
+    const event = await replayedEvent(ctx, ctx.replay, await findOwnEvent(ctx, eventId));
+    return { result: { event }, changes: [], audit: [] };
+  }
   const row = await ownEvent(ctx, eventId);
   const before = toEvent(row);
-  const { expectedSeq: _ignored, ...fields } = body;
+  const { expectedSeq: _seq, clientEventId: _id, ...fields } = body;
   const merged: EventFields = {
     type: fields.type ?? before.type,
     side: fields.side ?? before.side,
@@ -132,6 +164,7 @@ export async function patchEvent(
 }
 
 export async function deleteEvent(ctx: WriteContext, eventId: number): Promise<WriteStep<null>> {
+  if (ctx.replay) return { result: null, changes: [], audit: [] };
   const row = await ownEvent(ctx, eventId);
   const before = toEvent(row);
   if (ctx.match.status === 'scheduled') throw new ApiError('match_not_live', 'The match is not live');

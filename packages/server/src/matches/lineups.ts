@@ -28,6 +28,7 @@ export async function putLineup(
   body: LineupBody,
 ): Promise<WriteStep<{ lineup: LineupEntry[] }>> {
   const { tx, match } = ctx;
+  if (ctx.replay) return { result: { lineup: await loadLineup(tx, match.id, side) }, changes: [], audit: [] };
   if (match.status === 'finished' && ctx.principal.role !== 'admin') {
     throw new ApiError('match_finished', 'The match is finished');
   }

@@ -11,7 +11,10 @@ import { changeStat } from './stats.ts';
 const MatchParams = z.object({ id: Id });
 const EventParams = z.object({ id: Id, eventId: Id });
 const LineupParams = z.object({ id: Id, side: Side });
-const DeleteQuery = z.object({ expectedSeq: z.coerce.number().int().min(0).optional() });
+const DeleteQuery = z.object({
+  expectedSeq: z.coerce.number().int().min(0).optional(),
+  clientEventId: z.string().uuid().optional(),
+});
 
 const WRITERS = ['admin', 'operator', 'judge'] as const;
 const tags = ['matches'];
@@ -27,7 +30,7 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
         app,
         Number(req.params.id),
         p,
-        { kind: 'record', expectedSeq: req.body.expectedSeq },
+        { kind: 'record', expectedSeq: req.body.expectedSeq, clientWriteId: req.body.clientEventId },
         (ctx) => createEvent(ctx, req.body),
       );
       return reply.code(out.result.created ? 201 : 200).send({ event: out.result.event, seq: out.seq });
@@ -43,7 +46,7 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
         app,
         Number(req.params.id),
         p,
-        { kind: 'record', expectedSeq: req.body.expectedSeq },
+        { kind: 'record', expectedSeq: req.body.expectedSeq, clientWriteId: req.body.clientEventId },
         (ctx) => patchEvent(ctx, Number(req.params.eventId), req.body),
       );
       return { event: out.result.event, seq: out.seq };
@@ -59,7 +62,7 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
         app,
         Number(req.params.id),
         p,
-        { kind: 'record', expectedSeq: req.query.expectedSeq },
+        { kind: 'record', expectedSeq: req.query.expectedSeq, clientWriteId: req.query.clientEventId },
         (ctx) => deleteEvent(ctx, Number(req.params.eventId)),
       );
       return { seq: out.seq };
@@ -96,7 +99,7 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
       app,
       Number(req.params.id),
       p,
-      { kind: { lineup: req.params.side }, expectedSeq: req.body.expectedSeq },
+      { kind: { lineup: req.params.side }, expectedSeq: req.body.expectedSeq, clientWriteId: req.body.clientEventId },
       (ctx) => putLineup(ctx, req.params.side, req.body),
     );
     return { lineup: out.result.lineup, seq: out.seq };

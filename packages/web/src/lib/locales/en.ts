@@ -267,6 +267,7 @@ export const en = {
   },
   errors: {
     network_error: 'Cannot reach the server.',
+    unavailable: 'The server cannot reach its database. Please try again in a moment.',
     unauthorized: 'Your session has ended: please sign in again.',
     forbidden: 'Not allowed.',
     not_found: 'Not found.',
