@@ -160,8 +160,12 @@ describe('operator console, judge and captain screens in Chromium', () => {
     );
     await screenshot(leaguePage.page, 'shootout-disabled-league-360x740');
 
+    expect(await cupPage.page.getByTestId('next-stage').getAttribute('data-stage')).toBe('full_time');
     await cupDriver.event({ type: 'goal', side: 'away', minute: 80 });
     await expect.poll(() => toggle.isDisabled(), within(2000)).toBe(false);
+    // Level, and this cup plays no extra time: the console says penalties come next and offers no extra time.
+    expect(await cupPage.page.getByTestId('next-stage').getAttribute('data-stage')).toBe('penalties');
+    expect(await cupPage.page.getByTestId('period-extra_time_first').count()).toBe(0);
     await screenshot(cupPage.page, 'shootout-enabled-360x740');
     await toggle.click();
     await expect.poll(async () => (await snapshot(app, cup.id)).match.period, within(3000)).toBe('penalties');
