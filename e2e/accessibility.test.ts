@@ -108,6 +108,9 @@ describe('accessibility of every screen (axe-core), in Russian, at 360×740 and 
     await go(page, `/matches/${ids.live}`);
     await page.getByTestId('timeline-item').first().waitFor();
     await check(page, 'match');
+    await go(page, `/matches/${ids.cup}`);
+    await page.getByTestId('shootout-grid').waitFor();
+    await check(page, 'match-shootout');
     await go(page, `/seasons/${ids.leagueSeason}`);
     await page.locator('[data-testid="standings"] tbody tr').first().waitFor();
     await page.getByTestId('scorers').waitFor();

@@ -237,16 +237,18 @@ describe('admin screens in Chromium', () => {
     await rules.getByLabel('Название', { exact: true }).fill('Кубок осени');
     await rules.getByLabel('Тип').selectOption('cup');
     await rules.getByLabel('даёт очки за серию').check();
+    await rules.getByLabel(/дополнительное время до серии пенальти/).check();
     await rules.getByRole('button', { name: 'Убрать «Название клуба»' }).click();
     await rules.getByRole('button', { name: 'Поднять «Победы»' }).click();
     await rules.getByRole('button', { name: 'Создать' }).click();
     const card = page.locator('li.card', { hasText: 'Кубок осени' });
     await card.waitFor();
     const { competitions } = (await app.api('GET', '/api/admin/competitions', undefined, adminToken)).body as {
-      competitions: { name: string; shootoutPolicy: string; tieBreakers: string[] }[];
+      competitions: { name: string; shootoutPolicy: string; tieBreakers: string[]; extraTime: boolean }[];
     };
     expect(competitions.find((c) => c.name === 'Кубок осени')).toMatchObject({
       shootoutPolicy: 'bonus',
+      extraTime: true,
       tieBreakers: ['points', 'head_to_head', 'goal_difference', 'wins', 'goals_for', 'fewer_cards'],
     });
 

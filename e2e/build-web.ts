@@ -9,7 +9,9 @@ const lock = path.join(root, 'packages/web/.build-lock');
 const stamp = path.join(root, 'packages/web/dist/.built-by-tests');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** What the build is made from: a change to any of them makes the last build stale. */
-const sources = ['packages/web/src', 'packages/web/public', 'packages/contract/src'].map((d) => path.join(root, d));
+const sources = ['packages/web/src', 'packages/web/public', 'packages/contract/src', 'packages/domain/src'].map((d) =>
+  path.join(root, d),
+);
 const inputs = ['packages/web/index.html', 'packages/web/vite.config.ts'].map((f) => path.join(root, f));
 
 function newestSource(): number {

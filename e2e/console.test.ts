@@ -160,8 +160,12 @@ describe('operator console, judge and captain screens in Chromium', () => {
     );
     await screenshot(leaguePage.page, 'shootout-disabled-league-360x740');
 
+    expect(await cupPage.page.getByTestId('next-stage').getAttribute('data-stage')).toBe('full_time');
     await cupDriver.event({ type: 'goal', side: 'away', minute: 80 });
     await expect.poll(() => toggle.isDisabled(), within(2000)).toBe(false);
+    // Level, and this cup plays no extra time: the console says penalties come next and offers no extra time.
+    expect(await cupPage.page.getByTestId('next-stage').getAttribute('data-stage')).toBe('penalties');
+    expect(await cupPage.page.getByTestId('period-extra_time_first').count()).toBe(0);
     await screenshot(cupPage.page, 'shootout-enabled-360x740');
     await toggle.click();
     await expect.poll(async () => (await snapshot(app, cup.id)).match.period, within(3000)).toBe('penalties');
@@ -169,8 +173,19 @@ describe('operator console, judge and captain screens in Chromium', () => {
     await cupPage.page.getByTestId('kick-home-scored').click();
     await cupPage.page.getByTestId('kick-away-missed').click();
     await expect.poll(() => cupPage.page.getByTestId('shootout-tally').textContent(), within(3000)).toMatch(/2\D+1/);
+    // 2:1 after two kicks each is not decided: full time waits, with the reason, and the sides kick in turn.
+    const finish = cupPage.page.getByTestId('finish-button');
+    expect(await finish.isDisabled()).toBe(true);
+    expect(await cupPage.page.getByTestId('finish-hint').textContent()).toMatch(/не решена|not decided/);
+    await cupPage.page.getByTestId('kick-home-missed').click();
+    expect(await cupPage.page.getByTestId('kick-home-missed').isDisabled()).toBe(true);
+    for (const side of ['away', 'home', 'away', 'home', 'away'] as const)
+      await cupPage.page.getByTestId(`kick-${side}-missed`).click();
+    await cupPage.page.getByTestId('shootout-result').waitFor();
+    expect(await cupPage.page.getByTestId('kick-away-scored').isDisabled()).toBe(true);
     await screenshot(cupPage.page, 'shootout-panel-360x740');
-    await cupPage.page.getByTestId('finish-button').click();
+    await expect.poll(() => finish.isDisabled(), within(3000)).toBe(false);
+    await finish.click();
     await cupPage.page.getByTestId('finish-confirm-1').click();
     await cupPage.page.getByTestId('finish-confirm-2').click();
     await expect.poll(async () => (await snapshot(app, cup.id)).match.status, within(5000)).toBe('finished');

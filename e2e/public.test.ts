@@ -128,4 +128,39 @@ describe('public live centre in Chromium', () => {
       await context.close();
     }
   });
+
+  it('shows the shootout kick by kick with its winner, and no invented kick minutes', async () => {
+    const { cup } = await today(app);
+    const drive = driver(app, op.token, cup.id);
+    for (const body of [
+      { status: 'live' },
+      { period: 'half_time' },
+      { period: 'second_half' },
+      { period: 'penalties' },
+    ])
+      await drive.state(body);
+    // 4–3 after five kicks each, home first; no extra time was played, yet the old console sent minute 120.
+    const kicks = [true, true, true, true, false, true, true, false, true, false];
+    for (const [i, scored] of kicks.entries())
+      await drive.event({ type: 'shootout_kick', side: i % 2 ? 'away' : 'home', minute: 120, scored });
+    await drive.state({ status: 'finished' });
+
+    const { context, page } = await newPage(browser, 'phone');
+    await page.goto(`${app.url}/matches/${cup.id}`);
+    await page.getByTestId('shootout-grid').waitFor();
+    const marks = (side: string) =>
+      page
+        .getByTestId(`shootout-row-${side}`)
+        .locator('[data-kick]')
+        .evaluateAll((cells) => cells.map((c) => c.dataset.kick));
+    expect(await marks('home')).toEqual(['scored', 'scored', 'missed', 'scored', 'scored']);
+    expect(await marks('away')).toEqual(['scored', 'scored', 'scored', 'missed', 'missed']);
+    const result = await page.getByTestId('shootout-result').textContent();
+    expect(result).toContain(cup.homeClub.name);
+    expect(result).toContain('4–3');
+    expect(await page.locator('[data-testid="timeline-item"][data-type="shootout_kick"]').count()).toBe(0);
+    expect(await page.getByTestId('timeline').textContent()).not.toContain("120'");
+    await screenshot(page, 'shootout-grid-360x740');
+    await context.close();
+  });
 });

@@ -56,6 +56,8 @@ const CompetitionFields = z.object({
   pointsShootoutLoss: points,
   tieBreakers: z.array(TieBreakerName).min(1).max(7).refine(unique, 'each tie-breaker once'),
   awayGoals: z.boolean(),
+  /** A level deciding match plays extra time before penalties. */
+  extraTime: z.boolean(),
   /** Every N yellows suspend for one match; 0 turns accumulation off. */
   yellowCardLimit: z.number().int().min(0).max(20),
   /** Matches a red card or a second yellow suspends for. */

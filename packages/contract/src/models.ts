@@ -41,6 +41,15 @@ export const MatchSummary = z.object({
   score: Score,
   shootout: Score.optional(),
   penaltiesAllowed: z.boolean(),
+  /** Present when the match decides a tie: what the knockout rules need to say how it goes on. */
+  knockout: z
+    .object({
+      extraTime: z.boolean(),
+      awayGoals: z.boolean(),
+      /** The first leg's score as it was played (its home club is this match's away club). */
+      firstLeg: Score.optional(),
+    })
+    .optional(),
   venue: z.string().optional(),
   referee: z.string().optional(),
   tieId: Id.optional(),

@@ -1,6 +1,7 @@
 export * from './reducer.ts';
 export * from './standings.ts';
 export * from './shootout.ts';
+export * from './knockout.ts';
 export * from './transitions.ts';
 export * from './discipline.ts';
 export * from './ties.ts';

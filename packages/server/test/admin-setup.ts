@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect } from 'vitest';
+import type { Side } from '@touchline/contract';
+import { otherSide, type ShootoutCount, shootoutWinner } from '@touchline/domain';
 import { type Api, signInAdmin } from './api.ts';
 import { type DbKind, startTestServer, type TestServer } from './helpers.ts';
 
@@ -52,6 +54,19 @@ export async function setUpSeason(
   return { competition, season, clubs };
 }
 
+/** A shootout's kicks in turn, home first, each side scoring until it reaches `target`, until it is decided. */
+export function shootoutKicks(target: { home: number; away: number }) {
+  if (target.home === target.away) throw new Error('a shootout has a winner');
+  const count: ShootoutCount = { home: { taken: 0, scored: 0 }, away: { taken: 0, scored: 0 } };
+  const kicks: { side: Side; scored: boolean }[] = [];
+  for (let side: Side = 'home'; shootoutWinner(count) === null; side = otherSide(side)) {
+    const scored = count[side].scored < target[side];
+    count[side] = { taken: count[side].taken + 1, scored: count[side].scored + (scored ? 1 : 0) };
+    kicks.push({ side, scored });
+  }
+  return kicks;
+}
+
 /** Plays a match start to finish: goals by side (scorer unknown unless given), then a shootout when asked for. */
 export async function playMatch(
   api: Api,
@@ -78,9 +93,7 @@ export async function playMatch(
   await state({ period: 'second_half' });
   if (shootout) {
     await state({ period: 'penalties' });
-    for (const side of ['home', 'away'] as const) {
-      for (let k = 0; k < 3; k++) await event({ type: 'shootout_kick', side, minute: 120, scored: k < shootout[side] });
-    }
+    for (const kick of shootoutKicks(shootout)) await event({ type: 'shootout_kick', minute: 90, ...kick });
   }
   return state({ status: 'finished' });
 }

@@ -188,6 +188,10 @@ describe.each(dbKinds)('the live match engine on %s', (kind) => {
     expect(level.body.error.code).toBe('shootout_level');
     await ev({ type: 'shootout_kick', side: 'home', minute: 120, scored: true });
     await ev({ type: 'shootout_kick', side: 'away', minute: 120, scored: false });
+    // 2:1 after two kicks each is not decided: three kicks each are still due.
+    expect((await state({ status: 'finished' })).body.error.code).toBe('shootout_undecided');
+    for (let round = 0; round < 3; round++)
+      for (const side of ['home', 'away']) await ev({ type: 'shootout_kick', side, minute: 120, scored: false });
     expect((await state({ status: 'finished' })).status).toBe(200);
     const snap = await snapshot(s.app, id);
     expect(snap.match).toMatchObject({

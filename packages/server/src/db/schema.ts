@@ -113,7 +113,7 @@ export const competitions = pgTable('competitions', {
     .notNull()
     .default(['points', 'head_to_head', 'goal_difference', 'goals_for', 'wins', 'fewer_cards', 'name']),
   awayGoals: boolean('away_goals').notNull().default(false),
-  /** Whether a level deciding match goes to extra time before penalties (docs/rules.md, knockout). */
+  /** Whether a level deciding match goes to extra time before penalties (decision 014). */
   extraTime: boolean('extra_time').notNull().default(false),
   /** Matchday lineup rules: starters, whether a goalkeeper must start, and the most substitutes named. */
   lineupStarters: integer('lineup_starters').notNull().default(11),

@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { Change, type CreateEventBody, MatchEvent, type PatchEventBody } from '@touchline/contract';
+import { Change, type CreateEventBody, MatchEvent, type PatchEventBody, type Side } from '@touchline/contract';
+import { kickRefusal, type KickRefusal, type ReducibleEvent, reduceEvents, shootoutCountOf } from '@touchline/domain';
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import type { WriteContext, WriteStep } from './engine.ts';
 import { assertPlayersOfSide } from './players.ts';
-import { loadStats, toEvent } from './snapshot.ts';
+import { loadEvents, loadStats, toEvent } from './snapshot.ts';
 import { getSummary } from './summary.ts';
 
 type EventFields = Pick<
@@ -36,6 +37,18 @@ async function validateEvent(ctx: WriteContext, e: EventFields) {
   if (e.relatedPlayerId && e.relatedPlayerId === e.playerId)
     throw new ApiError('bad_request', 'A player cannot assist themself');
   await assertPlayersOfSide(ctx.tx, match, e.side, [e.playerId, e.relatedPlayerId]);
+}
+
+const KICK_REFUSED: Record<KickRefusal, string> = {
+  shootout_decided: 'The shootout is already decided',
+  shootout_out_of_turn: 'The sides kick in turn: the other side kicks next',
+};
+
+/** A new kick is refused once the shootout is decided, and out of turn (corrections of recorded kicks are not). */
+async function assertKickDue(ctx: WriteContext, side: Side) {
+  const shootout = shootoutCountOf(reduceEvents((await loadEvents(ctx.tx, ctx.match.id)) as ReducibleEvent[]));
+  const refusal = kickRefusal(shootout, side);
+  if (refusal) throw new ApiError(refusal, KICK_REFUSED[refusal], { shootout });
 }
 
 /** The match changes that go with an event change: the summary (score) and, for cards, the statistics. */
@@ -92,6 +105,7 @@ export async function createEvent(
   }
   const fields = { ...body, playerId: body.playerId ?? undefined, relatedPlayerId: body.relatedPlayerId ?? undefined };
   await validateEvent(ctx, fields);
+  if (fields.type === 'shootout_kick') await assertKickDue(ctx, fields.side);
   const [row] = await ctx.tx
     .insert(t.matchEvents)
     .values({

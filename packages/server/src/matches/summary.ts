@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lte, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { ClubRef, MatchListQuery, MatchSummary } from '@touchline/contract';
+import type { ClubRef, MatchListQuery, MatchSummary, Score } from '@touchline/contract';
 import { decidesTie, type MatchTally, type ReducibleEvent, reduceEvents, scoreOf, shootoutOf } from '@touchline/domain';
 import type { Executor } from '../db/client.ts';
 import { clubs, competitions, matchEvents, matches, referees, rounds, seasons, ties, venues } from '../db/schema.ts';
@@ -21,6 +21,7 @@ function baseQuery(db: Executor) {
     .select({
       m: matches,
       competition: { id: competitions.id, name: competitions.name, type: competitions.type },
+      rules: { extraTime: competitions.extraTime, awayGoals: competitions.awayGoals },
       round: { id: rounds.id, label: rounds.label, stage: rounds.stage, number: rounds.number },
       tieKind: ties.kind,
       home: { id: home.id, name: home.name, shortName: home.shortName, logoUrl: home.logoUrl },
@@ -60,9 +61,45 @@ export async function talliesOf(db: Executor, ids: number[]): Promise<Map<number
   return new Map(ids.map((id) => [id, reduceEvents(byMatch.get(id) ?? [])]));
 }
 
-function toSummary(row: Row, tally: MatchTally): MatchSummary {
+const isSecondLeg = (r: Row) => r.tieKind === 'two_legged' && r.m.tieId !== null && r.m.leg === 2;
+
+/** The score of each second leg's first leg (the finished match of its tie with the clubs swapped), for the aggregate. */
+async function firstLegsOf(db: Executor, rows: Row[]): Promise<Map<number, Score>> {
+  const legs = rows.filter(isSecondLeg);
+  const found = new Map<number, Score>();
+  if (legs.length === 0) return found;
+  const firsts = await db
+    .select({ id: matches.id, tieId: matches.tieId, homeClubId: matches.homeClubId })
+    .from(matches)
+    .where(
+      and(
+        inArray(
+          matches.tieId,
+          legs.map((r) => r.m.tieId!),
+        ),
+        eq(matches.status, 'finished'),
+      ),
+    );
+  const tallies = await talliesOf(
+    db,
+    firsts.map((f) => f.id),
+  );
+  for (const r of legs) {
+    const first = firsts.find((f) => f.tieId === r.m.tieId && f.id !== r.m.id && f.homeClubId === r.m.awayClubId);
+    if (first) found.set(r.m.id, scoreOf(tallies.get(first.id)!));
+  }
+  return found;
+}
+
+function toSummary(row: Row, tally: MatchTally, firstLeg: Score | undefined): MatchSummary {
   const { m } = row;
   const shootout = shootoutOf(tally);
+  const decides = decidesTie({
+    competitionType: row.competition.type,
+    stage: row.round?.stage,
+    tieKind: row.tieKind ?? undefined,
+    leg: m.leg ?? undefined,
+  });
   return {
     id: String(m.id),
     seasonId: String(m.seasonId),
@@ -76,12 +113,8 @@ function toSummary(row: Row, tally: MatchTally): MatchSummary {
     awayClub: clubRef(row.away),
     score: scoreOf(tally),
     ...(shootout ? { shootout } : {}),
-    penaltiesAllowed: decidesTie({
-      competitionType: row.competition.type,
-      stage: row.round?.stage,
-      tieKind: row.tieKind ?? undefined,
-      leg: m.leg ?? undefined,
-    }),
+    penaltiesAllowed: decides,
+    ...(decides ? { knockout: { ...row.rules, ...(firstLeg ? { firstLeg } : {}) } } : {}),
     ...(row.venue ? { venue: row.venue } : {}),
     ...(row.referee ? { referee: row.referee } : {}),
     ...(m.tieId ? { tieId: String(m.tieId) } : {}),
@@ -107,7 +140,8 @@ export async function listSummaries(db: Executor, q: MatchListQuery & { ids?: nu
     db,
     rows.map((r) => r.m.id),
   );
-  return rows.map((r) => toSummary(r, tallies.get(r.m.id)!));
+  const firstLegs = await firstLegsOf(db, rows);
+  return rows.map((r) => toSummary(r, tallies.get(r.m.id)!, firstLegs.get(r.m.id)));
 }
 
 export async function getSummary(db: Executor, id: number): Promise<MatchSummary | undefined> {

@@ -18,6 +18,7 @@ const NEW: Rules = {
   type: 'league',
   ...defaultRules,
   awayGoals: false,
+  extraTime: false,
   yellowCardLimit: 4,
   redCardBan: 1,
   timezone: '',
@@ -134,6 +135,10 @@ export function CompetitionForm({
         <label className="checkbox">
           <input type="checkbox" checked={draft.awayGoals} onChange={(e) => set('awayGoals', e.target.checked)} />
           {t('admin.competition.awayGoals')}
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={draft.extraTime} onChange={(e) => set('extraTime', e.target.checked)} />
+          {t('admin.competition.extraTime')}
         </label>
         <div className="form-grid numbers">
           {number('yellowCardLimit', 20)}

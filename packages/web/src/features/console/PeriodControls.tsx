@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StateBody } from '@touchline/contract';
 import type { MatchView } from './optimistic.ts';
 import type { Write } from './outbox.ts';
-import { finishBlock, periodSteps } from './selectors.ts';
+import { finishBlock, nextStage, periodSteps } from './selectors.ts';
 
 interface Props {
   view: MatchView;
@@ -18,6 +18,7 @@ export function PeriodControls({ view, record }: Props) {
   const [confirming, setConfirming] = useState<0 | 1 | 2>(0);
   const steps = periodSteps(view.match);
   const block = finishBlock(view);
+  const stage = nextStage(view.match);
   const live = view.match.status === 'live';
   const score = `${view.match.score.home} : ${view.match.score.away}`;
 
@@ -49,6 +50,11 @@ export function PeriodControls({ view, record }: Props) {
           </button>
         )}
       </div>
+      {stage && (
+        <p className="hint" data-testid="next-stage" data-stage={stage}>
+          {t(`nextStage.${stage}`)}
+        </p>
+      )}
       {live && block && (
         <p className="hint" id="finish-hint" data-testid="finish-hint">
           {t(`finish.block.${block}`)}

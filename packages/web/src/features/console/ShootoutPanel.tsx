@@ -3,7 +3,8 @@ import type { Side } from '@touchline/contract';
 import { SIDES } from '../../lib/names.ts';
 import type { MatchView } from './optimistic.ts';
 import type { Write } from './outbox.ts';
-import { shootoutBlock, shootoutTally } from './selectors.ts';
+import { shootoutResult } from '../../lib/shootout-text.ts';
+import { kickBlock, shootoutBlock, shootoutTally } from './selectors.ts';
 
 interface Props {
   view: MatchView;
@@ -25,6 +26,10 @@ export function ShootoutPanel({ view, minute, canStart, record }: Props) {
   const kick = (side: Side, scored: boolean) =>
     record({ kind: 'event.create', body: { type: 'shootout_kick', side, scored, minute } });
   const clubName = (side: Side) => match[side === 'home' ? 'homeClub' : 'awayClub'].name;
+  const result = shootoutResult(t, match, tally);
+  const waiting = SIDES.find((side) => kickBlock(view, side) === 'shootout_out_of_turn');
+  const due = SIDES.find((side) => side !== waiting);
+  const kickHint = result ? t('shootout.decided') : waiting && due ? t('shootout.turn', { club: clubName(due) }) : null;
 
   return (
     <section className="shootout-panel" aria-labelledby="shootout-title" data-testid="shootout-panel">
@@ -71,6 +76,8 @@ export function ShootoutPanel({ view, minute, canStart, record }: Props) {
                     type="button"
                     data-testid={`kick-${side}-${scored ? 'scored' : 'missed'}`}
                     aria-label={t('shootout.kickFor', { result, club: clubName(side) })}
+                    disabled={kickBlock(view, side) !== null}
+                    aria-describedby={kickHint ? 'kick-hint' : undefined}
                     onClick={() => kick(side, scored)}
                   >
                     {result}
@@ -79,6 +86,16 @@ export function ShootoutPanel({ view, minute, canStart, record }: Props) {
               })}
             </div>
           ))}
+          {result && (
+            <p className="shootout-result" data-testid="shootout-result">
+              {result}
+            </p>
+          )}
+          {kickHint && (
+            <p className="hint" id="kick-hint" data-testid="kick-hint">
+              {kickHint}
+            </p>
+          )}
         </>
       )}
     </section>

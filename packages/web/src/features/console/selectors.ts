@@ -1,5 +1,19 @@
 import type { EventType, LineupEntry, MatchSummary, Period, Side, StateBody } from '@touchline/contract';
-import { checkTransition, nextPeriods, reduceEvents, shootoutRefusal, type ShootoutRefusal } from '@touchline/domain';
+import {
+  checkTransition,
+  type FinishRefusal,
+  finishRefusal,
+  kickRefusal,
+  type KickRefusal,
+  nextPeriods,
+  type PlayOnRefusal,
+  playOnRefusal,
+  reduceEvents,
+  type ShootoutCount,
+  shootoutCountOf,
+  type Stage,
+  stageAfter,
+} from '@touchline/domain';
 import type { MatchView } from './optimistic.ts';
 
 const SENT_OFF: ReadonlySet<EventType> = new Set(['red_card', 'second_yellow']);
@@ -25,25 +39,21 @@ export function bench(view: MatchView, side: Side): LineupEntry[] {
 }
 
 /** Why the shootout cannot start now, or null; the shootout follows only the second half or extra time. */
-export type ShootoutBlock = ShootoutRefusal | 'period_not_reached';
+export type ShootoutBlock = PlayOnRefusal | 'period_not_reached';
+
+const playOf = (m: MatchSummary) => ({ rules: m.knockout, period: m.period ?? null, score: m.score });
 
 export function shootoutBlock(match: MatchSummary): ShootoutBlock | null {
-  const refusal = shootoutRefusal({
-    decides: match.penaltiesAllowed,
-    live: match.status === 'live',
-    decidingScore: match.score,
-  });
+  const refusal = playOnRefusal({ ...playOf(match), live: match.status === 'live' }, 'penalties');
   if (refusal) return refusal;
   return nextPeriods(match.period ?? null).includes('penalties') ? null : 'period_not_reached';
 }
 
-export function shootoutTally(view: MatchView) {
-  const t = reduceEvents(view.events);
-  return {
-    home: { scored: t.home.shootout, taken: t.home.shootoutKicks },
-    away: { scored: t.away.shootout, taken: t.away.shootoutKicks },
-  };
-}
+/** The shootout's kicks so far, as the knockout rules count them. */
+export const shootoutTally = (view: MatchView): ShootoutCount => shootoutCountOf(reduceEvents(view.events));
+
+/** Why `side` cannot take the next kick (decided, or the other side's turn), or null. */
+export const kickBlock = (view: MatchView, side: Side): KickRefusal | null => kickRefusal(shootoutTally(view), side);
 
 const stateOf = (m: MatchSummary) => ({ status: m.status, period: (m.period ?? null) as Period | null });
 
@@ -55,15 +65,22 @@ export function periodSteps(match: MatchSummary): StateBody[] {
       : nextPeriods(match.period ?? null)
           .filter((p) => p !== 'penalties')
           .map((period) => ({ period }));
-  return candidates.filter((c) => checkTransition('operator', stateOf(match), c).ok);
+  const live = { ...playOf(match), live: true };
+  return candidates.filter(
+    (c) => checkTransition('operator', stateOf(match), c).ok && (!c.period || playOnRefusal(live, c.period) === null),
+  );
 }
 
-export type FinishBlock = 'not_allowed' | 'shootout_level';
+/** What the rules send a live match to once this period of play ends, shown beside the period controls. */
+export function nextStage(match: MatchSummary): Stage | null {
+  if (match.status !== 'live' || (match.period !== 'second_half' && match.period !== 'extra_time_second')) return null;
+  return stageAfter(playOf(match));
+}
+
+export type FinishBlock = 'not_allowed' | FinishRefusal;
 
 /** Why full time cannot be called now, or null. */
 export function finishBlock(view: MatchView): FinishBlock | null {
   if (!checkTransition('operator', stateOf(view.match), { status: 'finished' }).ok) return 'not_allowed';
-  if (view.match.period !== 'penalties') return null;
-  const t = shootoutTally(view);
-  return t.home.scored === t.away.scored ? 'shootout_level' : null;
+  return finishRefusal({ ...playOf(view.match), shootout: shootoutTally(view) });
 }

@@ -5,6 +5,7 @@ import { Link } from '../../lib/router.tsx';
 import { ErrorNote, Loading } from '../../ui/Feedback.tsx';
 import { ScoreBlock } from '../../ui/ScoreBlock.tsx';
 import { Lineups } from './Lineups.tsx';
+import { ShootoutGrid } from './ShootoutGrid.tsx';
 import { StatsBars } from './StatsBars.tsx';
 import { Timeline } from './Timeline.tsx';
 import { useMatchSnapshot } from './use-match-snapshot.ts';
@@ -34,6 +35,7 @@ export default function MatchPage({ params }: PageProps) {
         <Link to={`/clubs/${match.homeClub.id}`}>{match.homeClub.name}</Link>
         <Link to={`/clubs/${match.awayClub.id}`}>{match.awayClub.name}</Link>
       </p>
+      <ShootoutGrid snapshot={snapshot} />
       <Timeline snapshot={snapshot} />
       <StatsBars stats={snapshot.stats} />
       <Lineups snapshot={snapshot} />

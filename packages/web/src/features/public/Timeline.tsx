@@ -32,9 +32,10 @@ function useFreshGoals(events: MatchEvent[]): ReadonlySet<string> {
 export function Timeline({ snapshot }: { snapshot: MatchSnapshot }) {
   const { t } = useTranslation();
   const fresh = useFreshGoals(snapshot.events);
-  const events = [...snapshot.events].sort(
-    (a, b) => b.minute - a.minute || (b.addedTime ?? 0) - (a.addedTime ?? 0) || Number(b.id) - Number(a.id),
-  );
+  // Shootout kicks have no match minute; the shootout grid shows them.
+  const events = snapshot.events
+    .filter((e) => e.type !== 'shootout_kick')
+    .sort((a, b) => b.minute - a.minute || (b.addedTime ?? 0) - (a.addedTime ?? 0) || Number(b.id) - Number(a.id));
   return (
     <section aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('matchPage.timeline')}</h2>

@@ -80,6 +80,7 @@ export const en = {
     pointsShootoutLoss: 'Shootout loss',
     discipline: 'Discipline and ties',
     awayGoals: 'Away goals decide a level two-legged tie',
+    extraTime: 'A level deciding match plays extra time before penalties',
     yellowCardLimit: 'Yellow cards for a one-match ban',
     redCardBan: 'Matches banned for a red card',
     disciplineHint: '0 yellow cards turns accumulation off.',
