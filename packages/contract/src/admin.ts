@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CompetitionType, Id, IsoDate, MatchStatus, Role } from './common.ts';
 import { ClubRef, MatchSummary, User } from './models.ts';
+import { LineupRules } from './rest.ts';
 
 /** League administration (`/api/admin/*`, admin only): one schema per message. */
 
@@ -58,6 +59,7 @@ const CompetitionFields = z.object({
   yellowCardLimit: z.number().int().min(0).max(20),
   /** Matches a red card or a second yellow suspends for. */
   redCardBan: z.number().int().min(0).max(10),
+  ...LineupRules.shape,
   /** Where kick-off times are planned; the league's zone when unset. */
   timezone: TimeZone,
 });

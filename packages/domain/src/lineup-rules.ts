@@ -1,14 +1,6 @@
-import type { LineupRole } from '@touchline/contract';
+import type { LineupRole, LineupRules } from '@touchline/contract';
 
-/** A competition's matchday lineup rules, named as the competition's fields. */
-export interface LineupRules {
-  /** Exactly this many starters. */
-  lineupStarters: number;
-  /** One of the starters must be a goalkeeper. */
-  lineupRequiresGoalkeeper: boolean;
-  lineupMaxSubstitutes: number;
-}
-
+/** The columns' defaults: eleven starters, a goalkeeper among them, up to twelve substitutes. */
 export const defaultLineupRules: LineupRules = {
   lineupStarters: 11,
   lineupRequiresGoalkeeper: true,

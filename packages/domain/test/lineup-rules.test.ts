@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  defaultLineupRules,
-  isGoalkeeper,
-  lineupProblems,
-  type LineupPick,
-  type LineupProblem,
-  type LineupRules,
-} from '../src/index.ts';
+import { defaultLineupRules, isGoalkeeper, lineupProblems, type LineupPick, type LineupProblem } from '../src/index.ts';
+import type { LineupRules } from '@touchline/contract';
 
 const starters = (n: number, keeper = true): LineupPick[] =>
   Array.from({ length: n }, (_, i) => ({ role: 'starter', position: i === 0 && keeper ? 'GK' : 'MF' }));
@@ -18,11 +12,7 @@ describe('lineupProblems', () => {
   const rows: [string, LineupPick[], LineupProblem[], LineupRules?][] = [
     ['eleven starters with a goalkeeper and five substitutes', [...starters(11), ...subs(5)], []],
     ['an empty lineup withdraws it, so it breaks no rule', [], []],
-    [
-      'sixteen starters',
-      starters(16),
-      [{ code: 'lineup_starters_count', expected: 11, actual: 16 }],
-    ],
+    ['sixteen starters', starters(16), [{ code: 'lineup_starters_count', expected: 11, actual: 16 }]],
     ['nine starters', starters(9), [{ code: 'lineup_starters_count', expected: 11, actual: 9 }]],
     ['no goalkeeper among the starters', starters(11, false), [{ code: 'lineup_goalkeeper_missing' }]],
     [
