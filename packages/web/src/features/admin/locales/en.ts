@@ -81,6 +81,10 @@ export const en = {
     yellowCardLimit: 'Yellow cards for a one-match ban',
     redCardBan: 'Matches banned for a red card',
     disciplineHint: '0 yellow cards turns accumulation off.',
+    lineup: 'Matchday lineup',
+    lineupStarters: 'Starters',
+    lineupMaxSubstitutes: 'Substitutes, at most',
+    lineupRequiresGoalkeeper: 'A goalkeeper must start',
     summary: 'W {{win}} · D {{draw}} · L {{loss}} · ban after {{yellow}} yellows, {{red}} for a red',
   },
   shootoutPolicy: {

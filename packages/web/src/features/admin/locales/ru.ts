@@ -82,6 +82,10 @@ export const ru: Shape<typeof en> = {
     yellowCardLimit: 'Жёлтых карточек до дисквалификации на матч',
     redCardBan: 'Матчей дисквалификации за красную',
     disciplineHint: '0 жёлтых — карточки не накапливаются.',
+    lineup: 'Заявка на матч',
+    lineupStarters: 'Игроков в основном составе',
+    lineupMaxSubstitutes: 'Запасных, не больше',
+    lineupRequiresGoalkeeper: 'В основном составе обязателен вратарь',
     summary: 'В {{win}} · Н {{draw}} · П {{loss}} · дисквалификация после {{yellow}} ЖК, {{red}} за КК',
   },
   shootoutPolicy: {
