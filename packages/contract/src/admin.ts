@@ -357,6 +357,8 @@ export const AuditEntry = z.object({
   before: z.unknown(),
   after: z.unknown(),
   reason: z.string().nullable(),
+  /** Names of what the entry refers to, by `kind:id` (`player:63`), as they are when the entry is served. */
+  refs: z.record(z.string(), z.string()),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditPage = z.object({ entries: z.array(AuditEntry), nextCursor: Id.nullable() });

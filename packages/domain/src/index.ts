@@ -8,3 +8,4 @@ export * from './fixtures.ts';
 export * from './kickoffs.ts';
 export * from './round-labels.ts';
 export * from './lineup-rules.ts';
+export * from './audit-refs.ts';
