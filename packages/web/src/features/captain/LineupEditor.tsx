@@ -92,9 +92,7 @@ export function LineupEditor({ match, side }: Props) {
                   aria-describedby={r.player.suspended ? reasonId : undefined}
                   onChange={(e) => update(id, { selected: e.target.checked })}
                 />
-                <span className="shirt" aria-hidden="true">
-                  {r.player.shirtNumber}
-                </span>
+                <span className="shirt">{r.player.shirtNumber}</span>
                 <span>
                   {name}
                   {r.player.position && <small className="muted"> · {positionName(r.player.position)}</small>}
