@@ -193,9 +193,10 @@ describe('admin screens in Chromium', () => {
 
     // A change made elsewhere appears without a reload.
     const { matches } = (await app.api('GET', `/api/matches?seasonId=${leagueSeasonId}&status=scheduled`)).body as {
-      matches: { id: string }[];
+      matches: { id: string; homeClub: { name: string }; awayClub: { name: string } }[];
     };
     const target = matches.at(-1)!.id;
+    const targetName = `${matches.at(-1)!.homeClub.name} – ${matches.at(-1)!.awayClub.name}`;
     const other = await adminPage('desktop');
     await open(other.page, `/admin/matches?season=${leagueSeasonId}`);
     const row = other.page.locator(`[data-testid="admin-match-list"] li[data-match-id="${target}"]`);
@@ -219,14 +220,39 @@ describe('admin screens in Chromium', () => {
     await expect
       .poll(async () => (await page.getByTestId('audit-entry').evaluateAll((els) => els.length)) > 0, within(5000))
       .toBe(true);
-    expect(
-      await page
-        .locator('.audit-entry')
-        .filter({ hasNotText: `матч ${target}` })
-        .count(),
-    ).toBe(0);
+    expect(await page.locator('.audit-entry').filter({ hasNotText: targetName }).count()).toBe(0);
     await screenshot(page, 'admin-audit-1280x800');
     await context.close();
+  });
+
+  it('shows the audit log in words: player names, translated fields, the league’s time', async () => {
+    const { matches } = (await app.api('GET', '/api/matches?status=live')).body as { matches: { id: string }[] };
+    const live = matches[0]!.id;
+    const snap = (await app.api('GET', `/api/matches/${live}`)).body as {
+      lineups: { home: { playerId: string; firstName: string; lastName: string; role: string }[] };
+    };
+    const [scorer, other] = snap.lineups.home.filter((p) => p.role === 'starter').slice(1, 3);
+    const url = `/api/matches/${live}/events`;
+    const goal = { type: 'goal', side: 'home', minute: 33, playerId: scorer!.playerId };
+    const { event } = (await app.api('POST', url, goal, adminToken)).body as { event: { id: string } };
+    await app.api('PATCH', `${url}/${event.id}`, { playerId: other!.playerId }, adminToken);
+
+    for (const vp of ['phone', 'desktop'] as const) {
+      const { context, page } = await adminPage(vp);
+      await open(page, `/admin/audit?match=${live}`);
+      const newest = page.getByTestId('audit-entry').first();
+      await newest.waitFor();
+      const text = (await newest.textContent())!;
+      expect(text).toContain(`${other!.firstName} ${other!.lastName}`);
+      expect(text).toContain(`${scorer!.firstName} ${scorer!.lastName}`);
+      expect(await newest.locator('.audit-diff tbody th').first().textContent()).toBe('Игрок');
+      const list = (await page.getByTestId('audit-list').textContent())!;
+      // No raw field names, ids of people or ISO instants anywhere in the log.
+      expect(list).not.toMatch(/playerId|createdBy|createdAt|\d{4}-\d{2}-\d{2}T\d{2}/);
+      expect(await newest.locator('.audit-diff td').allTextContents()).not.toContain(scorer!.playerId);
+      await screenshot(page, `admin-audit-readable-${vp === 'phone' ? '360x740' : '1280x800'}`);
+      await context.close();
+    }
   });
 
   it('sets up a cup: rules with reordered tie-breakers, a knockout season, its clubs and a best-of bracket', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CompetitionType, Id, IsoDate, MatchStatus, Role, StoredText } from './common.ts';
 import { ClubRef, MatchSummary, RoundRef, User } from './models.ts';
+import { LineupRules } from './rest.ts';
 
 /** League administration (`/api/admin/*`, admin only): one schema per message. */
 
@@ -62,6 +63,7 @@ const CompetitionFields = z.object({
   yellowCardLimit: z.number().int().min(0).max(20),
   /** Matches a red card or a second yellow suspends for. */
   redCardBan: z.number().int().min(0).max(10),
+  ...LineupRules.shape,
   /** Where kick-off times are planned; the league's zone when unset. */
   timezone: TimeZone,
 });
@@ -372,6 +374,8 @@ export const AuditEntry = z.object({
   before: z.unknown(),
   after: z.unknown(),
   reason: z.string().nullable(),
+  /** Names of what the entry refers to, by `kind:id` (`player:63`), as they are when the entry is served. */
+  refs: z.record(z.string(), z.string()),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditPage = z.object({ entries: z.array(AuditEntry), nextCursor: Id.nullable() });

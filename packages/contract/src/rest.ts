@@ -107,6 +107,32 @@ export const LineupBody = z
 export type LineupBody = z.infer<typeof LineupBody>;
 export const LineupAnswer = z.object({ lineup: z.array(LineupEntry), seq: z.number().int() });
 
+/** A competition's matchday lineup rules (the domain's `lineupProblems` applies them). */
+export const LineupRules = z.object({
+  lineupStarters: z.number().int().min(1).max(11),
+  lineupRequiresGoalkeeper: z.boolean(),
+  /** With 11 starters, the 40 names a lineup may hold. */
+  lineupMaxSubstitutes: z.number().int().min(0).max(29),
+});
+export type LineupRules = z.infer<typeof LineupRules>;
+/** `GET /api/matches/:id/lineup-options/:side`: what a captain picks from, and the rules the lineup must keep. */
+export const LineupOptionsAnswer = z.object({
+  rules: LineupRules,
+  roster: z.array(
+    z.object({
+      playerId: Id,
+      firstName: z.string(),
+      lastName: z.string(),
+      shirtNumber: z.number().int(),
+      position: z.string().optional(),
+      /** Tells namesakes apart without showing the whole birth date. */
+      birthYear: z.number().int().optional(),
+      suspended: z.object({ reason: z.string(), matchesRemaining: z.number().int() }).optional(),
+    }),
+  ),
+});
+export type LineupOptionsAnswer = z.infer<typeof LineupOptionsAnswer>;
+
 export const MatchListQuery = z.object({
   status: MatchStatus.optional(),
   from: z.string().datetime({ offset: true }).optional(),

@@ -9,3 +9,5 @@ export * from './fixtures.ts';
 export * from './kickoffs.ts';
 export * from './round-labels.ts';
 export * from './season-window.ts';
+export * from './lineup-rules.ts';
+export * from './audit-refs.ts';

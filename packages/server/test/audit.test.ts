@@ -4,6 +4,7 @@ import { asc, eq, gt, sql } from 'drizzle-orm';
 import * as t from '../src/db/schema.ts';
 import { type Api, signInAdmin, snapshot, staff, todaysMatches } from './api.ts';
 import { dbKinds, startTestServer, type TestServer } from './helpers.ts';
+import { RawSocket } from './raw-socket.ts';
 
 /** Every write records who changed what, with before and after, in the write's own transaction (SPEC §1, §4). */
 describe.each(dbKinds)('the audit trail of match writes on %s', (kind) => {
@@ -81,6 +82,33 @@ describe.each(dbKinds)('the audit trail of match writes on %s', (kind) => {
     expect(remove!.at.getTime()).toBeGreaterThanOrEqual(create!.at.getTime());
     // The audited event is the one the API answered with, down to who entered it and when.
     expect(create!.after).toEqual({ ...event, createdBy: opId });
+  });
+
+  it('names the players, the person and the match an entry refers to, on the page and on the admin topic', async () => {
+    const snap = await snapshot(s.app, live);
+    const [scorer, other] = snap.lineups.home.filter((p) => p.role === 'starter').slice(1, 3);
+    const ws = await RawSocket.welcomed(s.url, admin.token);
+    ws.send({ type: 'subscribe', topic: 'admin' });
+    await ws.next('subscribed');
+    await ws.next('snapshot');
+    const url = `/api/matches/${live}/events`;
+    const created = await op.req('POST', url, { type: 'goal', side: 'home', minute: 21, playerId: scorer!.playerId });
+    const moved = await op.req('PATCH', `${url}/${created.body.event.id}`, { playerId: other!.playerId });
+    expect(moved.status).toBe(200);
+    const [update] = (await admin.req('GET', `/api/admin/audit?matchId=${live}&limit=1`)).body.entries;
+    expect(update.after.playerId).toBe(other!.playerId);
+    const home = snap.match.homeClub.name;
+    expect(update.refs).toEqual({
+      [`player:${scorer!.playerId}`]: `${scorer!.firstName} ${scorer!.lastName}`,
+      [`player:${other!.playerId}`]: `${other!.firstName} ${other!.lastName}`,
+      [`user:${opId}`]: update.actor.displayName,
+      [`match:${live}`]: `${home} – ${snap.match.awayClub.name}`,
+    });
+    await ws.next('patch');
+    const live2 = await ws.next('patch');
+    expect((live2.changes[0] as { data: unknown }).data).toEqual(update);
+    ws.close();
+    await op.req('DELETE', `${url}/${created.body.event.id}`);
   });
 
   it('leaves no audit row for a refused write', async () => {

@@ -124,16 +124,18 @@ describe.each(dbKinds)('write authorisation on %s', (kind) => {
         String(b.personId),
       ),
     );
+    // A banned starter's place goes to the first substitute, so the lineup still has eleven starters.
     for (const side of ['home', 'away'] as const) {
+      const fit = snap.lineups[side].filter((e) => !banned.has(e.playerId));
+      const starters = fit.filter((e) => e.role === 'starter').length;
+      let promote = 11 - starters;
       lineupBody[side] = {
-        entries: snap.lineups[side]
-          .filter((e) => !banned.has(e.playerId))
-          .map((e) => ({
-            playerId: e.playerId,
-            shirtNumber: e.shirtNumber,
-            role: e.role,
-            ...(e.position ? { position: e.position } : {}),
-          })),
+        entries: fit.map((e) => ({
+          playerId: e.playerId,
+          shirtNumber: e.shirtNumber,
+          role: e.role === 'substitute' && promote-- > 0 ? 'starter' : e.role,
+          ...(e.position ? { position: e.position } : {}),
+        })),
       };
     }
   });

@@ -104,7 +104,7 @@ describe.each(dbKinds)('league reads, calendars and captain lineups on %s', (kin
           matchId: string;
           side: 'home' | 'away';
           clubId: string;
-          roster: { playerId: string; shirtNumber: number; suspended?: object }[];
+          roster: { playerId: string; shirtNumber: number; position?: string; suspended?: object }[];
         }
       | undefined;
     for (const m of league) {
@@ -125,7 +125,7 @@ describe.each(dbKinds)('league reads, calendars and captain lineups on %s', (kin
     const banned = found!.roster.find((r) => r.suspended)!;
     const fit = found!.roster.filter((r) => !r.suspended).slice(0, 11);
     const entries = (list: typeof fit) =>
-      list.map((r) => ({ playerId: r.playerId, shirtNumber: r.shirtNumber, role: 'starter' }));
+      list.map((r) => ({ playerId: r.playerId, shirtNumber: r.shirtNumber, role: 'starter', position: r.position }));
     const refused = await captain.req('PUT', `/api/matches/${found!.matchId}/lineups/${found!.side}`, {
       entries: entries([...fit.slice(0, 10), banned]),
     });

@@ -6,6 +6,8 @@ import { ensureFirstAdmin } from '../src/auth/first-admin.ts';
 import { seedDemoIfEmpty } from '../src/demo/seed.ts';
 import * as t from '../src/db/schema.ts';
 import { listSummaries } from '../src/matches/summary.ts';
+import { lineupRulesOf } from '../src/matches/lineups.ts';
+import { lineupProblems } from '@touchline/domain';
 import { dbKinds, openTestDatabase } from './helpers.ts';
 
 const TZ = 'Europe/Moscow';
@@ -102,6 +104,19 @@ describe.each(dbKinds)('storage on %s', (kind) => {
       for (const id of ids) {
         expect(lineups.filter((l) => l.matchId === id && l.side === 'home').length).toBeGreaterThanOrEqual(11);
         expect(lineups.filter((l) => l.matchId === id && l.side === 'away').length).toBeGreaterThanOrEqual(11);
+      }
+      // Every demo lineup keeps its competition's lineup rules.
+      const stored = await db().select().from(t.lineups);
+      for (const m of await db().select().from(t.matches)) {
+        const rules = await lineupRulesOf(db(), m.seasonId);
+        for (const side of ['home', 'away'] as const) {
+          const picks = stored.filter((l) => l.matchId === m.id && l.side === side);
+          expect({ match: m.id, side, problems: lineupProblems(picks, rules) }).toEqual({
+            match: m.id,
+            side,
+            problems: [],
+          });
+        }
       }
       const cup = today.filter((m) => m.competition.type === 'cup');
       expect(cup.some((m) => m.penaltiesAllowed)).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../src/lib/admin-api.ts';
-import { auditDiff, mergeEntries, toAuditEntry } from '../src/features/admin/audit.ts';
+import { auditDiff, auditSubject, mergeEntries, toAuditEntry, type Wording } from '../src/features/admin/audit.ts';
 
 const admin: NonNullable<AuditEntry['actor']> = { id: '1', login: 'office', displayName: 'Лига', role: 'admin' };
 
@@ -15,6 +15,7 @@ const entry = (id: string, over: Partial<AuditEntry> = {}): AuditEntry => ({
   before: null,
   after: null,
   reason: null,
+  refs: {},
   ...over,
 });
 
@@ -36,22 +37,22 @@ describe('audit entries', () => {
 });
 
 describe('audit diff', () => {
-  it('shows only what changed, nested fields by path', () => {
-    const before = { id: '3', name: 'Олимп', shortName: 'ОЛИ', club: { id: '1', name: 'A' }, logoUrl: null };
-    const after = { id: '3', name: 'Олимп-2', shortName: 'ОЛИ', club: { id: '2', name: 'B' }, logoUrl: null };
+  it('shows only what changed, nested fields by path, named things by name', () => {
+    const before = { id: '3', name: 'Олимп', score: { home: 1 }, club: { id: '1', name: 'A' }, logoUrl: null };
+    const after = { id: '3', name: 'Олимп-2', score: { home: 2 }, club: { id: '2', name: 'B' }, logoUrl: null };
     expect(auditDiff(before, after)).toEqual([
-      { path: 'name', before: 'Олимп', after: 'Олимп-2' },
-      { path: 'club.id', before: '1', after: '2' },
-      { path: 'club.name', before: 'A', after: 'B' },
+      { path: 'name', label: 'name', before: 'Олимп', after: 'Олимп-2' },
+      { path: 'score.home', label: 'score · home', before: '1', after: '2' },
+      { path: 'club', label: 'club', before: 'A', after: 'B' },
     ]);
   });
 
   it('lists a creation as new values and a deletion as old ones', () => {
     expect(auditDiff(null, { name: 'Олимп', active: true })).toEqual([
-      { path: 'name', after: 'Олимп' },
-      { path: 'active', after: 'true' },
+      { path: 'name', label: 'name', after: 'Олимп' },
+      { path: 'active', label: 'active', after: 'true' },
     ]);
-    expect(auditDiff({ name: 'Олимп' }, null)).toEqual([{ path: 'name', before: 'Олимп' }]);
+    expect(auditDiff({ name: 'Олимп' }, null)).toEqual([{ path: 'name', label: 'name', before: 'Олимп' }]);
   });
 
   it('names lists of people and shortens long values', () => {
@@ -62,13 +63,75 @@ describe('audit diff', () => {
         { id: '5', login: 'op2', displayName: 'Оператор 2' },
       ],
     );
-    expect(lines).toEqual([{ path: '', before: 'Оператор 1', after: 'Оператор 1, Оператор 2' }]);
+    expect(lines).toEqual([{ path: '', label: '', before: 'Оператор 1', after: 'Оператор 1, Оператор 2' }]);
     // Nobody assigned yet reads as nothing, not as JSON.
     expect(auditDiff([], [{ id: '5', displayName: 'Оператор 2' }])).toEqual([
-      { path: '', before: '—', after: 'Оператор 2' },
+      { path: '', label: '', before: '—', after: 'Оператор 2' },
     ]);
     const [long] = auditDiff({ note: 'x'.repeat(200) }, { note: 'y' });
     expect(long!.before!.length).toBeLessThanOrEqual(80);
     expect(auditDiff({ a: 1 }, { a: 1 })).toEqual([]);
+  });
+});
+
+describe('readable audit entries', () => {
+  const words: Record<string, string> = {
+    'admin.audit.fields.playerId': 'Player',
+    'admin.audit.fields.createdBy': 'Entered by',
+    'admin.audit.fields.minute': 'Minute',
+    'admin.audit.fields.type': 'Type',
+    'admin.audit.fields.kickoffAt': 'Kick-off',
+    'admin.audit.fields.awayGoals': 'Away goals',
+    'admin.audit.side.home': 'home',
+    'event.goal': 'Goal',
+    'admin.audit.yes': 'yes',
+    'admin.audit.no': 'no',
+  };
+  const wording = (refs: Record<string, string>): Wording => ({
+    refs,
+    word: (key, fallback) => words[key] ?? fallback,
+    // The league's zone is the caller's: here a fixed Moscow clock.
+    time: (iso) => new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/Moscow' }),
+  });
+
+  it('shows names for ids, translated fields and codes, and times in the league’s zone', () => {
+    const refs = { 'player:63': 'Иван Петров', 'player:62': 'Пётр Иванов', 'user:2': 'Оператор 1' };
+    const before = {
+      id: '9',
+      type: 'goal',
+      minute: 14,
+      playerId: '63',
+      createdBy: '2',
+      createdAt: '2025-11-25T12:00:00.000Z',
+    };
+    expect(auditDiff(before, { ...before, playerId: '62' }, wording(refs))).toEqual([
+      { path: 'playerId', label: 'Player', before: 'Иван Петров', after: 'Пётр Иванов' },
+    ]);
+    expect(auditDiff(null, before, wording(refs))).toEqual([
+      { path: 'type', label: 'Type', after: 'Goal' },
+      { path: 'minute', label: 'Minute', after: '14' },
+      { path: 'playerId', label: 'Player', after: 'Иван Петров' },
+      { path: 'createdBy', label: 'Entered by', after: 'Оператор 1' },
+      { path: 'createdAt', label: 'createdAt', after: '25/11/2025, 15:00:00' },
+    ]);
+    expect(
+      auditDiff(
+        { kickoffAt: '2025-11-25T15:30:00.000Z', awayGoals: false },
+        { kickoffAt: '2025-11-26T15:30:00.000Z', awayGoals: true },
+        wording({}),
+      ),
+    ).toEqual([
+      { path: 'kickoffAt', label: 'Kick-off', before: '25/11/2025, 18:30:00', after: '26/11/2025, 18:30:00' },
+      { path: 'awayGoals', label: 'Away goals', before: 'no', after: 'yes' },
+    ]);
+  });
+
+  it('names what an entry is about', () => {
+    const refs = { 'match:4': 'Олимп – Звезда', 'club:3': 'Олимп' };
+    expect(auditSubject(entry('1', { entity: 'club', entityId: '3', refs }), wording(refs))).toBe('Олимп');
+    expect(auditSubject(entry('2', { entity: 'lineup', entityId: '4:home', refs }), wording(refs))).toBe(
+      'Олимп – Звезда, home',
+    );
+    expect(auditSubject(entry('3', { entity: 'event', entityId: '77', refs }), wording(refs))).toBe(undefined);
   });
 });

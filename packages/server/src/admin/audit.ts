@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, lte } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AuditPage, AuditQuery } from '@touchline/contract';
+import { withNames } from '../audit/names.ts';
 import { auditWithActors, toAuditEntry } from '../audit/record.ts';
 import { auditLog } from '../db/schema.ts';
 
@@ -25,7 +26,10 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         .limit(q.limit + 1);
       const page = rows.slice(0, q.limit);
       return {
-        entries: page.map(({ a, u }) => toAuditEntry(a, u)),
+        entries: await withNames(
+          app.db,
+          page.map(({ a, u }) => toAuditEntry(a, u)),
+        ),
         nextCursor: rows.length > q.limit ? String(page.at(-1)!.a.id) : null,
       };
     },

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { AuditEntry } from '@touchline/contract';
 import type { Executor } from '../db/client.ts';
 import { auditLog, users } from '../db/schema.ts';
+import { withNames } from './names.ts';
 
 /** What a write tells the audit log about itself. */
 export interface AuditInput {
@@ -15,7 +16,7 @@ export interface AuditInput {
   reason?: string | null;
 }
 
-/** The one shape of an audit entry, for the REST viewer and the `admin` topic alike. */
+/** The one shape of an audit entry, for the REST viewer and the `admin` topic alike; `withNames` fills `refs`. */
 export function toAuditEntry(a: typeof auditLog.$inferSelect, u: typeof users.$inferSelect | null): AuditEntry {
   return {
     id: String(a.id),
@@ -28,6 +29,7 @@ export function toAuditEntry(a: typeof auditLog.$inferSelect, u: typeof users.$i
     before: a.before,
     after: a.after,
     reason: a.reason,
+    refs: {},
   };
 }
 
@@ -51,5 +53,6 @@ export async function recordAudit(tx: Executor, e: AuditInput): Promise<AuditEnt
     })
     .returning();
   const [actor] = row!.actorId === null ? [] : await tx.select().from(users).where(eq(users.id, row!.actorId));
-  return toAuditEntry(row!, actor ?? null);
+  const [named] = await withNames(tx, [toAuditEntry(row!, actor ?? null)]);
+  return named!;
 }

@@ -1,11 +1,11 @@
 import { and, asc, eq, gte, inArray, or } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Id, Side } from '@touchline/contract';
+import { Id, LineupOptionsAnswer, Side } from '@touchline/contract';
 import { requireUser } from '../auth/plugin.ts';
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
-import { suspensionsOf } from '../matches/lineups.ts';
+import { lineupRulesOf, suspensionsOf } from '../matches/lineups.ts';
 import { listSummaries } from '../matches/summary.ts';
 
 const LineupParams = z.object({ id: Id, side: Side });
@@ -32,7 +32,8 @@ export const captainRoutes: FastifyPluginAsyncZod = async (app) => {
     return { matches: await listSummaries(app.db, { ids: rows.map((r) => r.id) }) };
   });
 
-  app.get('/matches/:id/lineup-options/:side', { schema: { params: LineupParams, tags } }, async (req) => {
+  const options = { params: LineupParams, tags, response: { 200: LineupOptionsAnswer } };
+  app.get('/matches/:id/lineup-options/:side', { schema: options }, async (req) => {
     const p = await requireUser(req, ['captain', 'operator', 'admin']);
     const [match] = await app.db
       .select()
@@ -53,6 +54,7 @@ export const captainRoutes: FastifyPluginAsyncZod = async (app) => {
       roster.map((r) => r.p.id),
     );
     return {
+      rules: await lineupRulesOf(app.db, match.seasonId),
       roster: roster.map(({ r, p: person }) => {
         const ban = banned.find((b) => b.personId === person.id);
         return {
@@ -61,6 +63,7 @@ export const captainRoutes: FastifyPluginAsyncZod = async (app) => {
           lastName: person.lastName,
           shirtNumber: r.shirtNumber,
           ...(person.position ? { position: person.position } : {}),
+          ...(person.birthDate ? { birthYear: Number(person.birthDate.slice(0, 4)) } : {}),
           ...(ban ? { suspended: { reason: ban.reason, matchesRemaining: ban.matchesRemaining } } : {}),
         };
       }),

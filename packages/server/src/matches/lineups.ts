@@ -1,5 +1,6 @@
 import { and, eq, gt, inArray } from 'drizzle-orm';
-import type { LineupBody, LineupEntry, Side } from '@touchline/contract';
+import type { LineupBody, LineupEntry, LineupRules, Side } from '@touchline/contract';
+import { lineupProblems } from '@touchline/domain';
 import type { Executor } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
@@ -22,6 +23,20 @@ export async function suspensionsOf(tx: Executor, seasonId: number, personIds: n
     );
 }
 
+/** The lineup rules of the competition a season belongs to. */
+export async function lineupRulesOf(ex: Executor, seasonId: number): Promise<LineupRules> {
+  const [rules] = await ex
+    .select({
+      lineupStarters: t.competitions.lineupStarters,
+      lineupRequiresGoalkeeper: t.competitions.lineupRequiresGoalkeeper,
+      lineupMaxSubstitutes: t.competitions.lineupMaxSubstitutes,
+    })
+    .from(t.seasons)
+    .innerJoin(t.competitions, eq(t.competitions.id, t.seasons.competitionId))
+    .where(eq(t.seasons.id, seasonId));
+  return rules!;
+}
+
 export async function putLineup(
   ctx: WriteContext,
   side: Side,
@@ -36,6 +51,10 @@ export async function putLineup(
   if (new Set(ids).size !== ids.length) throw new ApiError('duplicate_player', 'A player appears twice');
   const shirts = body.entries.map((e) => e.shirtNumber);
   if (new Set(shirts).size !== shirts.length) throw new ApiError('shirt_number_taken', 'A shirt number appears twice');
+  const problems = lineupProblems(body.entries, await lineupRulesOf(tx, match.seasonId));
+  if (problems.length) {
+    throw new ApiError(problems[0]!.code, 'The lineup breaks the competition’s lineup rules', { problems });
+  }
   const clubId = clubOfSide(match, side);
   const roster = ids.length
     ? await tx

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { and, asc, desc, gt, lt, max } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
+import { withNames } from '../audit/names.ts';
 import { auditWithActors, toAuditEntry } from '../audit/record.ts';
 import { auditLog } from '../db/schema.ts';
 import { type Feed, REPLAY_LIMIT } from './feed.ts';
@@ -22,14 +23,25 @@ export function adminFeed(db: Db): Feed {
       .where(and(gt(auditLog.id, after), before === undefined ? undefined : lt(auditLog.id, before)))
       .orderBy(asc(auditLog.id))
       .limit(REPLAY_LIMIT + 1);
-  const toPatch = ({ a, u }: Awaited<ReturnType<typeof rows>>[number]) => auditPatch(toAuditEntry(a, u));
+  /** Named entries, as patches: the same shape `recordAudit` publishes. */
+  const toPatches = async (ex: Executor, list: Awaited<ReturnType<typeof rows>>) =>
+    (
+      await withNames(
+        ex,
+        list.map(({ a, u }) => toAuditEntry(a, u)),
+      )
+    ).map(auditPatch);
 
   return {
     contiguous: false,
     head: () => headOf(db),
     async snapshot() {
       const latest = (await auditWithActors(db).orderBy(desc(auditLog.id)).limit(SNAPSHOT_ROWS)).reverse();
-      return { epoch, seq: latest.at(-1)?.a.id ?? 0, data: latest.map(({ a, u }) => toAuditEntry(a, u)) };
+      const data = await withNames(
+        db,
+        latest.map(({ a, u }) => toAuditEntry(a, u)),
+      );
+      return { epoch, seq: latest.at(-1)?.a.id ?? 0, data };
     },
     replay: (since) =>
       db.transaction(
@@ -37,7 +49,7 @@ export function adminFeed(db: Db): Feed {
           const head = await headOf(tx);
           if (since.epoch !== epoch || since.seq > head.seq) return undefined;
           const list = await rows(tx, since.seq);
-          return list.length > REPLAY_LIMIT ? undefined : { head, patches: list.map(toPatch) };
+          return list.length > REPLAY_LIMIT ? undefined : { head, patches: await toPatches(tx, list) };
         },
         { isolationLevel: 'repeatable read', accessMode: 'read only' },
       ),
@@ -48,7 +60,7 @@ export function adminFeed(db: Db): Feed {
         await sleep(COMMIT_GRACE_MS);
         list = await rows(db, after, before);
       }
-      return list.map(toPatch);
+      return toPatches(db, list);
     },
   };
 }

@@ -2,6 +2,7 @@ import type {
   ClubRef,
   CompetitionType,
   LineupEntry,
+  LineupOptionsAnswer,
   MatchEvent,
   MatchSummary,
   RoundRef,
@@ -76,10 +77,5 @@ export interface ClubAnswer {
   squad: SquadPlayer[];
 }
 
-export interface RosterPlayer extends SquadPlayer {
-  shirtNumber: number;
-  suspended?: { reason: string; matchesRemaining: number };
-}
-export interface LineupOptionsAnswer {
-  roster: RosterPlayer[];
-}
+export type { LineupOptionsAnswer } from '@touchline/contract';
+export type RosterPlayer = LineupOptionsAnswer['roster'][number];

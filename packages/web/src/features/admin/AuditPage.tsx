@@ -8,7 +8,7 @@ import { useTopic } from '../../lib/use-topic.ts';
 import { ConnectionIndicator } from '../../ui/ConnectionIndicator.tsx';
 import { Loading } from '../../ui/Feedback.tsx';
 import { AdminShell } from './AdminShell.tsx';
-import { auditDiff, mergeEntries, toAuditEntry, type AuditFilter } from './audit.ts';
+import { auditDiff, auditSubject, mergeEntries, toAuditEntry, type AuditFilter, type Wording } from './audit.ts';
 import { Field } from './Field.tsx';
 import { ServerError } from './ServerError.tsx';
 import { adminApi } from './services.ts';
@@ -18,9 +18,9 @@ import { searchParam, setSearchParams } from './url-state.ts';
 const PAGE = 50;
 
 /** Before and after, reduced to what changed. */
-function Diff({ entry }: { entry: AuditEntry }) {
+function Diff({ entry, wording }: { entry: AuditEntry; wording: Wording }) {
   const { t } = useTranslation();
-  const lines = auditDiff(entry.before, entry.after);
+  const lines = auditDiff(entry.before, entry.after, wording);
   if (lines.length === 0) return null;
   // A creation has no "before" and a deletion no "after": their column is left out rather than shown empty.
   const showBefore = lines.some((l) => l.before !== undefined);
@@ -37,7 +37,7 @@ function Diff({ entry }: { entry: AuditEntry }) {
       <tbody>
         {lines.map((l) => (
           <tr key={l.path}>
-            <th scope="row">{l.path || t('admin.audit.value')}</th>
+            <th scope="row">{l.label || t('admin.audit.value')}</th>
             {showBefore && <td className="before">{l.before !== undefined && <del>{l.before}</del>}</td>}
             {showAfter && <td className="after">{l.after !== undefined && <ins>{l.after}</ins>}</td>}
           </tr>
@@ -107,6 +107,11 @@ export default function AuditPage() {
     timeStyle: 'medium',
     timeZone: leagueTimeZone(),
   });
+  const wordingOf = (e: AuditEntry): Wording => ({
+    refs: e.refs,
+    word: (key, fallback) => (i18n.exists(key) ? t(key) : fallback),
+    time: (iso) => when.format(new Date(iso)),
+  });
   return (
     <AdminShell section="audit" title={t('admin.nav.audit')} tools={<ConnectionIndicator />}>
       <p className="muted">{t('admin.audit.intro')}</p>
@@ -152,56 +157,61 @@ export default function AuditPage() {
       {first.loading && entries.length === 0 && <Loading />}
       {!first.loading && entries.length === 0 && !first.error && <p className="muted">{t('admin.audit.none')}</p>}
       <ol className="audit-list" data-testid="audit-list" aria-live="polite" aria-relevant="additions">
-        {entries.map((e) => (
-          <li
-            key={e.id}
-            className={`card audit-entry${fresh.has(e.id) ? ' fresh' : ''}`}
-            data-testid="audit-entry"
-            data-audit-id={e.id}
-          >
-            <div className="audit-head">
-              <time dateTime={e.at}>{when.format(new Date(e.at))}</time>
-              <span className="audit-who">
-                {e.actor ? (
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => apply({ ...filter, userId: e.actor!.id })}
-                    aria-label={t('admin.audit.byUser', { name: e.actor.displayName })}
-                  >
-                    {e.actor.displayName}
-                  </button>
-                ) : (
-                  t('admin.audit.system')
-                )}
-              </span>
-              <strong className="audit-what">
-                {t(`admin.audit.action.${e.action}`, { defaultValue: e.action })}:{' '}
-                {t(`admin.audit.entity.${e.entity}`, { defaultValue: e.entity })}
-                {e.entityId && <span className="muted"> #{e.entityId}</span>}
-              </strong>
-              {e.matchId && (
-                <span>
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => {
-                      setMatchInput(e.matchId!);
-                      apply({ ...filter, matchId: e.matchId! });
-                    }}
-                  >
-                    {t('admin.audit.matchN', { id: e.matchId })}
-                  </button>{' '}
-                  <Link to={`/matches/${e.matchId}`} aria-label={t('admin.audit.openMatch', { id: e.matchId })}>
-                    ↗
-                  </Link>
+        {entries.map((e) => {
+          const wording = wordingOf(e);
+          const subject = auditSubject(e, wording);
+          const match = e.matchId ? (e.refs[`match:${e.matchId}`] ?? t('admin.audit.matchN', { id: e.matchId })) : '';
+          return (
+            <li
+              key={e.id}
+              className={`card audit-entry${fresh.has(e.id) ? ' fresh' : ''}`}
+              data-testid="audit-entry"
+              data-audit-id={e.id}
+            >
+              <div className="audit-head">
+                <time dateTime={e.at}>{when.format(new Date(e.at))}</time>
+                <span className="audit-who">
+                  {e.actor ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => apply({ ...filter, userId: e.actor!.id })}
+                      aria-label={t('admin.audit.byUser', { name: e.actor.displayName })}
+                    >
+                      {e.actor.displayName}
+                    </button>
+                  ) : (
+                    t('admin.audit.system')
+                  )}
                 </span>
-              )}
-            </div>
-            {e.reason && <p className="audit-reason">{t('admin.audit.reason', { reason: e.reason })}</p>}
-            <Diff entry={e} />
-          </li>
-        ))}
+                <strong className="audit-what">
+                  {t(`admin.audit.action.${e.action}`, { defaultValue: e.action })}:{' '}
+                  {t(`admin.audit.entity.${e.entity}`, { defaultValue: e.entity })}
+                  {subject && <span className="muted"> {subject}</span>}
+                </strong>
+                {e.matchId && (
+                  <span>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => {
+                        setMatchInput(e.matchId!);
+                        apply({ ...filter, matchId: e.matchId! });
+                      }}
+                    >
+                      {match}
+                    </button>{' '}
+                    <Link to={`/matches/${e.matchId}`} aria-label={t('admin.audit.openMatch', { id: match })}>
+                      ↗
+                    </Link>
+                  </span>
+                )}
+              </div>
+              {e.reason && <p className="audit-reason">{t('admin.audit.reason', { reason: e.reason })}</p>}
+              <Diff entry={e} wording={wording} />
+            </li>
+          );
+        })}
       </ol>
       {more.error && <ServerError error={more.error} />}
       {cursor && (

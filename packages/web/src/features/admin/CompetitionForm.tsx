@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultRules } from '@touchline/domain';
+import { defaultLineupRules, defaultRules } from '@touchline/domain';
 import type { AdminCompetition, CompetitionBody } from '../../lib/admin-api.ts';
 import { leagueTimeZone } from '../../lib/time.ts';
 import { Field } from './Field.tsx';
@@ -21,11 +21,13 @@ const NEW: Rules = {
   extraTime: false,
   yellowCardLimit: 4,
   redCardBan: 1,
+  ...defaultLineupRules,
   timezone: '',
 };
 
 const POINTS = ['pointsWin', 'pointsDraw', 'pointsLoss'] as const;
 const SHOOTOUT_POINTS = ['pointsShootoutWin', 'pointsShootoutLoss'] as const;
+type LineupNumber = 'lineupStarters' | 'lineupMaxSubstitutes';
 
 /** Create or edit a competition: its type, its table rules and its discipline rules. */
 export function CompetitionForm({
@@ -57,15 +59,16 @@ export function CompetitionForm({
   const errors = fieldErrors(save.error);
   const submit = submitting(save);
   const number = (
-    key: (typeof POINTS)[number] | (typeof SHOOTOUT_POINTS)[number] | 'yellowCardLimit' | 'redCardBan',
+    key: (typeof POINTS)[number] | (typeof SHOOTOUT_POINTS)[number] | 'yellowCardLimit' | 'redCardBan' | LineupNumber,
     max: number,
     disabled = false,
+    min = 0,
   ) => (
     <Field key={key} label={t(`admin.competition.${key}`)} error={errors[key]}>
       <input
         type="number"
         inputMode="numeric"
-        min={0}
+        min={min}
         max={max}
         required
         disabled={disabled}
@@ -145,6 +148,21 @@ export function CompetitionForm({
           {number('redCardBan', 10)}
         </div>
         <p className="muted">{t('admin.competition.disciplineHint')}</p>
+      </fieldset>
+      <fieldset>
+        <legend>{t('admin.competition.lineup')}</legend>
+        <div className="form-grid numbers">
+          {number('lineupStarters', 11, false, 1)}
+          {number('lineupMaxSubstitutes', 29)}
+        </div>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={draft.lineupRequiresGoalkeeper}
+            onChange={(e) => set('lineupRequiresGoalkeeper', e.target.checked)}
+          />
+          {t('admin.competition.lineupRequiresGoalkeeper')}
+        </label>
       </fieldset>
       <FormStatus error={save.error} done={save.done} />
       <div className="button-row">

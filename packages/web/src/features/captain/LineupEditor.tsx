@@ -6,16 +6,24 @@ import { fullName } from '../../lib/names.ts';
 import { api } from '../../lib/services.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { ErrorNote, Loading } from '../../ui/Feedback.tsx';
-import { draftFrom, draftProblems, toBody, type DraftRow } from './lineup-draft.ts';
+import { draftFrom, draftProblems, namesakes, ruleProblems, toBody, type DraftRow } from './lineup-draft.ts';
+import { LineupRuleStatus } from './LineupRuleStatus.tsx';
+
+/** The positions a captain can name for the match; a roster's own other text is kept as it is. */
+const POSITIONS = ['GK', 'DF', 'MF', 'FW'];
 
 interface Props {
   match: MatchSummary;
   side: Side;
 }
 
-/** Starters and substitutes from the season roster, with shirt numbers; suspended players cannot be picked. */
+/**
+ * Starters and substitutes from the season roster, with shirt numbers and positions; suspended players cannot be
+ * picked, and saving waits until the competition's lineup rules are kept.
+ */
 export function LineupEditor({ match, side }: Props) {
   const { t } = useTranslation();
+  const positionName = (p: string) => t(`captain.positions.${p}`, { defaultValue: p });
   const source = useAsync(
     () => Promise.all([api.lineupOptions(match.id, side), api.match(match.id)]),
     [match.id, side],
@@ -33,7 +41,10 @@ export function LineupEditor({ match, side }: Props) {
   if (!rows) return <Loading />;
 
   const locked = match.status !== 'scheduled' || Date.parse(match.kickoffAt) <= Date.now();
+  const [{ rules, roster }] = source.data!;
   const problems = draftProblems(rows);
+  const broken = ruleProblems(rows, rules);
+  const twins = namesakes(roster);
   const count = (role: LineupRole) => rows.filter((r) => r.selected && r.role === role).length;
   const update = (id: string, patch: Partial<DraftRow>) => {
     setSaved(false);
@@ -63,9 +74,6 @@ export function LineupEditor({ match, side }: Props) {
           {t('captain.locked')}
         </p>
       )}
-      <p className="lineup-counts" aria-live="polite" data-testid="lineup-counts">
-        {t('captain.counts', { starters: count('starter'), substitutes: count('substitute') })}
-      </p>
       <ul className="roster">
         {rows.map((r) => {
           const id = r.player.playerId;
@@ -84,8 +92,17 @@ export function LineupEditor({ match, side }: Props) {
                   aria-describedby={r.player.suspended ? reasonId : undefined}
                   onChange={(e) => update(id, { selected: e.target.checked })}
                 />
-                {name}
-                {r.player.position && <small className="muted"> · {r.player.position}</small>}
+                <span className="shirt">{r.player.shirtNumber}</span>
+                <span>
+                  {name}
+                  {r.player.position && <small className="muted"> · {positionName(r.player.position)}</small>}
+                  {twins.has(id) && r.player.birthYear && (
+                    <small className="muted" data-testid="namesake-year">
+                      {' '}
+                      · {t('captain.born', { year: r.player.birthYear })}
+                    </small>
+                  )}
+                </span>
               </label>
               {r.player.suspended && (
                 <p className="suspension" id={reasonId} data-testid="suspension-reason">
@@ -125,6 +142,23 @@ export function LineupEditor({ match, side }: Props) {
                       <option value="substitute">{t('lineup.substitute')}</option>
                     </select>
                   </label>
+                  <label>
+                    {t('captain.position')}
+                    <select
+                      aria-label={t('captain.positionFor', { name })}
+                      data-testid="lineup-position"
+                      value={r.position}
+                      disabled={locked}
+                      onChange={(e) => update(id, { position: e.target.value })}
+                    >
+                      <option value="">—</option>
+                      {[...new Set([...POSITIONS, ...(r.position ? [r.position] : [])])].map((p) => (
+                        <option key={p} value={p}>
+                          {positionName(p)}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
                   {problem && <span className="field-error">{t(`captain.problem.${problem}`)}</span>}
                 </div>
               )}
@@ -132,6 +166,7 @@ export function LineupEditor({ match, side }: Props) {
           );
         })}
       </ul>
+      <LineupRuleStatus rules={rules} starters={count('starter')} substitutes={count('substitute')} problems={broken} />
       {error && <ErrorNote error={error} />}
       {saved && (
         <p role="status" className="ok" data-testid="lineup-saved">
@@ -142,7 +177,8 @@ export function LineupEditor({ match, side }: Props) {
         type="button"
         className="primary"
         data-testid="lineup-save"
-        disabled={locked || saving || problems.size > 0}
+        disabled={locked || saving || problems.size > 0 || broken.length > 0}
+        aria-describedby={broken.length > 0 ? 'lineup-rule-problems' : undefined}
         onClick={() => void save()}
       >
         {t('captain.save')}

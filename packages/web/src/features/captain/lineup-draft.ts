@@ -1,11 +1,15 @@
-import type { LineupBody, LineupEntry, LineupRole } from '@touchline/contract';
+import type { LineupBody, LineupEntry, LineupRole, LineupRules } from '@touchline/contract';
+import { lineupProblems } from '@touchline/domain';
 import type { RosterPlayer } from '../../lib/api-types.ts';
+import { fullName } from '../../lib/names.ts';
 
 export interface DraftRow {
   player: RosterPlayer;
   selected: boolean;
   shirtNumber: number;
   role: LineupRole;
+  /** This match's position, the player's usual one to start with; empty for none. */
+  position: string;
 }
 
 /** The roster as editable rows, preselected from a lineup already submitted. */
@@ -20,6 +24,7 @@ export function draftFrom(roster: RosterPlayer[], submitted: LineupEntry[]): Dra
         selected: entry !== undefined && !player.suspended,
         shirtNumber: entry?.shirtNumber ?? player.shirtNumber,
         role: entry?.role ?? 'starter',
+        position: entry?.position ?? player.position ?? '',
       };
     });
 }
@@ -48,6 +53,16 @@ export const toBody = (rows: DraftRow[]): LineupBody => ({
       playerId: r.player.playerId,
       shirtNumber: r.shirtNumber,
       role: r.role,
-      ...(r.player.position ? { position: r.player.position } : {}),
+      ...(r.position ? { position: r.position } : {}),
     })),
 });
+
+/** The competition's lineup rules the selection breaks: the same check the server makes. */
+export const ruleProblems = (rows: DraftRow[], rules: LineupRules) => lineupProblems(toBody(rows).entries, rules);
+
+/** Players whose full name another player on the roster shares: they need more than a name to be told apart. */
+export function namesakes(roster: readonly RosterPlayer[]): Set<string> {
+  const count = new Map<string, number>();
+  for (const p of roster) count.set(fullName(p), (count.get(fullName(p)) ?? 0) + 1);
+  return new Set(roster.filter((p) => count.get(fullName(p))! > 1).map((p) => p.playerId));
+}

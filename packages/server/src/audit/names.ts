@@ -1,0 +1,69 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { type AuditEntry, ID_MAX } from '@touchline/contract';
+import { type AuditRefKind, auditRefKey, auditRefs } from '@touchline/domain';
+import type { Executor } from '../db/client.ts';
+import * as t from '../db/schema.ts';
+
+type Names = Promise<{ id: number; name: string }[]>;
+const home = alias(t.clubs, 'home_club');
+const away = alias(t.clubs, 'away_club');
+
+/** One query per kind: the current name of each id. */
+const resolvers: Record<AuditRefKind, (ex: Executor, ids: number[]) => Names> = {
+  player: (ex, ids) =>
+    ex
+      .select({ id: t.persons.id, name: sql<string>`${t.persons.firstName} || ' ' || ${t.persons.lastName}` })
+      .from(t.persons)
+      .where(inArray(t.persons.id, ids)),
+  club: (ex, ids) => ex.select({ id: t.clubs.id, name: t.clubs.name }).from(t.clubs).where(inArray(t.clubs.id, ids)),
+  user: (ex, ids) =>
+    ex.select({ id: t.users.id, name: t.users.displayName }).from(t.users).where(inArray(t.users.id, ids)),
+  match: (ex, ids) =>
+    ex
+      .select({ id: t.matches.id, name: sql<string>`${home.name} || ' – ' || ${away.name}` })
+      .from(t.matches)
+      .innerJoin(home, eq(home.id, t.matches.homeClubId))
+      .innerJoin(away, eq(away.id, t.matches.awayClubId))
+      .where(inArray(t.matches.id, ids)),
+  venue: (ex, ids) =>
+    ex.select({ id: t.venues.id, name: t.venues.name }).from(t.venues).where(inArray(t.venues.id, ids)),
+  referee: (ex, ids) =>
+    ex.select({ id: t.referees.id, name: t.referees.name }).from(t.referees).where(inArray(t.referees.id, ids)),
+  season: (ex, ids) =>
+    ex
+      .select({ id: t.seasons.id, name: sql<string>`${t.competitions.name} || ' ' || ${t.seasons.name}` })
+      .from(t.seasons)
+      .innerJoin(t.competitions, eq(t.competitions.id, t.seasons.competitionId))
+      .where(inArray(t.seasons.id, ids)),
+  competition: (ex, ids) =>
+    ex
+      .select({ id: t.competitions.id, name: t.competitions.name })
+      .from(t.competitions)
+      .where(inArray(t.competitions.id, ids)),
+  group: (ex, ids) =>
+    ex.select({ id: t.groups.id, name: t.groups.label }).from(t.groups).where(inArray(t.groups.id, ids)),
+};
+
+/**
+ * Entries with `refs` filled: the names of the players, clubs, people and matches they refer to, read now.
+ * Ids of things since deleted get no name; the log keeps the id.
+ */
+export async function withNames(ex: Executor, entries: AuditEntry[]): Promise<AuditEntry[]> {
+  const keys = entries.map(auditRefs);
+  const wanted = new Map<AuditRefKind, Set<number>>();
+  for (const key of keys.flat()) {
+    const [kind, id] = key.split(':') as [AuditRefKind, string];
+    if (Number(id) > ID_MAX) continue;
+    if (!wanted.has(kind)) wanted.set(kind, new Set());
+    wanted.get(kind)!.add(Number(id));
+  }
+  const names = new Map<string, string>();
+  for (const [kind, ids] of wanted) {
+    for (const row of await resolvers[kind](ex, [...ids])) names.set(auditRefKey(kind, row.id), row.name);
+  }
+  return entries.map((e, i) => ({
+    ...e,
+    refs: Object.fromEntries(keys[i]!.filter((k) => names.has(k)).map((k) => [k, names.get(k)!])),
+  }));
+}
