@@ -16,6 +16,7 @@ describe.each(dbKinds)('staff, match management and the audit log on %s', (kind)
     expect(list).toEqual([expect.objectContaining({ id: judge.user.id, role: 'judge', active: true })]);
     const login = list[0].login as string;
 
+    const beforeReset = await signIn(s.app, login, `pw-${login}-long`);
     const weak = await admin.req('POST', `/api/admin/users/${judge.user.id}/password`, { password: 'short' });
     expect([weak.status, weak.body.error.code]).toEqual([400, 'weak_password']);
     expect(
@@ -23,7 +24,11 @@ describe.each(dbKinds)('staff, match management and the audit log on %s', (kind)
         .status,
     ).toBe(200);
     await expect(signIn(s.app, login, `pw-${login}-long`)).rejects.toThrow();
+    // A reset ends the sessions signed before it (the password may have leaked), not the ones after it.
+    const ended = await beforeReset.req('GET', '/api/auth/me');
+    expect([ended.status, ended.body.error.code]).toEqual([401, 'invalid_token']);
     const again = await signIn(s.app, login, 'a-new-long-password');
+    expect((await again.req('GET', '/api/auth/me')).status).toBe(200);
 
     const off = await admin.req('POST', `/api/admin/users/${judge.user.id}/deactivate`);
     expect(off.body.user).toMatchObject({ active: false });

@@ -50,7 +50,7 @@ export async function staff(
   const password = `pw-${login}-long`;
   const res = await admin.req('POST', '/api/admin/users', { login, password, role, ...extra });
   if (res.status !== 201) throw new Error(`could not create ${role}: ${JSON.stringify(res.body)}`);
-  return { api: await signIn(app, login, password), user: res.body.user as { id: string } };
+  return { api: await signIn(app, login, password), user: res.body.user as { id: string; login: string } };
 }
 
 export async function matches(app: FastifyInstance, query = ''): Promise<MatchSummary[]> {

@@ -7,7 +7,7 @@ import { buildApp } from '../src/app.ts';
 import { bootstrap } from '../src/bootstrap.ts';
 import type { Database } from '../src/db/client.ts';
 import { matches } from '../src/db/schema.ts';
-import { type Api, signInAdmin, staff, todaysMatches } from './api.ts';
+import { type Api, signIn, signInAdmin, staff, todaysMatches } from './api.ts';
 import { openTestDatabase, testConfig } from './helpers.ts';
 import { MatchFollower } from './match-follower.ts';
 import { PrivateRedis } from './private-redis.ts';
@@ -102,6 +102,21 @@ describe('realtime rights and topics across two instances', () => {
         frames: [{ type: 'error', code: 'invalid_token' }],
       });
     }
+  });
+
+  it('cuts the sockets of a judge whose password is reset, on the other instance too; a new sign-in may follow', async () => {
+    const judge = await staff(a, admin, 'judge');
+    const onB = await onAdminFeed(bUrl, judge.api.token);
+    const reset = await admin.req('POST', `/api/admin/users/${judge.user.id}/password`, {
+      password: 'a-fresh-long-pw',
+    });
+    expect(reset.status).toBe(200);
+    expect(await cutOff(onB)).toEqual({
+      code: CloseCode.invalidToken,
+      frames: [{ type: 'error', code: 'invalid_token' }],
+    });
+    const fresh = await signIn(a, judge.user.login, 'a-fresh-long-pw');
+    await onAdminFeed(bUrl, fresh.token);
   });
 
   it('closes a socket with 4001 when its token expires, and keeps a still valid one', async () => {

@@ -76,7 +76,8 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       const passwordHash = await hashPassword(password);
       return change(req, req.params.id, 'reset_password', async (u) => {
         if (u.role === 'fan') throw new ApiError('conflict', 'Fans sign in through Telegram and have no password');
-        return { passwordHash };
+        // A reset usually means the password leaked: every token signed before it stops working.
+        return { passwordHash, tokenVersion: u.tokenVersion + 1 };
       });
     },
   );

@@ -13,6 +13,8 @@ export interface Principal {
   userId: string;
   role: Role;
   clubId?: string;
+  /** The account's token version when the token was signed (claim `tv`; absent in older tokens, meaning 0). */
+  tokenVersion?: number;
 }
 
 /** A verified token: its principal and when it stops being valid (ms since epoch). */
@@ -62,7 +64,7 @@ export function createKeyring(spec: string): Keyring {
   const [signingKid, signingKey] = [...keys.entries()][0]!;
   return {
     async sign(p, ttl = TOKEN_TTL_SECONDS) {
-      return new SignJWT({ role: p.role, ...(p.clubId ? { clubId: p.clubId } : {}) })
+      return new SignJWT({ role: p.role, ...(p.clubId ? { clubId: p.clubId } : {}), tv: p.tokenVersion ?? 0 })
         .setProtectedHeader({ alg: 'HS256', kid: signingKid, typ: 'JWT' })
         .setSubject(p.userId)
         .setIssuer(ISSUER)
@@ -86,8 +88,9 @@ export function createKeyring(spec: string): Keyring {
         if (!role.success || typeof payload.sub !== 'string' || !/^[1-9][0-9]*$/.test(payload.sub)) return null;
         const clubId = typeof payload.clubId === 'string' ? payload.clubId : undefined;
         if (role.data === 'captain' && !clubId) return null;
+        const tokenVersion = typeof payload.tv === 'number' && Number.isInteger(payload.tv) ? payload.tv : 0;
         const expiresAt = payload.exp! * 1000;
-        return { userId: payload.sub, role: role.data, ...(clubId ? { clubId } : {}), expiresAt };
+        return { userId: payload.sub, role: role.data, ...(clubId ? { clubId } : {}), tokenVersion, expiresAt };
       } catch {
         return null;
       }

@@ -55,14 +55,18 @@ export async function requireUser(req: FastifyRequest, roles?: readonly Role[]):
   return p;
 }
 
-type Account = Pick<Principal, 'userId' | 'role'>;
-const holds = (row: { active: boolean; role: string } | undefined, p: Account) =>
-  row !== undefined && row.active && row.role === p.role;
+type Account = Pick<Principal, 'userId' | 'role' | 'tokenVersion'>;
+type AccountRow = { active: boolean; role: string; tokenVersion: number };
+const holds = (row: AccountRow | undefined, p: Account) =>
+  row !== undefined && row.active && row.role === p.role && row.tokenVersion === (p.tokenVersion ?? 0);
 
-/** A signed token is not enough: the account must still exist, be active and hold the role the token names. */
+/**
+ * A signed token is not enough: the account must still exist, be active, hold the role the token names, and not
+ * have had its password reset since the token was signed (decision 021).
+ */
 export async function isActiveAccount(db: Executor, p: Account): Promise<boolean> {
   const [row] = await db
-    .select({ active: users.active, role: users.role })
+    .select({ active: users.active, role: users.role, tokenVersion: users.tokenVersion })
     .from(users)
     .where(eq(users.id, Number(p.userId)));
   return holds(row, p);
@@ -77,11 +81,11 @@ export async function activeAccounts(
   accounts: readonly Account[],
 ): Promise<(account: Account) => boolean> {
   const ids = [...new Set(accounts.map((a) => Number(a.userId)))];
-  const rows = new Map<string, { active: boolean; role: string }>();
+  const rows = new Map<string, AccountRow>();
   for (let i = 0; i < ids.length; i += CHECK_CHUNK) {
     const chunk = ids.slice(i, i + CHECK_CHUNK);
     const found = await db
-      .select({ id: users.id, active: users.active, role: users.role })
+      .select({ id: users.id, active: users.active, role: users.role, tokenVersion: users.tokenVersion })
       .from(users)
       .where(inArray(users.id, chunk));
     for (const r of found) rows.set(String(r.id), r);

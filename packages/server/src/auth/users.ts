@@ -13,4 +13,5 @@ export const principalOf = (u: typeof users.$inferSelect) => ({
   userId: String(u.id),
   role: u.role,
   ...(u.clubId !== null ? { clubId: String(u.clubId) } : {}),
+  tokenVersion: u.tokenVersion,
 });

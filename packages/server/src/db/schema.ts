@@ -26,6 +26,8 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash'),
   telegramId: text('telegram_id').unique(),
   active: boolean('active').notNull().default(true),
+  /** Rises when the password is reset: tokens signed with an older value stop working. */
+  tokenVersion: integer('token_version').notNull().default(0),
   createdAt: createdAt(),
 });
 

@@ -23,7 +23,8 @@ export const realtimeRoutes: FastifyPluginAsync = async (app) => {
     authenticate: async (token) => {
       const p = await app.keyring.verify(token);
       if (!p || !(await isActiveAccount(app.db, p))) return null;
-      return { role: p.role, account: { userId: p.userId, role: p.role, expiresAt: p.expiresAt } };
+      const { userId, role, tokenVersion, expiresAt } = p;
+      return { role, account: { userId, role, ...(tokenVersion !== undefined ? { tokenVersion } : {}), expiresAt } };
     },
     stillValid: (accounts) => activeAccounts(app.db, accounts),
     heartbeatMs: app.config.realtimeHeartbeatMs ?? DEFAULT_HEARTBEAT_MS,

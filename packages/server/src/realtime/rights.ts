@@ -10,6 +10,7 @@ export interface Grant {
 export interface Account {
   userId: string;
   role: Role;
+  tokenVersion?: number;
 }
 
 export interface RightsOptions {
@@ -41,8 +42,8 @@ export class Rights {
 
   admit(conn: Connection, grant: Grant, ticket: number): void {
     if (!grant.account) return;
-    const { userId, role, expiresAt } = grant.account;
-    conn.account = { userId, role };
+    const { userId, role, tokenVersion, expiresAt } = grant.account;
+    conn.account = { userId, role, ...(tokenVersion !== undefined ? { tokenVersion } : {}) };
     let set = this.byAccount.get(userId);
     if (!set) this.byAccount.set(userId, (set = new Set()));
     set.add(conn);
