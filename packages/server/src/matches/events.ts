@@ -68,6 +68,8 @@ export async function createEvent(
       .from(t.matchEvents)
       .where(and(eq(t.matchEvents.matchId, ctx.match.id), eq(t.matchEvents.clientEventId, body.clientEventId)));
     if (existing) return { result: { event: toEvent(existing), created: false }, changes: [], audit: [] };
+    // Recorded once and deleted since: a resend must not bring it back.
+    if (ctx.replay) throw new ApiError('not_found', 'That event was recorded and has since been deleted');
   }
   const fields = { ...body, playerId: body.playerId ?? undefined, relatedPlayerId: body.relatedPlayerId ?? undefined };
   await validateEvent(ctx, fields);
@@ -106,6 +108,7 @@ export async function patchEvent(
 ): Promise<WriteStep<{ event: MatchEvent }>> {
   const row = await ownEvent(ctx, eventId);
   const before = toEvent(row);
+  if (ctx.replay) return { result: { event: before }, changes: [], audit: [] };
   const { expectedSeq: _ignored, ...fields } = body;
   const merged: EventFields = {
     type: fields.type ?? before.type,
@@ -132,6 +135,7 @@ export async function patchEvent(
 }
 
 export async function deleteEvent(ctx: WriteContext, eventId: number): Promise<WriteStep<null>> {
+  if (ctx.replay) return { result: null, changes: [], audit: [] };
   const row = await ownEvent(ctx, eventId);
   const before = toEvent(row);
   if (ctx.match.status === 'scheduled') throw new ApiError('match_not_live', 'The match is not live');

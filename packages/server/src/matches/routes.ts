@@ -1,6 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CreateEventBody, Id, LineupBody, PatchEventBody, Side, StateBody, StatsBody } from '@touchline/contract';
+import {
+  ClientWriteId,
+  CreateEventBody,
+  Id,
+  LineupBody,
+  PatchEventBody,
+  Side,
+  StateBody,
+  StatsBody,
+} from '@touchline/contract';
 import { requireUser } from '../auth/plugin.ts';
 import { writeMatch } from './engine.ts';
 import { createEvent, deleteEvent, patchEvent } from './events.ts';
@@ -11,7 +20,10 @@ import { changeStat } from './stats.ts';
 const MatchParams = z.object({ id: Id });
 const EventParams = z.object({ id: Id, eventId: Id });
 const LineupParams = z.object({ id: Id, side: Side });
-const DeleteQuery = z.object({ expectedSeq: z.coerce.number().int().min(0).optional() });
+const DeleteQuery = z.object({
+  expectedSeq: z.coerce.number().int().min(0).optional(),
+  clientEventId: ClientWriteId.optional(),
+});
 
 const WRITERS = ['admin', 'operator', 'judge'] as const;
 const tags = ['matches'];
@@ -27,7 +39,7 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
         app,
         Number(req.params.id),
         p,
-        { kind: 'record', expectedSeq: req.body.expectedSeq },
+        { kind: 'record', expectedSeq: req.body.expectedSeq, clientWriteId: req.body.clientEventId },
         (ctx) => createEvent(ctx, req.body),
       );
       return reply.code(out.result.created ? 201 : 200).send({ event: out.result.event, seq: out.seq });
@@ -43,7 +55,7 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
         app,
         Number(req.params.id),
         p,
-        { kind: 'record', expectedSeq: req.body.expectedSeq },
+        { kind: 'record', expectedSeq: req.body.expectedSeq, clientWriteId: req.body.clientEventId },
         (ctx) => patchEvent(ctx, Number(req.params.eventId), req.body),
       );
       return { event: out.result.event, seq: out.seq };
@@ -59,7 +71,7 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
         app,
         Number(req.params.id),
         p,
-        { kind: 'record', expectedSeq: req.query.expectedSeq },
+        { kind: 'record', expectedSeq: req.query.expectedSeq, clientWriteId: req.query.clientEventId },
         (ctx) => deleteEvent(ctx, Number(req.params.eventId)),
       );
       return { seq: out.seq };
