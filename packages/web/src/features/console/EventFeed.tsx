@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatchEvent, PatchEventBody } from '@touchline/contract';
-import type { MatchView, ViewEvent } from './optimistic.ts';
-import { PENDING_ID_PREFIX } from './optimistic.ts';
+import { refOf, type MatchView } from './optimistic.ts';
 import type { EventRef } from './outbox.ts';
 import { describeEvent, EVENT_ICON, minuteLabel } from '../../lib/event-text.ts';
 import { EventEditor } from './EventEditor.tsx';
@@ -12,12 +11,6 @@ interface Props {
   onEdit(ref: EventRef, body: PatchEventBody): void;
   onDelete(event: MatchEvent, ref: EventRef): void;
 }
-
-/** A pending event is known by its client id until the server has given it one. */
-export const refOf = (e: ViewEvent): EventRef =>
-  e.id.startsWith(PENDING_ID_PREFIX)
-    ? { clientEventId: e.clientEventId! }
-    : { id: e.id, ...(e.clientEventId ? { clientEventId: e.clientEventId } : {}) };
 
 const newestFirst = (a: MatchEvent, b: MatchEvent) =>
   b.minute - a.minute || (b.addedTime ?? 0) - (a.addedTime ?? 0) || b.createdAt.localeCompare(a.createdAt);
