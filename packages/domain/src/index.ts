@@ -7,3 +7,4 @@ export * from './ties.ts';
 export * from './fixtures.ts';
 export * from './kickoffs.ts';
 export * from './round-labels.ts';
+export * from './match-writes.ts';
