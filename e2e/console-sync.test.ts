@@ -97,4 +97,32 @@ describe('the console equals the record when a patch beats the answer, in Chromi
     await screenshot(page, 'judge-edit-patch-before-answer-360x740');
     await context.close();
   });
+
+  it('ends a goal’s highlight on the fan page even when an assist follows within seconds (defect 5)', async () => {
+    const m = (await today(app)).live[0]!;
+    const [scorer, assist] = (await snapshot(app, m.id)).lineups.away.filter((p) => p.role === 'starter');
+    const op = await app.createStaff('operator');
+    const { context, page } = await newPage(browser);
+    await page.goto(`${app.url}/matches/${m.id}`);
+    await page.getByTestId('timeline').waitFor({ state: 'attached' });
+    await sleep(2000); // the page's stream is subscribed
+    const drive = driver(app, op.token, m.id);
+    const goal = (await drive.event({ type: 'goal', side: 'away', minute: 61, playerId: scorer!.playerId })) as {
+      event: { id: string };
+    };
+    const flashing = page.locator('.timeline-item.flash');
+    await expect.poll(() => flashing.count(), within(2000)).toBe(1);
+    await sleep(1500);
+    const edited = await app.api(
+      'PATCH',
+      `/api/matches/${m.id}/events/${goal.event.id}`,
+      { relatedPlayerId: assist!.playerId },
+      op.token,
+    );
+    expect(edited.status).toBe(200);
+    await expect.poll(() => page.getByTestId('timeline').textContent(), within(2000)).toContain(assist!.lastName);
+    // The highlight lasts 6 s from the goal; the assist must neither restart nor cancel its end.
+    await expect.poll(() => flashing.count(), within(8000)).toBe(0);
+    await context.close();
+  });
 });
