@@ -125,4 +125,53 @@ describe('the console equals the record when a patch beats the answer, in Chromi
     await expect.poll(() => flashing.count(), within(8000)).toBe(0);
     await context.close();
   });
+
+  it('offers only what the server would accept, says why, and explains a refusal beside its control (defect 6)', async () => {
+    const { league, live } = await today(app);
+    const op = await app.createStaff('operator');
+    const inc = (page: Page) => page.getByTestId('stat-home-saves-inc');
+
+    const before = await openDesk('operator', league[0]!.id);
+    expect(await inc(before.page).isDisabled()).toBe(true);
+    expect(await before.page.getByTestId('stats-hint').textContent()).toMatch(/начните матч/i);
+    await before.context.close();
+
+    const m = live[0]!;
+    const drive = driver(app, op.token, m.id);
+    for (const period of ['half_time', 'second_half']) await drive.state({ period }).catch(() => undefined);
+    await drive.state({ status: 'finished' });
+    const finished = await openDesk('operator', m.id);
+    expect(await inc(finished.page).isDisabled()).toBe(true);
+    expect(await finished.page.getByTestId('event-edit').first().isDisabled()).toBe(true);
+    expect(await finished.page.getByTestId('feed-hint').textContent()).toMatch(/завершён/);
+    expect(await finished.page.locator('body').textContent()).not.toMatch(/начните матч/i);
+    await screenshot(finished.page, 'console-finished-operator-360x740');
+    await finished.context.close();
+    const judge = await openDesk('judge', m.id);
+    expect(await inc(judge.page).isDisabled()).toBe(false);
+    expect(await judge.page.getByTestId('event-edit').first().isDisabled()).toBe(false);
+    await judge.context.close();
+
+    // A race: the tap leaves while the match is live, and reaches the server after full time.
+    const racing = league[1]!;
+    const raceDriver = driver(app, op.token, racing.id);
+    await raceDriver.state({ status: 'live' });
+    const { context, page } = await openDesk('operator', racing.id);
+    await page.route(`**/api/matches/${racing.id}/stats`, async (route: Route) => {
+      for (const period of ['half_time', 'second_half']) await raceDriver.state({ period });
+      await raceDriver.state({ status: 'finished' });
+      await route.continue();
+    });
+    await inc(page).click();
+    const note = page.getByTestId('refused-write');
+    await note.waitFor({ timeout: 10_000 });
+    expect(await note.getAttribute('data-code')).toBe('match_finished');
+    expect(await note.textContent()).toMatch(/завершён/);
+    expect(await note.textContent()).not.toContain('match_finished');
+    const [row, box] = [await page.getByTestId('stat-home-saves').boundingBox(), await note.boundingBox()];
+    expect(box!.y - (row!.y + row!.height)).toBeLessThan(60);
+    expect(box!.y).toBeGreaterThanOrEqual(row!.y);
+    await screenshot(page, 'console-refusal-beside-control-360x740');
+    await context.close();
+  });
 });

@@ -1,5 +1,13 @@
-import type { EventType, LineupEntry, MatchSummary, Period, Side, StateBody } from '@touchline/contract';
-import { checkTransition, nextPeriods, reduceEvents, shootoutRefusal, type ShootoutRefusal } from '@touchline/domain';
+import type { EventType, LineupEntry, MatchSummary, Period, Role, Side, StateBody } from '@touchline/contract';
+import {
+  checkTransition,
+  DEFAULT_JUDGE_WINDOW_HOURS,
+  nextPeriods,
+  recordRefusal,
+  reduceEvents,
+  shootoutRefusal,
+  type ShootoutRefusal,
+} from '@touchline/domain';
 import type { MatchView } from './optimistic.ts';
 
 const SENT_OFF: ReadonlySet<EventType> = new Set(['red_card', 'second_yellow']);
@@ -67,3 +75,10 @@ export function finishBlock(view: MatchView): FinishBlock | null {
   const t = shootoutTally(view);
   return t.home.scored === t.away.scored ? 'shootout_level' : null;
 }
+
+/**
+ * Why the signed-in person cannot record, edit or delete events and statistics now, or null: the server's rule.
+ * The console cannot know a configured correction window, so it predicts the judge's with the default one.
+ */
+export const recordBlock = (match: MatchSummary, role: Role | undefined, now: Date) =>
+  recordRefusal(role ?? 'fan', match, { judgeWindowHours: DEFAULT_JUDGE_WINDOW_HOURS, now });
