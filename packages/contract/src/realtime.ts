@@ -64,6 +64,8 @@ export const Change = z.object({
   entity: ChangeEntity,
   id: z.string().optional(),
   data: z.unknown().optional(),
+  /** The client write that made this change, so its author retires the optimistic copy on sight. */
+  clientEventId: z.string().optional(),
 });
 export type Change = z.infer<typeof Change>;
 

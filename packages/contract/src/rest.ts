@@ -48,8 +48,10 @@ export const CreateEventBody = EventFields.extend({
   expectedSeq: ExpectedSeq.optional(),
 }).strict();
 export type CreateEventBody = z.infer<typeof CreateEventBody>;
+/** A client write id: a resend after a lost answer counts once, and the write's patch names it. */
+export const ClientWriteId = z.string().uuid();
 export const PatchEventBody = EventFields.partial()
-  .extend({ expectedSeq: ExpectedSeq.optional(), clientEventId: z.string().uuid().optional() })
+  .extend({ expectedSeq: ExpectedSeq.optional(), clientEventId: ClientWriteId.optional() })
   .strict();
 export type PatchEventBody = z.infer<typeof PatchEventBody>;
 export const EventAnswer = z.object({ event: MatchEvent, seq: z.number().int() });

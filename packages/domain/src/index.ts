@@ -11,3 +11,4 @@ export * from './round-labels.ts';
 export * from './season-window.ts';
 export * from './lineup-rules.ts';
 export * from './audit-refs.ts';
+export * from './match-writes.ts';

@@ -103,6 +103,42 @@ describe('console store: optimistic writes and reconciliation', () => {
     expect(t.state().acked).toEqual([]);
   });
 
+  it('counts a statistic once when its patch beats the answer (defect 1)', async () => {
+    const t = setup();
+    const release = t.server.hold();
+    await t.c.enqueue('7', { kind: 'stats', body: shot });
+    await until(() => t.server.calls.length === 1);
+    const stats = { home: snapshot().stats.home, away: { ...snapshot().stats.away, shots: 1 } };
+    t.c.receivePatch(patch(6, [{ op: 'updated', entity: 'stats', data: stats }]));
+    release();
+    await until(() => t.state().outbox.length === 0);
+    expect(t.view().stats.away.shots).toBe(1);
+  });
+
+  it('retires a write the moment a patch carries its client id, before any answer', async () => {
+    const t = setup();
+    t.server.hold();
+    const clientEventId = await t.c.enqueue('7', { kind: 'stats', body: shot });
+    await until(() => t.server.calls.length === 1);
+    const stats = { home: snapshot().stats.home, away: { ...snapshot().stats.away, shots: 1 } };
+    t.c.receivePatch(patch(6, [{ op: 'updated', entity: 'stats', data: stats, clientEventId }]));
+    expect(t.view().stats.away.shots).toBe(1);
+    expect(selectPendingCount(t.state())).toBe(0);
+  });
+
+  it('does not leave an edit "not sent" when its patch beats the answer (defect 2)', async () => {
+    const t = setup();
+    const saved = event({ id: '100', playerId: '11' });
+    t.c.receiveSnapshot(snapshot({ events: [saved] }));
+    const release = t.server.hold();
+    await t.c.enqueue('7', { kind: 'event.update', ref: { id: '100' }, body: { playerId: '12' } });
+    await until(() => t.server.calls.length === 1);
+    t.c.receivePatch(patch(6, [{ op: 'updated', entity: 'event', id: '100', data: { ...saved, playerId: '12' } }]));
+    release();
+    await until(() => t.state().outbox.length === 0);
+    expect(t.view().events).toEqual([{ ...saved, playerId: '12' }]);
+  });
+
   it('shows an edit and a delete of a pending event before either is sent', async () => {
     const t = setup({ online: false });
     const id = await t.c.enqueue('7', { kind: 'event.create', body: goal });
@@ -132,7 +168,11 @@ describe('console store: outbox order and retry', () => {
   it('holds writes while offline and sends them in order, linking an edit to the created event', async () => {
     const t = setup({ online: false });
     const id = await t.c.enqueue('7', { kind: 'event.create', body: goal });
-    await t.c.enqueue('7', { kind: 'event.update', ref: { clientEventId: id }, body: { relatedPlayerId: '12' } });
+    const editId = await t.c.enqueue('7', {
+      kind: 'event.update',
+      ref: { clientEventId: id },
+      body: { relatedPlayerId: '12' },
+    });
     await t.c.enqueue('7', { kind: 'stats', body: shot });
     await t.c.ready;
     expect(t.server.calls).toEqual([]);
@@ -141,7 +181,7 @@ describe('console store: outbox order and retry', () => {
     t.net.set(true);
     await until(() => t.server.calls.length === 3);
     expect(t.server.methods()).toEqual(['createEvent', 'patchEvent', 'postStats']);
-    expect(t.server.calls[1]!.args).toEqual(['7', '500', { relatedPlayerId: '12' }]);
+    expect(t.server.calls[1]!.args).toEqual(['7', '500', { relatedPlayerId: '12', clientEventId: editId }]);
     await until(() => selectPendingCount(t.state()) === 0);
   });
 

@@ -35,7 +35,8 @@ export function fakeApi(snap: () => MatchSnapshot) {
       })),
     patchEvent: (matchId, id, body) =>
       answer('patchEvent', [matchId, id, body], () => ({ event: { id } as never, seq: ++seq })),
-    deleteEvent: (matchId, id) => answer('deleteEvent', [matchId, id], () => ({ seq: ++seq })),
+    deleteEvent: (matchId, id, clientEventId) =>
+      answer('deleteEvent', [matchId, id, clientEventId], () => ({ seq: ++seq })),
     postStats: (matchId, body) => answer('postStats', [matchId, body], () => ({ stats: snap().stats, seq: ++seq })),
     postState: (matchId, body) => answer('postState', [matchId, body], () => ({ match: snap().match, seq: ++seq })),
   };

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Side } from '@touchline/contract';
+import { matchWriteRefusal, type MatchWriteRefusal } from '@touchline/domain';
 import type { Principal } from '../auth/keyring.ts';
 import type { Executor } from '../db/client.ts';
 import { matches, matchOperators } from '../db/schema.ts';
@@ -8,11 +9,24 @@ import { ApiError } from '../http/errors.ts';
 export type MatchRow = typeof matches.$inferSelect;
 export type WriteKind = 'record' | 'state' | { lineup: Side };
 
-const HOUR = 3600_000;
+const FORBIDDEN: Record<Principal['role'], string> = {
+  admin: 'Forbidden',
+  operator: 'Forbidden',
+  judge: 'A judge corrects events and statistics only',
+  captain: 'A captain submits lineups only',
+  fan: 'Your role may not change matches',
+};
+
+const MESSAGES: Record<Exclude<MatchWriteRefusal, 'forbidden'>, string> = {
+  match_finished: 'The match is finished; ask the judge or an admin',
+  correction_window_closed: 'The correction window has closed',
+  match_not_live: 'The match is not live',
+  lineup_locked: 'Lineups close at kick-off',
+};
 
 /**
- * The one authorisation rule for writes to a match: role, operator assignment, captain scope,
- * the judge's correction window, and what a finished match still accepts.
+ * The one authorisation rule for writes to a match: the operator's assignment and the captain's club here,
+ * and what each role may still change in the match's status from the domain's matchWriteRefusal.
  */
 export async function authorizeMatchWrite(
   tx: Executor,
@@ -23,44 +37,21 @@ export async function authorizeMatchWrite(
   opts: { judgeWindowHours: number; now: Date; replay?: boolean },
 ): Promise<void> {
   const lineupSide = typeof kind === 'object' ? kind.lineup : undefined;
-  switch (p.role) {
-    case 'admin':
-      return;
-    case 'operator': {
-      const assigned = await tx
-        .select({ userId: matchOperators.userId })
-        .from(matchOperators)
-        .where(eq(matchOperators.matchId, match.id));
-      if (assigned.length > 0 && !assigned.some((a) => String(a.userId) === p.userId)) {
-        throw new ApiError('forbidden', 'Other operators are assigned to this match');
-      }
-      if (match.status === 'finished' && !opts.replay)
-        throw new ApiError('match_finished', 'The match is finished; ask the judge or an admin');
-      return;
+  if (p.role === 'operator') {
+    const assigned = await tx
+      .select({ userId: matchOperators.userId })
+      .from(matchOperators)
+      .where(eq(matchOperators.matchId, match.id));
+    if (assigned.length > 0 && !assigned.some((a) => String(a.userId) === p.userId)) {
+      throw new ApiError('forbidden', 'Other operators are assigned to this match');
     }
-    case 'judge': {
-      if (kind === 'state' || lineupSide)
-        throw new ApiError('forbidden', 'A judge corrects events and statistics only');
-      if (opts.replay) return;
-      if (match.status === 'finished') {
-        const closesAt = (match.finishedAt?.getTime() ?? 0) + opts.judgeWindowHours * HOUR;
-        if (opts.now.getTime() > closesAt)
-          throw new ApiError('correction_window_closed', 'The correction window has closed');
-        return;
-      }
-      if (match.status !== 'live') throw new ApiError('match_not_live', 'The match is not live');
-      return;
-    }
-    case 'captain': {
-      if (!lineupSide) throw new ApiError('forbidden', 'A captain submits lineups only');
-      const clubId = lineupSide === 'home' ? match.homeClubId : match.awayClubId;
-      if (String(clubId) !== p.clubId)
-        throw new ApiError('forbidden', 'A captain submits the lineup of their own club only');
-      if (match.status !== 'scheduled' && !opts.replay)
-        throw new ApiError('lineup_locked', 'Lineups close at kick-off');
-      return;
-    }
-    default:
-      throw new ApiError('forbidden', 'Your role may not change matches');
   }
+  if (p.role === 'captain' && lineupSide) {
+    const clubId = lineupSide === 'home' ? match.homeClubId : match.awayClubId;
+    if (String(clubId) !== p.clubId)
+      throw new ApiError('forbidden', 'A captain submits the lineup of their own club only');
+  }
+  const refusal = matchWriteRefusal(p.role, match, typeof kind === 'object' ? 'lineup' : kind, opts);
+  if (refusal === 'forbidden') throw new ApiError(refusal, FORBIDDEN[p.role]);
+  if (refusal && !opts.replay) throw new ApiError(refusal, MESSAGES[refusal]);
 }

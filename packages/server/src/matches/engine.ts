@@ -43,7 +43,7 @@ export async function writeMatch<T>(
   const out = await app.db.transaction(async (tx) => {
     const [match] = await tx.select().from(matches).where(eq(matches.id, matchId)).for('update');
     if (!match) throw new ApiError('not_found', 'No such match');
-    const replay = opts.clientWriteId ? await alreadyApplied(tx, matchId, opts.clientWriteId) : undefined;
+    const replay = opts.clientWriteId ? await appliedSeq(tx, matchId, opts.clientWriteId) : undefined;
     await authorizeMatchWrite(tx, principal, match, opts.kind, {
       judgeWindowHours: app.config.judgeWindowHours,
       now,
@@ -53,12 +53,14 @@ export async function writeMatch<T>(
       throw new ApiError('seq_conflict', 'The match has changed since you last saw it', { seq: match.seq });
     }
     const done = await step({ tx, match, principal, now, replay });
-    if (replay || done.changes.length === 0) return { result: done.result, seq: match.seq };
+    // A replay answers with the seq the write was first applied at: a client holding that seq already shows it.
+    if (replay || done.changes.length === 0) return { result: done.result, seq: replay?.seq ?? match.seq };
     const seq = match.seq + 1;
+    const changes = tagged(done.changes, opts.clientWriteId);
     await tx.update(matches).set({ seq }).where(eq(matches.id, matchId));
     if (opts.clientWriteId) await tx.insert(clientWrites).values({ matchId, clientWriteId: opts.clientWriteId, seq });
-    await tx.insert(changeLog).values({ topic: `match:${matchId}`, seq, epoch: match.epoch, changes: done.changes });
-    outbound.push({ topic: `match:${matchId}`, epoch: match.epoch, seq, changes: done.changes });
+    await tx.insert(changeLog).values({ topic: `match:${matchId}`, seq, epoch: match.epoch, changes });
+    outbound.push({ topic: `match:${matchId}`, epoch: match.epoch, seq, changes });
     for (const a of done.audit) {
       outbound.push(auditPatch(await recordAudit(tx, { ...a, actorId: principal.userId, matchId })));
     }
@@ -69,10 +71,14 @@ export async function writeMatch<T>(
   return out;
 }
 
-async function alreadyApplied(tx: Tx, matchId: number, clientWriteId: string) {
+async function appliedSeq(tx: Tx, matchId: number, clientWriteId: string): Promise<{ seq: number } | undefined> {
   const [row] = await tx
     .select({ seq: clientWrites.seq })
     .from(clientWrites)
     .where(and(eq(clientWrites.matchId, matchId), eq(clientWrites.clientWriteId, clientWriteId)));
   return row;
 }
+
+/** Every change of a client's write names it, so the writer's screen retires its optimistic copy on sight. */
+const tagged = (changes: Change[], clientEventId: string | undefined): Change[] =>
+  clientEventId ? changes.map((c) => ({ ...c, clientEventId })) : changes;

@@ -1,6 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { Change, type CreateEventBody, MatchEvent, type PatchEventBody, type Side } from '@touchline/contract';
-import { kickRefusal, type KickRefusal, type ReducibleEvent, reduceEvents, shootoutCountOf } from '@touchline/domain';
+import {
+  kickRefusal,
+  type KickRefusal,
+  recordingRefusal,
+  type ReducibleEvent,
+  reduceEvents,
+  shootoutCountOf,
+} from '@touchline/domain';
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import type { WriteContext, WriteStep } from './engine.ts';
@@ -16,8 +23,7 @@ type EventFields = Pick<
 /** The rules of SPEC §3 for one event, checked against the match it belongs to. */
 async function validateEvent(ctx: WriteContext, e: EventFields) {
   const { match } = ctx;
-  if (match.status !== 'live' && match.status !== 'finished')
-    throw new ApiError('match_not_live', 'The match is not live');
+  if (recordingRefusal(match.status)) throw new ApiError('match_not_live', 'The match is not live');
   if (e.type === 'shootout_kick') {
     if (match.period !== 'penalties') {
       throw new ApiError('shootout_only_in_penalties', 'Shootout kicks are recorded only in the penalties period');

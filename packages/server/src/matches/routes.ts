@@ -1,6 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CreateEventBody, Id, LineupBody, PatchEventBody, Side, StateBody, StatsBody } from '@touchline/contract';
+import {
+  ClientWriteId,
+  CreateEventBody,
+  Id,
+  LineupBody,
+  PatchEventBody,
+  Side,
+  StateBody,
+  StatsBody,
+} from '@touchline/contract';
 import { requireUser } from '../auth/plugin.ts';
 import { writeMatch } from './engine.ts';
 import { createEvent, deleteEvent, patchEvent } from './events.ts';
@@ -13,7 +22,7 @@ const EventParams = z.object({ id: Id, eventId: Id });
 const LineupParams = z.object({ id: Id, side: Side });
 const DeleteQuery = z.object({
   expectedSeq: z.coerce.number().int().min(0).optional(),
-  clientEventId: z.string().uuid().optional(),
+  clientEventId: ClientWriteId.optional(),
 });
 
 const WRITERS = ['admin', 'operator', 'judge'] as const;

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { SideStats, StatsBody } from '@touchline/contract';
+import { recordingRefusal } from '@touchline/domain';
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import type { WriteContext, WriteStep } from './engine.ts';
@@ -21,8 +22,7 @@ const column = {
 export async function changeStat(ctx: WriteContext, body: StatsBody): Promise<WriteStep<{ stats: SideStats }>> {
   const { tx, match } = ctx;
   if (ctx.replay) return { result: { stats: await loadStats(tx, match.id) }, changes: [], audit: [] };
-  if (match.status !== 'live' && match.status !== 'finished')
-    throw new ApiError('match_not_live', 'The match is not live');
+  if (recordingRefusal(match.status)) throw new ApiError('match_not_live', 'The match is not live');
   await tx
     .insert(t.matchStats)
     .values([

@@ -122,8 +122,8 @@ export function createApi(options: ApiOptions) {
     createEvent: (matchId: string, body: CreateEventBody) => call<EventAnswer>('POST', `${m(matchId)}/events`, body),
     patchEvent: (matchId: string, eventId: string, body: PatchEventBody) =>
       call<EventAnswer>('PATCH', `${m(matchId)}/events/${encodeURIComponent(eventId)}`, body),
-    deleteEvent: (matchId: string, eventId: string) =>
-      call<SeqAnswer>('DELETE', `${m(matchId)}/events/${encodeURIComponent(eventId)}`),
+    deleteEvent: (matchId: string, eventId: string, clientEventId?: string) =>
+      call<SeqAnswer>('DELETE', `${m(matchId)}/events/${encodeURIComponent(eventId)}${query({ clientEventId })}`),
     postStats: (matchId: string, body: StatsBody) => call<StatsAnswer>('POST', `${m(matchId)}/stats`, body),
     postState: (matchId: string, body: StateBody) => call<StateAnswer>('POST', `${m(matchId)}/state`, body),
     putLineup: (matchId: string, side: Side, body: LineupBody) =>

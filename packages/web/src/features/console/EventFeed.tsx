@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatchEvent, PatchEventBody } from '@touchline/contract';
-import type { MatchView, ViewEvent } from './optimistic.ts';
-import { PENDING_ID_PREFIX } from './optimistic.ts';
-import type { EventRef } from './outbox.ts';
+import { refOf, type MatchView } from './optimistic.ts';
+import type { EventRef, OutboxItem } from './outbox.ts';
+import { isEvent, refusedAt } from './refusal-place.ts';
+import { RefusalNotes } from './RefusedWrites.tsx';
 import { describeEvent, EVENT_ICON, minuteLabel } from '../../lib/event-text.ts';
 import { EventEditor } from './EventEditor.tsx';
 
@@ -11,18 +12,16 @@ interface Props {
   view: MatchView;
   onEdit(ref: EventRef, body: PatchEventBody): void;
   onDelete(event: MatchEvent, ref: EventRef): void;
+  /** Why the server would refuse an edit or a delete now, in words; those buttons are disabled then. */
+  block?: string | undefined;
+  refused: readonly OutboxItem[];
+  onDismiss(id: string): void;
 }
-
-/** A pending event is known by its client id until the server has given it one. */
-export const refOf = (e: ViewEvent): EventRef =>
-  e.id.startsWith(PENDING_ID_PREFIX)
-    ? { clientEventId: e.clientEventId! }
-    : { id: e.id, ...(e.clientEventId ? { clientEventId: e.clientEventId } : {}) };
 
 const newestFirst = (a: MatchEvent, b: MatchEvent) =>
   b.minute - a.minute || (b.addedTime ?? 0) - (a.addedTime ?? 0) || b.createdAt.localeCompare(a.createdAt);
 
-export function EventFeed({ view, onEdit, onDelete }: Props) {
+export function EventFeed({ view, onEdit, onDelete, block, refused, onDismiss }: Props) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<string>();
   const [confirming, setConfirming] = useState<string>();
@@ -31,6 +30,11 @@ export function EventFeed({ view, onEdit, onDelete }: Props) {
   return (
     <section className="event-feed" aria-labelledby="feed-title">
       <h3 id="feed-title">{t('feed.title')}</h3>
+      {block && events.length > 0 && (
+        <p className="hint" id="feed-hint" data-testid="feed-hint">
+          {block}
+        </p>
+      )}
       {events.length === 0 && <p className="muted">{t('feed.empty')}</p>}
       <ol data-testid="event-feed">
         {events.map((e) => {
@@ -91,6 +95,8 @@ export function EventFeed({ view, onEdit, onDelete }: Props) {
                   <button
                     type="button"
                     data-testid="event-edit"
+                    disabled={block !== undefined}
+                    aria-describedby={block ? 'feed-hint' : undefined}
                     aria-label={t('feed.editLabel', { event: label })}
                     onClick={() => setEditing(key)}
                   >
@@ -99,6 +105,8 @@ export function EventFeed({ view, onEdit, onDelete }: Props) {
                   <button
                     type="button"
                     data-testid="event-delete"
+                    disabled={block !== undefined}
+                    aria-describedby={block ? 'feed-hint' : undefined}
                     aria-label={t('feed.deleteLabel', { event: label })}
                     onClick={() => setConfirming(key)}
                   >
@@ -106,6 +114,7 @@ export function EventFeed({ view, onEdit, onDelete }: Props) {
                   </button>
                 </div>
               )}
+              <RefusalNotes items={refusedAt(refused, view, isEvent(e))} onDismiss={onDismiss} />
             </li>
           );
         })}

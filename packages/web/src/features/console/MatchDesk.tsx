@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { EventType, MatchEvent, Side } from '@touchline/contract';
 import { findPlayer, playerLabel, SIDES } from '../../lib/names.ts';
 import { Link } from '../../lib/router.tsx';
+import { useSession } from '../../lib/session.ts';
+import { useNow } from '../../lib/use-now.ts';
 import { ConnectionIndicator } from '../../ui/ConnectionIndicator.tsx';
 import { Loading } from '../../ui/Feedback.tsx';
 import { ScoreBlock } from '../../ui/ScoreBlock.tsx';
@@ -14,8 +16,9 @@ import type { EventRef, Write } from './outbox.ts';
 import { PeriodControls } from './PeriodControls.tsx';
 import { PlayerPicker } from './PlayerPicker.tsx';
 import { HeldWrites } from './HeldWrites.tsx';
-import { RefusedWrites } from './RefusedWrites.tsx';
-import { bench, onPitch } from './selectors.ts';
+import { isPeriod, isTop, refusedAt } from './refusal-place.ts';
+import { RefusalNotes, RefusedWrites } from './RefusedWrites.tsx';
+import { bench, onPitch, recordBlock } from './selectors.ts';
 import { ShootoutPanel } from './ShootoutPanel.tsx';
 import { SideActions } from './SideActions.tsx';
 import { StatsPanel } from './StatsPanel.tsx';
@@ -49,6 +52,9 @@ function Desk({ view, mode, backTo }: { view: MatchView; mode: DeskMode; backTo:
   const matchId = view.match.id;
   const minute = useMinute(view.match);
   const { pending, refused, held } = useOutboxStatus();
+  const role = useSession((s) => s.user?.role);
+  // The judge's correction window closes while the page is open.
+  const now = useNow(60_000);
   const [picking, setPicking] = useState<Picking>();
   const [toast, setToast] = useState<ToastMessage>();
   const closeToast = useCallback(() => setToast(undefined), []);
@@ -115,8 +121,9 @@ function Desk({ view, mode, backTo }: { view: MatchView; mode: DeskMode; backTo:
         ? t('player.unknown')
         : undefined;
 
-  const live = view.match.status === 'live';
-  const actionsHint = mode === 'operator' && !live ? t('desk.notLive') : undefined;
+  const blocked = recordBlock(view.match, role, new Date(now));
+  const blockText = blocked ? t(`desk.blocked.${blocked}`) : undefined;
+  const dismiss = (id: string) => void consoleStore.dismiss(id);
   const shootout = <ShootoutPanel view={view} minute={at.minute} canStart={mode === 'operator'} record={record} />;
   // During the shootout its panel is what the operator needs, so it comes first.
   const inShootout = view.match.period === 'penalties';
@@ -131,10 +138,11 @@ function Desk({ view, mode, backTo }: { view: MatchView; mode: DeskMode; backTo:
         <Link to={backTo}>← {t('desk.back')}</Link>
         <ConnectionIndicator pending={pending} />
       </div>
-      <RefusedWrites items={refused} onDismiss={(id) => void consoleStore.dismiss(id)} />
+      <RefusedWrites items={refusedAt(refused, view, isTop)} onDismiss={dismiss} />
       <HeldWrites items={held} onDiscard={() => void consoleStore.discardHeld()} />
       <ScoreBlock match={view.match} />
       {mode === 'operator' && <PeriodControls view={view} record={record} />}
+      <RefusalNotes items={refusedAt(refused, view, isPeriod)} onDismiss={dismiss} />
       {inShootout && shootout}
       <MinuteField state={minute} />
       <div className="sides">
@@ -143,14 +151,23 @@ function Desk({ view, mode, backTo }: { view: MatchView; mode: DeskMode; backTo:
             key={side}
             view={view}
             side={side}
-            disabledHint={actionsHint}
+            disabledHint={blockText}
             onAction={(s, type) => setPicking({ step: 'player', side: s, type })}
+            refused={refused}
+            onDismiss={dismiss}
           />
         ))}
       </div>
       {!inShootout && shootout}
-      <StatsPanel view={view} record={record} />
-      <EventFeed view={view} onEdit={(ref, body) => record({ kind: 'event.update', ref, body })} onDelete={remove} />
+      <StatsPanel view={view} record={record} block={blockText} refused={refused} onDismiss={dismiss} />
+      <EventFeed
+        view={view}
+        onEdit={(ref, body) => record({ kind: 'event.update', ref, body })}
+        onDelete={remove}
+        block={blockText}
+        refused={refused}
+        onDismiss={dismiss}
+      />
       {picking && (
         <PlayerPicker
           title={pickerTitle(picking)}

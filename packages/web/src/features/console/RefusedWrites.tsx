@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { minuteLabel } from '../../lib/event-text.ts';
 import type { OutboxItem, Write } from './outbox.ts';
 
-/** A short account of a write, for the list of refused ones. */
+/** A short account of a write, for the note that says why it was refused. */
 function describeWrite(t: TFunction, w: Write): string {
   switch (w.kind) {
     case 'event.create':
@@ -19,24 +19,38 @@ function describeWrite(t: TFunction, w: Write): string {
   }
 }
 
-/** Writes the server refused: each stays, with its reason, until the operator has read it. */
-export function RefusedWrites({ items, onDismiss }: { items: OutboxItem[]; onDismiss(id: string): void }) {
+interface Props {
+  items: readonly OutboxItem[];
+  onDismiss(id: string): void;
+}
+
+/** Why the server refused writes made with the control this note stands beside; each stays until read. */
+export function RefusalNotes({ items, onDismiss }: Props) {
   const { t } = useTranslation();
   if (items.length === 0) return null;
   return (
-    <section className="refused" role="alert" aria-labelledby="refused-title" data-testid="refused-writes">
+    <ul className="refused" role="alert">
+      {items.map((item) => (
+        <li key={item.clientEventId} data-testid="refused-write" data-code={item.error?.code}>
+          <strong>{describeWrite(t, item.write)}</strong>:{' '}
+          {t(`errors.${item.error?.code}`, { defaultValue: item.error?.message ?? '' })}
+          <button type="button" data-testid="refused-dismiss" onClick={() => onDismiss(item.clientEventId)}>
+            {t('refused.dismiss')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Refused writes whose control is no longer on screen (another match, an event deleted since). */
+export function RefusedWrites({ items, onDismiss }: Props) {
+  const { t } = useTranslation();
+  if (items.length === 0) return null;
+  return (
+    <section className="refused-writes" aria-labelledby="refused-title" data-testid="refused-writes">
       <h3 id="refused-title">{t('refused.title', { count: items.length })}</h3>
-      <ul>
-        {items.map((item) => (
-          <li key={item.clientEventId} data-testid="refused-write" data-code={item.error?.code}>
-            <strong>{describeWrite(t, item.write)}</strong>:{' '}
-            {t(`errors.${item.error?.code}`, { defaultValue: item.error?.message ?? '' })}
-            <button type="button" data-testid="refused-dismiss" onClick={() => onDismiss(item.clientEventId)}>
-              {t('refused.dismiss')}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <RefusalNotes items={items} onDismiss={onDismiss} />
     </section>
   );
 }

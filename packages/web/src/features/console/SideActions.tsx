@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { EventType, Side } from '@touchline/contract';
 import type { MatchView } from './optimistic.ts';
+import type { OutboxItem } from './outbox.ts';
+import { isSide, refusedAt } from './refusal-place.ts';
+import { RefusalNotes } from './RefusedWrites.tsx';
 import { EVENT_ICON } from '../../lib/event-text.ts';
 
 /** The per-side buttons; the goal is the big one, since it is the one that must never be missed. */
@@ -17,11 +20,14 @@ const SECONDARY: EventType[] = [
 interface Props {
   view: MatchView;
   side: Side;
-  disabledHint?: string;
+  /** Why the server would refuse a new event now, in words; the buttons are disabled then. */
+  disabledHint?: string | undefined;
   onAction(side: Side, type: EventType): void;
+  refused: readonly OutboxItem[];
+  onDismiss(id: string): void;
 }
 
-export function SideActions({ view, side, disabledHint, onAction }: Props) {
+export function SideActions({ view, side, disabledHint, onAction, refused, onDismiss }: Props) {
   const { t } = useTranslation();
   const club = view.match[side === 'home' ? 'homeClub' : 'awayClub'];
   const titleId = `side-${side}-title`;
@@ -53,7 +59,12 @@ export function SideActions({ view, side, disabledHint, onAction }: Props) {
           </button>
         ))}
       </div>
-      {disabledHint && <p className="hint">{disabledHint}</p>}
+      {disabledHint && (
+        <p className="hint" data-testid={`side-${side}-hint`}>
+          {disabledHint}
+        </p>
+      )}
+      <RefusalNotes items={refusedAt(refused, view, isSide(side))} onDismiss={onDismiss} />
     </section>
   );
 }

@@ -1,8 +1,11 @@
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CounterMetric, Side } from '@touchline/contract';
 import { SIDES } from '../../lib/names.ts';
 import type { MatchView } from './optimistic.ts';
-import type { Write } from './outbox.ts';
+import type { OutboxItem, Write } from './outbox.ts';
+import { isStat, refusedAt } from './refusal-place.ts';
+import { RefusalNotes } from './RefusedWrites.tsx';
 
 export const METRICS = [
   'shots',
@@ -16,10 +19,14 @@ export const METRICS = [
 interface Props {
   view: MatchView;
   record(write: Write): void;
+  /** Why the server would refuse any ± now, in words; the buttons are disabled then. */
+  block?: string | undefined;
+  refused: readonly OutboxItem[];
+  onDismiss(id: string): void;
 }
 
 /** ± counters per side; yellow and red cards are counted from the events, so they are read-only here. */
-export function StatsPanel({ view, record }: Props) {
+export function StatsPanel({ view, record, block, refused, onDismiss }: Props) {
   const { t } = useTranslation();
   const bump = (side: Side, metric: CounterMetric, delta: 1 | -1) =>
     record({ kind: 'stats', body: { side, metric, delta } });
@@ -28,42 +35,53 @@ export function StatsPanel({ view, record }: Props) {
   return (
     <section className="stats-panel" aria-labelledby="stats-title">
       <h3 id="stats-title">{t('stats.title')}</h3>
+      {block && (
+        <p className="hint" id="stats-hint" data-testid="stats-hint">
+          {block}
+        </p>
+      )}
       <div className="stats-rows">
         {METRICS.map((metric) => (
-          <div className="stat-row" key={metric}>
-            {SIDES.map((side) => {
-              const s = view.stats[side];
-              const value = s[metric];
-              // Lowering shots below shots on target is refused by the server, so it is not offered.
-              const floor = metric === 'shots' ? s.shots_on_target : 0;
-              const label = { metric: t(`stats.${metric}`), club: clubName(side) };
-              return (
-                <div className={`stat-cell stat-${side}`} key={side}>
-                  <button
-                    type="button"
-                    data-testid={`stat-${side}-${metric}-dec`}
-                    aria-label={t('stats.dec', label)}
-                    disabled={value <= floor}
-                    onClick={() => bump(side, metric, -1)}
-                  >
-                    −
-                  </button>
-                  <output data-testid={`stat-${side}-${metric}`} aria-label={t('stats.value', label)}>
-                    {value}
-                  </output>
-                  <button
-                    type="button"
-                    data-testid={`stat-${side}-${metric}-inc`}
-                    aria-label={t('stats.inc', label)}
-                    onClick={() => bump(side, metric, 1)}
-                  >
-                    +
-                  </button>
-                </div>
-              );
-            })}
-            <span className="stat-name">{t(`stats.${metric}`)}</span>
-          </div>
+          <Fragment key={metric}>
+            <div className="stat-row">
+              {SIDES.map((side) => {
+                const s = view.stats[side];
+                const value = s[metric];
+                // Lowering shots below shots on target is refused by the server, so it is not offered.
+                const floor = metric === 'shots' ? s.shots_on_target : 0;
+                const label = { metric: t(`stats.${metric}`), club: clubName(side) };
+                return (
+                  <div className={`stat-cell stat-${side}`} key={side}>
+                    <button
+                      type="button"
+                      data-testid={`stat-${side}-${metric}-dec`}
+                      aria-label={t('stats.dec', label)}
+                      aria-describedby={block ? 'stats-hint' : undefined}
+                      disabled={block !== undefined || value <= floor}
+                      onClick={() => bump(side, metric, -1)}
+                    >
+                      −
+                    </button>
+                    <output data-testid={`stat-${side}-${metric}`} aria-label={t('stats.value', label)}>
+                      {value}
+                    </output>
+                    <button
+                      type="button"
+                      data-testid={`stat-${side}-${metric}-inc`}
+                      aria-label={t('stats.inc', label)}
+                      aria-describedby={block ? 'stats-hint' : undefined}
+                      disabled={block !== undefined}
+                      onClick={() => bump(side, metric, 1)}
+                    >
+                      +
+                    </button>
+                  </div>
+                );
+              })}
+              <span className="stat-name">{t(`stats.${metric}`)}</span>
+            </div>
+            <RefusalNotes items={refusedAt(refused, view, isStat(metric))} onDismiss={onDismiss} />
+          </Fragment>
         ))}
         {(['yellow_cards', 'red_cards'] as const).map((metric) => (
           <div className="stat-row derived" key={metric}>

@@ -19,6 +19,12 @@ export interface LocalWrite {
 
 export const PENDING_ID_PREFIX = 'pending:';
 
+/** A pending event is known by its client id until the server has given it one. */
+export const refOf = (e: ViewEvent): EventRef =>
+  e.id.startsWith(PENDING_ID_PREFIX)
+    ? { clientEventId: e.clientEventId! }
+    : { id: e.id, ...(e.clientEventId ? { clientEventId: e.clientEventId } : {}) };
+
 export const refersTo = (e: MatchEvent, ref: EventRef) =>
   (ref.id !== undefined && e.id === ref.id) ||
   (ref.clientEventId !== undefined && e.clientEventId === ref.clientEventId);

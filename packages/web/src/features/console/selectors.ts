@@ -1,6 +1,7 @@
-import type { EventType, LineupEntry, MatchSummary, Period, Side, StateBody } from '@touchline/contract';
+import type { EventType, LineupEntry, MatchSummary, Period, Role, Side, StateBody } from '@touchline/contract';
 import {
   checkTransition,
+  DEFAULT_JUDGE_WINDOW_HOURS,
   type FinishRefusal,
   finishRefusal,
   kickRefusal,
@@ -8,6 +9,7 @@ import {
   nextPeriods,
   type PlayOnRefusal,
   playOnRefusal,
+  recordRefusal,
   reduceEvents,
   type ShootoutCount,
   shootoutCountOf,
@@ -84,3 +86,10 @@ export function finishBlock(view: MatchView): FinishBlock | null {
   if (!checkTransition('operator', stateOf(view.match), { status: 'finished' }).ok) return 'not_allowed';
   return finishRefusal({ ...playOf(view.match), shootout: shootoutTally(view) });
 }
+
+/**
+ * Why the signed-in person cannot record, edit or delete events and statistics now, or null: the server's rule.
+ * The console cannot know a configured correction window, so it predicts the judge's with the default one.
+ */
+export const recordBlock = (match: MatchSummary, role: Role | undefined, now: Date) =>
+  recordRefusal(role ?? 'fan', match, { judgeWindowHours: DEFAULT_JUDGE_WINDOW_HOURS, now });

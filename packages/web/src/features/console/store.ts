@@ -34,6 +34,18 @@ export interface ConsoleState {
   author?: Author;
 }
 
+/** The client writes a patch carries: each tagged change, and a created event by the id it was made with. */
+export function writesIn(frame: PatchFrame): Set<string> {
+  const ids = new Set<string>();
+  for (const c of frame.changes) {
+    if (c.clientEventId) ids.add(c.clientEventId);
+    const made =
+      c.entity === 'event' && c.op === 'created' ? (c.data as { clientEventId?: string } | undefined) : undefined;
+    if (made?.clientEventId) ids.add(made.clientEventId);
+  }
+  return ids;
+}
+
 /** Whether the signed-in person may send this write: their own, or one from before authors were kept. */
 const sendable = (s: Pick<ConsoleState, 'author'>, item: OutboxItem) =>
   !item.author || !s.author || item.author.id === s.author.id;
@@ -55,6 +67,15 @@ type Outcome = 'done' | 'retry' | 'paused';
 
 const isTransient = (e: unknown) =>
   !(e instanceof ApiError) || e.status === 0 || e.status === 408 || e.status === 429 || e.status >= 500;
+
+/**
+ * A 404 to a delete, or to a resent create: the event was recorded and is gone now (another operator, or our
+ * earlier try whose answer was lost). What was asked has happened, so the write is done.
+ */
+const gone = (e: unknown): undefined => {
+  if (e instanceof ApiError && e.status === 404) return undefined;
+  throw e;
+};
 
 /** Storage trouble (quota, a closed database) must never stop a write going out; it only loses reload safety. */
 const safely = (p: Promise<unknown>) => p.catch(() => undefined);
@@ -132,7 +153,10 @@ export function createConsoleStore(deps: ConsoleDeps) {
     const { matchId, write } = item;
     switch (write.kind) {
       case 'event.create': {
-        const answer = await deps.api.createEvent(matchId, { ...write.body, clientEventId: item.clientEventId });
+        const answer = await deps.api
+          .createEvent(matchId, { ...write.body, clientEventId: item.clientEventId })
+          .catch(gone);
+        if (!answer) return undefined;
         await linkDependants(item.clientEventId, answer.event.id);
         return answer.seq;
       }
@@ -141,14 +165,10 @@ export function createConsoleStore(deps: ConsoleDeps) {
         const id = resolveEvent(item, write.ref);
         // Its create was refused, so the server never had it: refused like a 409 from the server.
         if (!id) throw new ApiError(409, 'event_not_recorded', 'The event it changes was never recorded');
-        if (write.kind === 'event.update') return (await deps.api.patchEvent(matchId, id, write.body)).seq;
-        try {
-          return (await deps.api.deleteEvent(matchId, id)).seq;
-        } catch (e) {
-          // Already gone (another operator, or our earlier try whose answer was lost): what was asked is done.
-          if (e instanceof ApiError && e.status === 404) return undefined;
-          throw e;
-        }
+        const clientEventId = item.clientEventId;
+        if (write.kind === 'event.update')
+          return (await deps.api.patchEvent(matchId, id, { ...write.body, clientEventId })).seq;
+        return (await deps.api.deleteEvent(matchId, id, clientEventId).catch(gone))?.seq;
       }
       // The client id makes a resend after a lost answer count once.
       case 'stats':
@@ -173,22 +193,15 @@ export function createConsoleStore(deps: ConsoleDeps) {
       return 'done';
     }
     await safely((await storage).remove(item.clientEventId));
-    set((s) => ({
-      outbox: s.outbox.filter((i) => i.clientEventId !== item.clientEventId),
-      acked:
-        seq === undefined
-          ? s.acked
-          : [
-              ...s.acked,
-              {
-                matchId: item.matchId,
-                clientEventId: item.clientEventId,
-                createdAt: item.createdAt,
-                write: item.write,
-                seq,
-              },
-            ],
-    }));
+    set((s) => {
+      const { matchId, clientEventId, createdAt, write } = item;
+      const outbox = s.outbox.filter((i) => i.clientEventId !== clientEventId);
+      // Its patch may have come first: then the write is retired already, or the snapshot holds its seq.
+      const retired = outbox.length === s.outbox.length;
+      if (seq === undefined || retired || (s.snapshot?.match.id === matchId && s.snapshot.seq >= seq))
+        return { outbox };
+      return { outbox, acked: [...s.acked, { matchId, clientEventId, createdAt, write, seq }] };
+    });
     return 'done';
   }
 
@@ -232,6 +245,12 @@ export function createConsoleStore(deps: ConsoleDeps) {
     return get().acked.filter((a) => a.matchId !== snapshot.match.id || (!restarted && a.seq > snapshot.seq));
   }
 
+  /** A write its patch has shown needs no resend after a reload. */
+  async function retireStored(landed: ReadonlySet<string>) {
+    const db = await storage;
+    for (const id of landed) await safely(db.remove(id));
+  }
+
   network.watch((up) => up && kick());
 
   const ready = storage
@@ -271,7 +290,14 @@ export function createConsoleStore(deps: ConsoleDeps) {
       const current = get().snapshot;
       if (!current || frame.topic !== `match:${current.match.id}`) return;
       const snapshot = applyNewPatch(current, frame);
-      if (snapshot !== current) set({ snapshot, acked: settle(snapshot, current) });
+      if (snapshot === current) return;
+      const landed = writesIn(frame);
+      set((s) => ({
+        snapshot,
+        acked: settle(snapshot, current).filter((a) => !landed.has(a.clientEventId)),
+        outbox: s.outbox.filter((i) => i.status !== 'pending' || !landed.has(i.clientEventId)),
+      }));
+      void retireStored(landed);
     },
 
     /** Stores the write, shows it at once, and sends it when it is its turn. Returns its clientEventId. */

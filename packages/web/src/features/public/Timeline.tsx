@@ -6,10 +6,18 @@ import { describeEvent, EVENT_ICON, minuteLabel } from '../../lib/event-text.ts'
 
 const FLASH_MS = 6000;
 
-/** Goals that arrived after the page opened, for a brief highlight. */
+/**
+ * Goals that arrived after the page opened, for a brief highlight. Each ends on its own timer, kept outside the
+ * effect: a later change to the events (an assist added to that goal) must not cancel the end of a highlight.
+ */
 function useFreshGoals(events: MatchEvent[]): ReadonlySet<string> {
   const seen = useRef<Set<string>>(undefined);
+  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    const pending = timers.current;
+    return () => pending.forEach(clearTimeout);
+  }, []);
   useEffect(() => {
     const goals = events.filter((e) => SCORING_TYPES.has(e.type)).map((e) => e.id);
     if (!seen.current) {
@@ -18,13 +26,15 @@ function useFreshGoals(events: MatchEvent[]): ReadonlySet<string> {
     }
     const arrived = goals.filter((id) => !seen.current!.has(id));
     if (arrived.length === 0) return;
-    arrived.forEach((id) => seen.current!.add(id));
+    for (const id of arrived) {
+      seen.current.add(id);
+      const end = () => {
+        timers.current.delete(id);
+        setFresh((prev) => new Set([...prev].filter((f) => f !== id)));
+      };
+      timers.current.set(id, setTimeout(end, FLASH_MS));
+    }
     setFresh((prev) => new Set([...prev, ...arrived]));
-    const timer = setTimeout(
-      () => setFresh((prev) => new Set([...prev].filter((id) => !arrived.includes(id)))),
-      FLASH_MS,
-    );
-    return () => clearTimeout(timer);
   }, [events]);
   return fresh;
 }
