@@ -41,18 +41,12 @@ describe('the Redis bus through an outage', () => {
     a.onRecover(() => recovered.a++);
     b.onRecover(() => recovered.b++);
     await until(() => a.health() === 'ok' && b.health() === 'ok');
+    await sleep(100); // both subscriptions are confirmed
   });
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);
     await aLink?.cut();
     await redis?.stop();
-  });
-
-  it('carries a message to the other instance only', async () => {
-    await sleep(100); // both subscriptions are confirmed
-    a.publish(msg('a', 1));
-    await until(() => heard.length === 1);
-    expect(heard[0]).toMatchObject({ origin: 'a', seq: 1 });
   });
 
   it('never throws while its link to Redis is down, and on its return rings the doorbell of what it could not send', async () => {
@@ -66,13 +60,8 @@ describe('the Redis bus through an outage', () => {
     await aLink.restore();
     await until(() => recovered.a > 0);
     // Only the newest unsent message per topic: the receiver reads the rest from the change log.
-    await until(() => heard.length === 3);
-    expect(
-      heard
-        .slice(1)
-        .map((m) => [m.topic, m.seq])
-        .sort(),
-    ).toEqual([
+    await until(() => heard.length === 2);
+    expect(heard.map((m) => [m.topic, m.seq]).sort()).toEqual([
       ['match:1', 4],
       ['season:1', 9],
     ]);

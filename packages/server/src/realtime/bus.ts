@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import type { Change } from '@touchline/contract';
 
 /** One committed change-log row, as fanned out to every instance. */
@@ -27,19 +26,17 @@ export interface Bus {
   close(): Promise<void>;
 }
 
-/** The single-instance bus: nothing crosses a process, so there is nothing to forward. */
+/**
+ * The single-instance bus: there is no other instance to forward to or hear from, and the publisher delivers its own
+ * messages, so every method does nothing.
+ */
 export class InProcessBus implements Bus {
-  private readonly emitter = new EventEmitter();
   constructor(readonly instanceId: string) {}
   publish(): void {}
-  onMessage(handler: (msg: BusMessage) => void): void {
-    this.emitter.on('message', handler);
-  }
+  onMessage(): void {}
   onRecover(): void {}
   health(): BusHealth {
     return undefined;
   }
-  async close(): Promise<void> {
-    this.emitter.removeAllListeners();
-  }
+  async close(): Promise<void> {}
 }

@@ -37,8 +37,9 @@ export class RedisBus implements Bus {
       enableOfflineQueue: false,
       retryStrategy: (n: number) => Math.min(n * 200, 2000),
     };
-    this.pub = new Redis(url, opts);
-    this.sub = new Redis(url, { ...opts, enableOfflineQueue: true });
+    // Named, so Redis's client list tells each instance's connections apart.
+    this.pub = new Redis(url, { ...opts, connectionName: `touchline:${instanceId}:pub` });
+    this.sub = new Redis(url, { ...opts, enableOfflineQueue: true, connectionName: `touchline:${instanceId}:sub` });
     for (const c of [this.pub, this.sub]) {
       c.on('error', (err: Error) => this.trouble(err.message));
       c.on('close', () => this.trouble('connection closed'));
@@ -62,7 +63,7 @@ export class RedisBus implements Bus {
     this.recoverHandlers.push(handler);
   }
   health(): BusHealth {
-    return this.pub.status === 'ready' && this.sub.status === 'ready' ? 'ok' : 'down';
+    return !this.closed && this.pub.status === 'ready' && this.sub.status === 'ready' ? 'ok' : 'down';
   }
   async close(): Promise<void> {
     this.closed = true;
@@ -72,6 +73,8 @@ export class RedisBus implements Bus {
   }
 
   private deliver(raw: string) {
+    // Messages already read from the socket still arrive after `disconnect`.
+    if (this.closed) return;
     let msg: BusMessage;
     try {
       msg = JSON.parse(raw) as BusMessage;
