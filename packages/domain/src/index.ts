@@ -1,3 +1,4 @@
+export * from './event-rules.ts';
 export * from './reducer.ts';
 export * from './standings.ts';
 export * from './shootout.ts';
