@@ -139,6 +139,30 @@ describe('operator console, judge and captain screens in Chromium', () => {
     await context.close();
   });
 
+  it('keeps the assist of a penalty goal when its minute is edited in the console', async () => {
+    const { live } = await today(app);
+    const m = live[0]!;
+    const [scorer, assist] = (await snapshot(app, m.id)).lineups.home;
+    const { event } = await driver(app, opA.token, m.id).event({
+      type: 'penalty_goal',
+      side: 'home',
+      minute: 30,
+      playerId: scorer!.playerId,
+      relatedPlayerId: assist!.playerId,
+    });
+    const { context, page } = await consolePage(opA, m.id);
+    const item = page.locator(`[data-testid="event-item"][data-event-id="${event.id}"]`);
+    await item.getByTestId('event-edit').click();
+    const editor = item.getByTestId('event-editor');
+    await editor.locator('input[type="number"]').first().fill('31');
+    await screenshot(page, 'console-edit-penalty-goal-360x740');
+    await editor.locator('button[type="submit"]').click();
+    const edited = async () => (await snapshot(app, m.id)).events.find((e) => e.id === event.id);
+    await expect.poll(async () => (await edited())?.minute, within(5000)).toBe(31);
+    expect((await edited())?.relatedPlayerId).toBe(assist!.playerId);
+    await context.close();
+  });
+
   it('enables the shootout only at a level score in a knockout match, and plays it to a finish', async () => {
     const { cup, live } = await today(app);
     const leagueMatch = live[0]!;

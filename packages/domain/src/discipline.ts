@@ -1,4 +1,5 @@
 import type { EventType, Side } from '@touchline/contract';
+import { EVENT_RULES } from './event-rules.ts';
 
 export interface DisciplineRules {
   /** Every this many yellows bans for one match; 0 turns accumulation off. */
@@ -52,9 +53,10 @@ function bookings(match: DisciplineMatch): Booking[] {
     if (!e.playerId) continue;
     const key = `${e.playerId}|${e.side}`;
     const b = byPlayer.get(key) ?? { personId: e.playerId, side: e.side, yellows: 0, secondYellows: 0, reds: 0 };
-    if (e.type === 'yellow_card') b.yellows++;
-    else if (e.type === 'second_yellow') b.secondYellows++;
-    else if (e.type === 'red_card') b.reds++;
+    const card = EVENT_RULES[e.type].card;
+    if (card === 'yellow') b.yellows++;
+    else if (card === 'second_yellow') b.secondYellows++;
+    else if (card === 'red') b.reds++;
     byPlayer.set(key, b);
   }
   return [...byPlayer.values()].sort((a, b) => compareIds(a.personId, b.personId) || (a.side < b.side ? -1 : 1));

@@ -1,4 +1,6 @@
+export * from './event-rules.ts';
 export * from './reducer.ts';
+export * from './counters.ts';
 export * from './standings.ts';
 export * from './shootout.ts';
 export * from './knockout.ts';

@@ -1,4 +1,5 @@
 import type { EventType, Side } from '@touchline/contract';
+import { cardCounts, EVENT_RULES } from './event-rules.ts';
 
 /** The minimum an event needs for the reducer; server rows and client events both fit. */
 export interface ReducibleEvent {
@@ -25,31 +26,23 @@ export const emptyTally = (): MatchTally => ({ home: emptySide(), away: emptySid
 
 export const otherSide = (side: Side): Side => (side === 'home' ? 'away' : 'home');
 
-type Effect = (tally: MatchTally, event: ReducibleEvent) => void;
-
-/** One row per event type: what it does to the tally. A new event type is a new row. */
-const effects: Record<EventType, Effect> = {
-  goal: (t, e) => void t[e.side].goals++,
-  penalty_goal: (t, e) => void t[e.side].goals++,
-  own_goal: (t, e) => void t[otherSide(e.side)].goals++,
-  penalty_missed: () => undefined,
-  yellow_card: (t, e) => void t[e.side].yellowCards++,
-  second_yellow: (t, e) => {
-    t[e.side].yellowCards++;
-    t[e.side].redCards++;
-  },
-  red_card: (t, e) => void t[e.side].redCards++,
-  substitution: () => undefined,
-  shootout_kick: (t, e) => {
+/** What an event does to the tally, read from its row of the event table. */
+function applyRule(t: MatchTally, e: ReducibleEvent) {
+  const rule = EVENT_RULES[e.type];
+  if (rule.scoresFor) t[rule.scoresFor === 'own' ? e.side : otherSide(e.side)].goals++;
+  const { yellows, reds } = cardCounts(e.type);
+  t[e.side].yellowCards += yellows;
+  t[e.side].redCards += reds;
+  if (rule.scored) {
     t[e.side].shootoutKicks++;
     if (e.scored) t[e.side].shootout++;
-  },
-};
+  }
+}
 
 /** Applies one event to a tally, returning a new tally. */
 export function applyEvent(tally: MatchTally, event: ReducibleEvent): MatchTally {
   const next: MatchTally = { home: { ...tally.home }, away: { ...tally.away } };
-  effects[event.type](next, event);
+  applyRule(next, event);
   return next;
 }
 
@@ -61,5 +54,3 @@ export function reduceEvents(events: readonly ReducibleEvent[]): MatchTally {
 export const scoreOf = (t: MatchTally) => ({ home: t.home.goals, away: t.away.goals });
 export const shootoutOf = (t: MatchTally) =>
   t.home.shootoutKicks + t.away.shootoutKicks > 0 ? { home: t.home.shootout, away: t.away.shootout } : undefined;
-
-export const SCORING_TYPES: ReadonlySet<EventType> = new Set(['goal', 'penalty_goal', 'own_goal']);

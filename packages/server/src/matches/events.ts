@@ -1,6 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { Change, type CreateEventBody, MatchEvent, type PatchEventBody, type Side } from '@touchline/contract';
 import {
+  EVENT_RULES,
+  eventRefusal,
+  type EventRefusal,
   kickRefusal,
   type KickRefusal,
   recordingRefusal,
@@ -20,28 +23,26 @@ type EventFields = Pick<
   'type' | 'side' | 'minute' | 'addedTime' | 'playerId' | 'relatedPlayerId' | 'scored'
 >;
 
-/** The rules of SPEC §3 for one event, checked against the match it belongs to. */
+const EVENT_REFUSED: Record<EventRefusal, (e: EventFields) => ApiError> = {
+  shootout_only_in_penalties: () =>
+    new ApiError('shootout_only_in_penalties', 'Shootout kicks are recorded only in the penalties period'),
+  scored_missing: () => new ApiError('bad_request', 'A shootout kick needs `scored`'),
+  scored_not_allowed: () => new ApiError('bad_request', '`scored` belongs to shootout kicks only'),
+  players_missing: (e) => new ApiError('bad_request', `A ${e.type} names the player off and on`),
+  related_not_allowed: (e) => new ApiError('bad_request', `A ${e.type} has no related player`),
+  related_is_player: (e) =>
+    new ApiError(
+      'bad_request',
+      EVENT_RULES[e.type].related === 'on' ? 'The players off and on must differ' : 'A player cannot assist themself',
+    ),
+};
+
+/** The event table's rules for one event, checked against the match it belongs to. */
 async function validateEvent(ctx: WriteContext, e: EventFields) {
   const { match } = ctx;
   if (recordingRefusal(match.status)) throw new ApiError('match_not_live', 'The match is not live');
-  if (e.type === 'shootout_kick') {
-    if (match.period !== 'penalties') {
-      throw new ApiError('shootout_only_in_penalties', 'Shootout kicks are recorded only in the penalties period');
-    }
-    if (typeof e.scored !== 'boolean') throw new ApiError('bad_request', 'A shootout kick needs `scored`');
-  } else if (e.scored !== undefined) {
-    throw new ApiError('bad_request', '`scored` belongs to shootout kicks only');
-  }
-  if (e.type === 'substitution') {
-    if (!e.playerId || !e.relatedPlayerId)
-      throw new ApiError('bad_request', 'A substitution names the player off and on');
-    if (e.playerId === e.relatedPlayerId) throw new ApiError('bad_request', 'The players off and on must differ');
-  }
-  if (e.relatedPlayerId && !['goal', 'penalty_goal', 'substitution'].includes(e.type)) {
-    throw new ApiError('bad_request', `A ${e.type} has no related player`);
-  }
-  if (e.relatedPlayerId && e.relatedPlayerId === e.playerId)
-    throw new ApiError('bad_request', 'A player cannot assist themself');
+  const refusal = eventRefusal(e, match.period);
+  if (refusal) throw EVENT_REFUSED[refusal](e);
   await assertPlayersOfSide(ctx.tx, match, e.side, [e.playerId, e.relatedPlayerId]);
 }
 
@@ -74,7 +75,7 @@ const toColumns = (e: EventFields) => ({
   addedTime: e.addedTime ?? null,
   playerId: e.playerId ? Number(e.playerId) : null,
   relatedPlayerId: e.relatedPlayerId ? Number(e.relatedPlayerId) : null,
-  scored: e.type === 'shootout_kick' ? (e.scored ?? false) : null,
+  scored: EVENT_RULES[e.type].scored ? (e.scored ?? false) : null,
 });
 
 /**
@@ -111,7 +112,7 @@ export async function createEvent(
   }
   const fields = { ...body, playerId: body.playerId ?? undefined, relatedPlayerId: body.relatedPlayerId ?? undefined };
   await validateEvent(ctx, fields);
-  if (fields.type === 'shootout_kick') await assertKickDue(ctx, fields.side);
+  if (EVENT_RULES[fields.type].scored) await assertKickDue(ctx, fields.side);
   const [row] = await ctx.tx
     .insert(t.matchEvents)
     .values({
@@ -168,7 +169,7 @@ export async function patchEvent(
     relatedPlayerId: fields.relatedPlayerId === null ? undefined : (fields.relatedPlayerId ?? before.relatedPlayerId),
     scored: fields.scored ?? before.scored,
   };
-  if (merged.type !== 'shootout_kick') merged.scored = undefined;
+  if (!EVENT_RULES[merged.type].scored) merged.scored = undefined;
   await validateEvent(ctx, merged);
   const [updated] = await ctx.tx
     .update(t.matchEvents)
@@ -188,7 +189,8 @@ export async function deleteEvent(ctx: WriteContext, eventId: number): Promise<W
   const row = await ownEvent(ctx, eventId);
   const before = toEvent(row);
   if (ctx.match.status === 'scheduled') throw new ApiError('match_not_live', 'The match is not live');
-  if (before.type === 'shootout_kick' && ctx.match.status === 'live' && ctx.match.period !== 'penalties') {
+  const onlyIn = EVENT_RULES[before.type].onlyIn;
+  if (onlyIn && ctx.match.status === 'live' && ctx.match.period !== onlyIn) {
     throw new ApiError('shootout_only_in_penalties', 'Shootout kicks change only in the penalties period');
   }
   await ctx.tx.delete(t.matchEvents).where(eq(t.matchEvents.id, eventId));

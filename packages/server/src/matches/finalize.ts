@@ -1,12 +1,14 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import {
   computeSuspensions,
+  playerCounts,
   reduceEvents,
   resolveTie,
   scoreOf,
   shootoutOf,
   type DisciplineMatch,
 } from '@touchline/domain';
+import type { EventType } from '@touchline/contract';
 import type { Tx } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { scheduleTieGames } from '../league/bracket.ts';
@@ -58,20 +60,13 @@ async function rebuildPlayerStats(tx: Tx, seasonId: number, played: Played[]) {
   };
   for (const { m, events, lineups } of played) {
     const club = (side: 'home' | 'away') => (side === 'home' ? m.homeClubId : m.awayClubId);
-    const subsOn = new Set(events.filter((e) => e.type === 'substitution').map((e) => e.relatedPlayerId));
+    const counted = events.map((e) => ({ side: e.side, pairs: playerCounts({ ...e, type: e.type as EventType }) }));
+    const cameOn = new Set(counted.flatMap(({ pairs }) => pairs.filter(([, c]) => c === 'cameOn').map(([id]) => id)));
     for (const l of lineups) {
-      if (l.role === 'starter' || subsOn.has(l.personId)) row(l.personId, club(l.side)).appearances! += 1;
+      if (l.role === 'starter' || cameOn.has(l.personId)) row(l.personId, club(l.side)).appearances! += 1;
     }
-    for (const e of events) {
-      if (e.playerId === null) continue;
-      const r = row(e.playerId, club(e.side));
-      if (e.type === 'goal' || e.type === 'penalty_goal') r.goals! += 1;
-      if (e.type === 'penalty_goal') r.penaltyGoals! += 1;
-      if (e.type === 'yellow_card' || e.type === 'second_yellow') r.yellowCards! += 1;
-      if (e.type === 'red_card' || e.type === 'second_yellow') r.redCards! += 1;
-      if ((e.type === 'goal' || e.type === 'penalty_goal') && e.relatedPlayerId !== null) {
-        row(e.relatedPlayerId, club(e.side)).assists! += 1;
-      }
+    for (const { side, pairs } of counted) {
+      for (const [personId, count] of pairs) if (count !== 'cameOn') row(personId, club(side))[count]! += 1;
     }
   }
   await tx.delete(t.playerSeasonStats).where(eq(t.playerSeasonStats.seasonId, seasonId));
@@ -90,7 +85,7 @@ async function rebuildSuspensions(tx: Tx, seasonId: number, played: Played[]) {
     homeClubId: String(m.homeClubId),
     awayClubId: String(m.awayClubId),
     events: events.map((e) => ({
-      type: e.type as DisciplineMatch['events'][number]['type'],
+      type: e.type as EventType,
       side: e.side,
       playerId: e.playerId === null ? null : String(e.playerId),
     })),

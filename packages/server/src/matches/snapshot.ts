@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { LineupEntry, MatchEvent, MatchSnapshot, Side, SideStats, Stats } from '@touchline/contract';
-import { reduceEvents } from '@touchline/domain';
+import { EVENT_RULES, reduceEvents } from '@touchline/domain';
 import type { Db, Executor } from '../db/client.ts';
 import { lineups, matchEvents, matches, matchStats, persons } from '../db/schema.ts';
 import { getSummary } from './summary.ts';
@@ -9,16 +9,17 @@ type EventRow = typeof matchEvents.$inferSelect;
 type StatsRow = typeof matchStats.$inferSelect;
 
 export function toEvent(e: EventRow): MatchEvent {
+  const type = e.type as MatchEvent['type'];
   return {
     id: String(e.id),
     ...(e.clientEventId ? { clientEventId: e.clientEventId } : {}),
-    type: e.type as MatchEvent['type'],
+    type,
     side: e.side,
     minute: e.minute,
     ...(e.addedTime !== null ? { addedTime: e.addedTime } : {}),
     ...(e.playerId !== null ? { playerId: String(e.playerId) } : {}),
     ...(e.relatedPlayerId !== null ? { relatedPlayerId: String(e.relatedPlayerId) } : {}),
-    ...(e.type === 'shootout_kick' ? { scored: e.scored ?? false } : {}),
+    ...(EVENT_RULES[type].scored ? { scored: e.scored ?? false } : {}),
     createdAt: e.createdAt.toISOString(),
     createdBy: String(e.createdBy),
   };

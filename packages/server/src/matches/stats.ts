@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { SideStats, StatsBody } from '@touchline/contract';
-import { recordingRefusal } from '@touchline/domain';
+import { CounterMetric, type SideStats, type StatsBody } from '@touchline/contract';
+import { counterChange, type CounterRefusal, type Counters, recordingRefusal } from '@touchline/domain';
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import type { WriteContext, WriteStep } from './engine.ts';
@@ -15,10 +15,16 @@ const column = {
   saves: 'saves',
 } as const;
 
-/**
- * A ± on a team counter, applied as an increment on the locked row so concurrent presses add up.
- * Shots on target never exceed shots: raising on-target raises shots with it.
- */
+const COUNTER_REFUSED: Record<CounterRefusal, (body: StatsBody, now: Counters) => ApiError> = {
+  stat_below_zero: (b, now) =>
+    new ApiError('stat_below_zero', `${b.metric} cannot go below 0`, { value: now[b.metric] }),
+  shots_below_on_target: (_b, now) =>
+    new ApiError('shots_below_on_target', 'Shots cannot be fewer than shots on target', {
+      shots_on_target: now.shots_on_target,
+    }),
+};
+
+/** A ± on a team counter by the domain's counter rule, applied as increments so concurrent presses add up. */
 export async function changeStat(ctx: WriteContext, body: StatsBody): Promise<WriteStep<{ stats: SideStats }>> {
   const { tx, match } = ctx;
   if (ctx.replay) return { result: { stats: await loadStats(tx, match.id) }, changes: [], audit: [] };
@@ -31,22 +37,20 @@ export async function changeStat(ctx: WriteContext, body: StatsBody): Promise<Wr
     ])
     .onConflictDoNothing();
   const where = and(eq(t.matchStats.matchId, match.id), eq(t.matchStats.side, body.side));
-  const [current] = await tx.select().from(t.matchStats).where(where);
-  const col = column[body.metric];
-  const next = current![col] + body.delta;
-  if (next < 0) throw new ApiError('stat_below_zero', `${body.metric} cannot go below 0`, { value: current![col] });
-  if (body.metric === 'shots' && next < current!.shotsOnTarget) {
-    throw new ApiError('shots_below_on_target', 'Shots cannot be fewer than shots on target', {
-      shots_on_target: current!.shotsOnTarget,
-    });
-  }
-  const raiseShots = body.metric === 'shots_on_target' && body.delta > 0;
+  const [row] = await tx.select().from(t.matchStats).where(where);
+  const counters = Object.fromEntries(CounterMetric.options.map((m) => [m, row![column[m]]])) as Counters;
+  const change = counterChange(counters, body.metric, body.delta);
+  if (!change.ok) throw COUNTER_REFUSED[change.refusal](body, counters);
   await tx
     .update(t.matchStats)
-    .set({
-      [col]: sql`${t.matchStats[col]} + ${body.delta}`,
-      ...(raiseShots ? { shots: sql`${t.matchStats.shots} + ${body.delta}` } : {}),
-    })
+    .set(
+      Object.fromEntries(
+        Object.entries(change.deltas).map(([m, d]) => {
+          const c = column[m as CounterMetric];
+          return [c, sql`${t.matchStats[c]} + ${d}`];
+        }),
+      ),
+    )
     .where(where);
   const stats = await loadStats(tx, match.id);
   return {
@@ -57,8 +61,8 @@ export async function changeStat(ctx: WriteContext, body: StatsBody): Promise<Wr
         action: 'update',
         entity: 'stats',
         entityId: `${match.id}:${body.side}`,
-        before: { [body.metric]: current![col] },
-        after: { [body.metric]: next, delta: body.delta },
+        before: { [body.metric]: counters[body.metric] },
+        after: { [body.metric]: counters[body.metric] + body.delta, delta: body.delta },
       },
     ],
   };

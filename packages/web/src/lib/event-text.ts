@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { EventType, MatchEvent, MatchSnapshot } from '@touchline/contract';
+import { EVENT_RULES } from '@touchline/domain';
 import { findPlayer, playerLabel } from './names.ts';
 
 export const EVENT_ICON: Record<EventType, string> = {
@@ -14,14 +15,6 @@ export const EVENT_ICON: Record<EventType, string> = {
   shootout_kick: '◎',
 };
 
-export const EVENT_TYPES = Object.keys(EVENT_ICON) as EventType[];
-
-/** Event types whose related player is an assist or the player coming on. */
-export const RELATED_ROLE: Partial<Record<EventType, 'assist' | 'on'>> = {
-  goal: 'assist',
-  substitution: 'on',
-};
-
 /** 45+2' */
 export const minuteLabel = (e: Pick<MatchEvent, 'minute' | 'addedTime'>) =>
   e.addedTime ? `${e.minute}+${e.addedTime}'` : `${e.minute}'`;
@@ -33,9 +26,10 @@ export function describeEvent(t: TFunction, snap: Pick<MatchSnapshot, 'lineups'>
     return p ? playerLabel(p) : id ? t('player.byId', { id }) : t('player.unknown');
   };
   const parts = [t(`event.${e.type}`)];
-  if (e.type === 'shootout_kick') parts.push(t(e.scored ? 'shootout.scored' : 'shootout.missed'));
-  if (e.playerId || e.type !== 'shootout_kick') parts.push(who(e.playerId));
-  const related = RELATED_ROLE[e.type];
+  const rule = EVENT_RULES[e.type];
+  if (rule.scored) parts.push(t(e.scored ? 'shootout.scored' : 'shootout.missed'));
+  if (e.playerId || !rule.scored) parts.push(who(e.playerId));
+  const related = rule.related;
   if (related && e.relatedPlayerId) parts.push(t(`event.related.${related}`, { name: who(e.relatedPlayerId) }));
   return parts.join(' · ');
 }

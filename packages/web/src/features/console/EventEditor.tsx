@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventType, PatchEventBody, Side } from '@touchline/contract';
+import { EVENT_RULES, EVENT_TYPES } from '@touchline/domain';
 import { playerLabel, SIDES } from '../../lib/names.ts';
 import type { MatchView, ViewEvent } from './optimistic.ts';
-import { EVENT_TYPES, RELATED_ROLE } from '../../lib/event-text.ts';
 
 interface Props {
   view: MatchView;
@@ -22,7 +22,7 @@ type Draft = {
   scored: boolean;
 };
 
-/** Only what changed is sent; a cleared player is sent as null. */
+/** Only what changed is sent; a cleared player is sent as null. The fields are the event table's row. */
 function diff(e: ViewEvent, d: Draft): PatchEventBody {
   const body: PatchEventBody = {};
   if (d.type !== e.type) body.type = d.type;
@@ -30,9 +30,10 @@ function diff(e: ViewEvent, d: Draft): PatchEventBody {
   if (d.minute !== e.minute) body.minute = d.minute;
   if (d.addedTime !== (e.addedTime ?? 0)) body.addedTime = d.addedTime;
   if (d.playerId !== (e.playerId ?? '')) body.playerId = d.playerId || null;
-  const related = RELATED_ROLE[d.type] ? d.relatedPlayerId : '';
+  const rule = EVENT_RULES[d.type];
+  const related = rule.related ? d.relatedPlayerId : '';
   if (related !== (e.relatedPlayerId ?? '')) body.relatedPlayerId = related || null;
-  if (d.type === 'shootout_kick' && d.scored !== Boolean(e.scored)) body.scored = d.scored;
+  if (rule.scored && d.scored !== Boolean(e.scored)) body.scored = d.scored;
   return body;
 }
 
@@ -49,7 +50,7 @@ export function EventEditor({ view, event, onSave, onCancel }: Props) {
   });
   const set = (patch: Partial<Draft>) => setD((prev) => ({ ...prev, ...patch }));
   const players = [...view.lineups[d.side]].sort((a, b) => a.shirtNumber - b.shirtNumber);
-  const related = RELATED_ROLE[d.type];
+  const rule = EVENT_RULES[d.type];
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -118,14 +119,14 @@ export function EventEditor({ view, event, onSave, onCancel }: Props) {
           onChange={(e) => set({ addedTime: Number(e.target.value) })}
         />
       </label>
-      {playerSelect(t(d.type === 'substitution' ? 'feed.playerOff' : 'feed.player'), d.playerId, (v) =>
+      {playerSelect(t(rule.related === 'on' ? 'feed.playerOff' : 'feed.player'), d.playerId, (v) =>
         set({ playerId: v }),
       )}
-      {related &&
-        playerSelect(t(related === 'on' ? 'feed.playerOn' : 'feed.assist'), d.relatedPlayerId, (v) =>
+      {rule.related &&
+        playerSelect(t(rule.related === 'on' ? 'feed.playerOn' : 'feed.assist'), d.relatedPlayerId, (v) =>
           set({ relatedPlayerId: v }),
         )}
-      {d.type === 'shootout_kick' && (
+      {rule.scored && (
         <label className="checkbox">
           <input type="checkbox" checked={d.scored} onChange={(e) => set({ scored: e.target.checked })} />
           {t('shootout.scored')}

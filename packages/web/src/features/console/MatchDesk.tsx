@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventType, MatchEvent, Side } from '@touchline/contract';
+import { EVENT_RULES } from '@touchline/domain';
 import { findPlayer, playerLabel, SIDES } from '../../lib/names.ts';
 import { Link } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.ts';
@@ -34,16 +35,12 @@ type Picking =
   | { step: 'assist'; side: Side; ref: EventRef }
   | { step: 'on'; side: Side; off: string };
 
-/** Goals and missed penalties may have no known player, so a lone operator keeps up. */
-const UNKNOWN_ALLOWED: ReadonlySet<EventType> = new Set(['goal', 'penalty_goal', 'own_goal', 'penalty_missed']);
-/** A card may go to a substitute on the bench, so the sheet offers the whole lineup. */
-const CARDS: ReadonlySet<EventType> = new Set(['yellow_card', 'second_yellow', 'red_card']);
-
 /** Who the sheet offers: the players on the pitch, or the whole lineup where that is empty or a card is shown. */
 function candidates(view: MatchView, p: Picking) {
   if (p.step === 'on') return bench(view, p.side);
   const playing = onPitch(view, p.side);
-  const card = p.step === 'player' && CARDS.has(p.type);
+  // A card may go to a substitute on the bench, so the sheet offers the whole lineup.
+  const card = p.step === 'player' && EVENT_RULES[p.type].card !== null;
   return card || playing.length === 0 ? view.lineups[p.side] : playing;
 }
 
@@ -75,7 +72,7 @@ function Desk({ view, mode, backTo }: { view: MatchView; mode: DeskMode; backTo:
       if (playerId) record({ kind: 'event.update', ref: p.ref, body: { relatedPlayerId: playerId } });
       return;
     }
-    if (p.step === 'player' && p.type === 'substitution') {
+    if (p.step === 'player' && EVENT_RULES[p.type].related === 'on') {
       if (playerId) setPicking({ step: 'on', side: p.side, off: playerId });
       return;
     }
@@ -84,7 +81,7 @@ function Desk({ view, mode, backTo }: { view: MatchView; mode: DeskMode; backTo:
         ? { type: 'substitution' as const, side: p.side, ...at, playerId: p.off, relatedPlayerId: playerId }
         : { type: p.type, side: p.side, ...at, ...(playerId ? { playerId } : {}) };
     const clientEventId = await record({ kind: 'event.create', body });
-    if (p.step === 'player' && p.type === 'goal') {
+    if (p.step === 'player' && EVENT_RULES[p.type].related === 'assist') {
       // The goal is already recorded in two taps; the assist is an optional third.
       setToast({
         text: t('desk.goalRecorded', { club: clubName(p.side), player: nameOf(p.side, playerId) }),
@@ -111,13 +108,13 @@ function Desk({ view, mode, backTo }: { view: MatchView; mode: DeskMode; backTo:
     const club = clubName(p.side);
     if (p.step === 'assist') return t('desk.pickAssist', { club });
     if (p.step === 'on') return t('desk.pickOn', { club, off: nameOf(p.side, p.off) });
-    if (p.type === 'substitution') return t('desk.pickOff', { club });
+    if (EVENT_RULES[p.type].related === 'on') return t('desk.pickOff', { club });
     return t('desk.pickPlayer', { action: t(`event.${p.type}`), club });
   };
   const noneLabel = (p: Picking) =>
     p.step === 'assist'
       ? t('desk.noAssist')
-      : p.step === 'player' && UNKNOWN_ALLOWED.has(p.type)
+      : p.step === 'player' && EVENT_RULES[p.type].player === 'optional'
         ? t('player.unknown')
         : undefined;
 

@@ -4,18 +4,14 @@ import type { MatchView } from './optimistic.ts';
 import type { OutboxItem } from './outbox.ts';
 import { isSide, refusedAt } from './refusal-place.ts';
 import { RefusalNotes } from './RefusedWrites.tsx';
+import { EVENT_RULES, EVENT_TYPES } from '@touchline/domain';
 import { EVENT_ICON } from '../../lib/event-text.ts';
 
-/** The per-side buttons; the goal is the big one, since it is the one that must never be missed. */
-const SECONDARY: EventType[] = [
-  'penalty_goal',
-  'own_goal',
-  'penalty_missed',
-  'yellow_card',
-  'second_yellow',
-  'red_card',
-  'substitution',
-];
+/**
+ * The per-side buttons; the goal is the big one, since it is the one that must never be missed.
+ * Events of one period only (shootout kicks) have their own panel.
+ */
+const SECONDARY = EVENT_TYPES.filter((type) => type !== 'goal' && !EVENT_RULES[type].onlyIn);
 
 interface Props {
   view: MatchView;

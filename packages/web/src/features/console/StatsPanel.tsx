@@ -1,6 +1,7 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CounterMetric, Side } from '@touchline/contract';
+import { counterChange } from '@touchline/domain';
 import { SIDES } from '../../lib/names.ts';
 import type { MatchView } from './optimistic.ts';
 import type { OutboxItem, Write } from './outbox.ts';
@@ -47,8 +48,8 @@ export function StatsPanel({ view, record, block, refused, onDismiss }: Props) {
               {SIDES.map((side) => {
                 const s = view.stats[side];
                 const value = s[metric];
-                // Lowering shots below shots on target is refused by the server, so it is not offered.
-                const floor = metric === 'shots' ? s.shots_on_target : 0;
+                // A − the counter rule refuses (below 0, shots below shots on target) is not offered.
+                const lowerable = counterChange(s, metric, -1).ok;
                 const label = { metric: t(`stats.${metric}`), club: clubName(side) };
                 return (
                   <div className={`stat-cell stat-${side}`} key={side}>
@@ -57,7 +58,7 @@ export function StatsPanel({ view, record, block, refused, onDismiss }: Props) {
                       data-testid={`stat-${side}-${metric}-dec`}
                       aria-label={t('stats.dec', label)}
                       aria-describedby={block ? 'stats-hint' : undefined}
-                      disabled={block !== undefined || value <= floor}
+                      disabled={block !== undefined || !lowerable}
                       onClick={() => bump(side, metric, -1)}
                     >
                       −

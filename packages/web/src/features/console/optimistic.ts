@@ -1,5 +1,5 @@
 import type { MatchEvent, MatchSnapshot, PatchEventBody, SideStats, StatsBody } from '@touchline/contract';
-import { checkTransition, reduceEvents, scoreOf, shootoutOf } from '@touchline/domain';
+import { applyCounterChange, checkTransition, reduceEvents, scoreOf, shootoutOf } from '@touchline/domain';
 import type { EventRef, Write } from './outbox.ts';
 
 export interface ViewEvent extends MatchEvent {
@@ -39,13 +39,11 @@ function patchEvent(e: ViewEvent, body: PatchEventBody): ViewEvent {
   return next as unknown as ViewEvent;
 }
 
-/** The server's counter rules: never below 0, and a shot on target is a shot too. */
-function bumpStats(stats: SideStats, b: StatsBody): SideStats {
-  const s = { ...stats[b.side] };
-  s[b.metric] = Math.max(0, s[b.metric] + b.delta);
-  if (b.metric === 'shots_on_target' && b.delta > 0) s.shots += b.delta;
-  return { ...stats, [b.side]: s };
-}
+/** The server's counter rule; a ± it would refuse changes nothing here either. */
+const bumpStats = (stats: SideStats, b: StatsBody): SideStats => ({
+  ...stats,
+  [b.side]: applyCounterChange(stats[b.side], b.metric, b.delta),
+});
 
 function applyWrite(view: MatchView, { clientEventId, createdAt, write }: LocalWrite): MatchView {
   switch (write.kind) {

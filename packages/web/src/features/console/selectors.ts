@@ -1,7 +1,8 @@
-import type { EventType, LineupEntry, MatchSummary, Period, Role, Side, StateBody } from '@touchline/contract';
+import type { LineupEntry, MatchSummary, Period, Role, Side, StateBody } from '@touchline/contract';
 import {
   checkTransition,
   DEFAULT_JUDGE_WINDOW_HOURS,
+  EVENT_RULES,
   type FinishRefusal,
   finishRefusal,
   kickRefusal,
@@ -11,6 +12,7 @@ import {
   playOnRefusal,
   recordRefusal,
   reduceEvents,
+  sendsOff,
   type ShootoutCount,
   shootoutCountOf,
   type Stage,
@@ -18,25 +20,23 @@ import {
 } from '@touchline/domain';
 import type { MatchView } from './optimistic.ts';
 
-const SENT_OFF: ReadonlySet<EventType> = new Set(['red_card', 'second_yellow']);
-
 /** Who is on the pitch for a side: starters, plus those brought on, minus those taken off or sent off. */
 export function onPitch(view: MatchView, side: Side): LineupEntry[] {
   const events = view.events.filter((e) => e.side === side);
   const on = new Set(view.lineups[side].filter((p) => p.role === 'starter').map((p) => p.playerId));
   for (const e of events) {
-    if (e.type === 'substitution') {
+    if (EVENT_RULES[e.type].related === 'on') {
       if (e.playerId) on.delete(e.playerId);
       if (e.relatedPlayerId) on.add(e.relatedPlayerId);
     }
-    if (SENT_OFF.has(e.type) && e.playerId) on.delete(e.playerId);
+    if (sendsOff(e.type) && e.playerId) on.delete(e.playerId);
   }
   return view.lineups[side].filter((p) => on.has(p.playerId));
 }
 
 /** Substitutes who have not come on yet. */
 export function bench(view: MatchView, side: Side): LineupEntry[] {
-  const used = new Set(view.events.filter((e) => e.type === 'substitution').map((e) => e.relatedPlayerId));
+  const used = new Set(view.events.filter((e) => EVENT_RULES[e.type].related === 'on').map((e) => e.relatedPlayerId));
   return view.lineups[side].filter((p) => p.role === 'substitute' && !used.has(p.playerId));
 }
 

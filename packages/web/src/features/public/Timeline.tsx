@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatchEvent, MatchSnapshot } from '@touchline/contract';
-import { SCORING_TYPES } from '@touchline/domain';
+import { isScoring } from '@touchline/domain';
 import { describeEvent, EVENT_ICON, minuteLabel } from '../../lib/event-text.ts';
 
 const FLASH_MS = 6000;
@@ -19,7 +19,7 @@ function useFreshGoals(events: MatchEvent[]): ReadonlySet<string> {
     return () => pending.forEach(clearTimeout);
   }, []);
   useEffect(() => {
-    const goals = events.filter((e) => SCORING_TYPES.has(e.type)).map((e) => e.id);
+    const goals = events.filter((e) => isScoring(e.type)).map((e) => e.id);
     if (!seen.current) {
       seen.current = new Set(goals);
       return;
