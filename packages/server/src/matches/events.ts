@@ -20,7 +20,7 @@ type EventFields = Pick<
   'type' | 'side' | 'minute' | 'addedTime' | 'playerId' | 'relatedPlayerId' | 'scored'
 >;
 
-/** The rules of SPEC §3 for one event, checked against the match it belongs to. */
+/** The rules for one event (docs/rules.md §1.1), checked against the match it belongs to. */
 async function validateEvent(ctx: WriteContext, e: EventFields) {
   const { match } = ctx;
   if (recordingRefusal(match.status)) throw new ApiError('match_not_live', 'The match is not live');
