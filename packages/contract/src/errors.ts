@@ -1,4 +1,4 @@
-/** Every error code the API can answer with; PROTOCOL.md §1, §2, §4, §5 plus our own additions. */
+/** Every error code the API can answer with; docs/protocol.md §2 gives each one's status and meaning. */
 export const ErrorCode = {
   bad_request: 'bad_request',
   invalid_id: 'invalid_id',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ErrorCode } from './errors.ts';
 
-/** Realtime protocol v1 (PROTOCOL.md §5): every frame is one member of a union on `type`. */
+/** Realtime protocol v1 (docs/protocol.md §9): every frame is one member of a union on `type`. */
 export const PROTOCOL_VERSION = 1;
 export const MAX_FRAME_BYTES = 16 * 1024;
 export const SLOW_CONSUMER_BYTES = 1024 * 1024;

@@ -145,7 +145,7 @@ export const MatchListQuery = z.object({
 export type MatchListQuery = z.infer<typeof MatchListQuery>;
 export const MatchList = z.object({ matches: z.array(MatchSummary) });
 
-/** Which error code a failed field maps to, so validation answers carry PROTOCOL §4 codes. */
+/** Which error code a failed field maps to, so validation answers carry the codes of docs/protocol.md §2. */
 export const fieldErrorCodes: Record<string, ErrorCode> = {
   minute: 'invalid_minute',
   addedTime: 'invalid_minute',

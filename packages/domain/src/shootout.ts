@@ -6,7 +6,7 @@ export interface TieContext {
   leg?: number | undefined;
 }
 
-/** "This match decides a knockout tie" (PROTOCOL §3 `penaltiesAllowed`); not about the current score. */
+/** "This match decides a knockout tie" (`penaltiesAllowed`, docs/rules.md §1.6); not about the current score. */
 export function decidesTie(ctx: TieContext): boolean {
   const knockout =
     ctx.tieKind !== undefined || ctx.stage === 'playoff' || (ctx.competitionType === 'cup' && ctx.stage !== 'group');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbKinds, startTestServer, type TestServer } from './helpers.ts';
 
-/** PROTOCOL §2–4, as OpenAPI spells the paths. */
+/** docs/protocol.md §3–5, as OpenAPI spells the paths. */
 const protocolRoutes: [string, string][] = [
   ['post', '/api/auth/login'],
   ['post', '/api/auth/telegram'],

@@ -6,7 +6,7 @@ import { type Api, signInAdmin, snapshot, staff, todaysMatches } from './api.ts'
 import { dbKinds, startTestServer, type TestServer } from './helpers.ts';
 import { RawSocket } from './raw-socket.ts';
 
-/** Every write records who changed what, with before and after, in the write's own transaction (SPEC §1, §4). */
+/** Every write records who changed what, with before and after, in its own transaction (docs/protocol.md §5, §7). */
 describe.each(dbKinds)('the audit trail of match writes on %s', (kind) => {
   let s: TestServer;
   let admin: Api;

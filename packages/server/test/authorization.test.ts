@@ -7,7 +7,7 @@ import { type Api, signInAdmin, snapshot, staff, todaysMatches } from './api.ts'
 import { dbKinds, startTestServer, TEST_ADMIN, type TestServer } from './helpers.ts';
 
 /**
- * Who may write what (PROTOCOL §1, §2, §4; SPEC §1 and §3), one row per caller and match state, one column per
+ * Who may write what (docs/rules.md §1.2; docs/protocol.md §1, §5), one row per caller and match state, one column per
  * write route. Every cell runs on a fresh match in the stated state and must answer exactly this status and code:
  * 401 `unauthorized`, 403 `forbidden`, and for 409 the code named in the cell (`locked` = `lineup_locked`,
  * `not_live` = `match_not_live`, `finished` = `match_finished`, `closed` = `correction_window_closed`). A refused

@@ -24,7 +24,7 @@ import { type Api, signInAdmin, staff, todaysMatches } from './api.ts';
 import { dbKinds, startTestServer, TEST_ADMIN, type TestServer } from './helpers.ts';
 
 /**
- * Bad input of any kind gets a 4xx with a clear code and changes nothing (SPEC §6, PROTOCOL §1).
+ * Bad input of any kind gets a 4xx with a clear code and changes nothing (docs/protocol.md §1, §2).
  *
  * Every write route gets RUNS requests as an admin and RUNS as an operator. A request is one of:
  * - a valid body mutated until the contract schema refuses it (a field set to junk, a field dropped, an unknown

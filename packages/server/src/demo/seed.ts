@@ -173,7 +173,7 @@ export interface DemoReport {
   today: number;
 }
 
-/** Loads the demo league (SPEC §5) on an empty database, with matches placed around `now`. */
+/** Loads the demo league (README, Start) on an empty database, with matches placed around `now`. */
 export async function seedDemoIfEmpty(db: Db, opts: DemoOptions): Promise<DemoReport | null> {
   const [any] = await db.select({ id: t.competitions.id }).from(t.competitions).limit(1);
   if (any) return null;

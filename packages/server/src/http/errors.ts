@@ -73,7 +73,7 @@ export const errorBody = (code: ErrorCode, message: string, details?: Record<str
 
 const isIdField = (field: string) => field === 'id' || /Ids?$/.test(field);
 
-/** The PROTOCOL code for a failed field: ids anywhere are `invalid_id`, minutes `invalid_minute`, and so on. */
+/** The code for a failed field (docs/protocol.md §1): ids are `invalid_id`, minutes `invalid_minute`, and so on. */
 function validationCode(context: string | undefined, paths: string[]): ErrorCode {
   for (const p of paths) {
     const field = p

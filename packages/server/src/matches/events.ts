@@ -37,7 +37,7 @@ const EVENT_REFUSED: Record<EventRefusal, (e: EventFields) => ApiError> = {
     ),
 };
 
-/** The event table's rules for one event, checked against the match it belongs to. */
+/** The event table's rules for one event (docs/rules.md §1.1), checked against the match it belongs to. */
 async function validateEvent(ctx: WriteContext, e: EventFields) {
   const { match } = ctx;
   if (recordingRefusal(match.status)) throw new ApiError('match_not_live', 'The match is not live');

@@ -28,7 +28,7 @@ const DeleteQuery = z.object({
 const WRITERS = ['admin', 'operator', 'judge'] as const;
 const tags = ['matches'];
 
-/** Match writes (PROTOCOL §4). Each is one transaction through writeMatch. */
+/** Match writes (docs/protocol.md §5). Each is one transaction through writeMatch. */
 export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/matches/:id/events',

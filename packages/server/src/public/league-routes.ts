@@ -14,7 +14,7 @@ import { sendCalendar } from './calendar.ts';
 const IdParams = z.object({ id: Id });
 const tags = ['public'];
 
-/** Public league reads beyond PROTOCOL §3: competitions, brackets, player totals, clubs and iCal feeds. */
+/** Public league reads (docs/protocol.md §4): competitions, brackets, player totals, clubs and iCal feeds. */
 export const leagueRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/config', { schema: { tags } }, async (req, reply) =>
     sendCached(req, reply, { timezone: app.config.timezone, telegram: Boolean(app.config.telegramBotToken) }, 60),

@@ -9,7 +9,7 @@ import { computeStandings } from '../league/standings.ts';
 
 const IdParams = z.object({ id: Id });
 
-/** Public reads (PROTOCOL §3): no auth, ETag and short Cache-Control so a CDN can sit in front. */
+/** Public reads (docs/protocol.md §4): no auth, ETag and short Cache-Control so a CDN can sit in front. */
 export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/matches', { schema: { querystring: MatchListQuery, tags: ['public'] } }, async (req, reply) => {
     const matches = await listSummaries(app.db, req.query);

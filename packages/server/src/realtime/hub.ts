@@ -48,7 +48,7 @@ function parse(text: string | undefined): ClientFrame | undefined {
 }
 
 /**
- * The realtime rooms of one instance (PROTOCOL §5): connections, their handshake and subscriptions, and one
+ * The realtime rooms of one instance (docs/protocol.md §9): connections, their handshake and subscriptions, and one
  * stream per followed topic. It sees sockets only through `SocketAdapter`.
  */
 export class Hub {

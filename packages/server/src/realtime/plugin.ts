@@ -9,7 +9,7 @@ import { LiveFeed } from './live-feed.ts';
 import { adaptWs } from './socket.ts';
 import { topicTable } from './topics.ts';
 
-/** `GET /realtime` (PROTOCOL §5): one hub per instance, fed by this instance's writes and the bus. */
+/** `GET /realtime` (docs/protocol.md §9): one hub per instance, fed by this instance's writes and the bus. */
 export const realtimeRoutes: FastifyPluginAsync = async (app) => {
   await app.register(websocket, {
     options: { maxPayload: MAX_FRAME_BYTES },

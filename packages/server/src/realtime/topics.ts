@@ -15,7 +15,7 @@ interface Kind {
   open(id: number): Feed;
 }
 
-/** The topics of PROTOCOL §5: who may read each, and which feed serves it. */
+/** The topics (docs/protocol.md §9.3): who may read each, and which feed serves it. */
 export function topicTable(db: Db, live: LiveFeed): (name: string) => TopicSpec | undefined {
   const kinds: Record<string, Kind> = {
     match: { readers: 'everyone', open: (id) => matchFeed(db, id) },

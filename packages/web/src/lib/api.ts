@@ -24,7 +24,7 @@ import type {
   StatsAnswer,
 } from './api-types.ts';
 
-/** A failed call, parsed from PROTOCOL §1's error body. `status` 0 means the network failed. */
+/** A failed call, parsed from the error body (docs/protocol.md §1). `status` 0 means the network failed. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -68,7 +68,7 @@ export class RawBody {
   ) {}
 }
 
-/** One authorised call to `/api`: JSON in and out, PROTOCOL §1 errors as ApiError, a 204 as undefined. */
+/** One authorised call to `/api`: JSON in and out, errors (docs/protocol.md §1) as ApiError, a 204 as undefined. */
 export function createCaller({ getToken, onUnauthorized, baseUrl = '', fetchImpl = fetch }: ApiOptions) {
   return async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const token = getToken();
@@ -98,7 +98,7 @@ export function createCaller({ getToken, onUnauthorized, baseUrl = '', fetchImpl
 
 export type ApiCall = ReturnType<typeof createCaller>;
 
-/** The typed client for PROTOCOL §2–4 and the app's extra reads. Tokens travel only in the Authorization header. */
+/** The typed client for docs/protocol.md §3–5 and the app's extra reads. Tokens go only in the Authorization header. */
 export function createApi(options: ApiOptions) {
   const call = createCaller(options);
 

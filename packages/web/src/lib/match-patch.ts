@@ -35,7 +35,7 @@ const byEntity: Record<Change['entity'], Apply> = {
   audit: (s) => s,
 };
 
-/** Applies one `match:{id}` patch to a snapshot (PROTOCOL §5); the caller has already checked the seq. */
+/** Applies one `match:{id}` patch to a snapshot (docs/protocol.md §9.5); the caller has already checked the seq. */
 export function applyPatch(snapshot: MatchSnapshot, frame: PatchFrame): MatchSnapshot {
   const next = frame.changes.reduce((s, c) => byEntity[c.entity](s, c), snapshot);
   return { ...next, epoch: frame.epoch, seq: frame.seq };

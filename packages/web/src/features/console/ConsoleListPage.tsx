@@ -11,7 +11,7 @@ import { MatchList } from './MatchList.tsx';
 import { useOutboxStatus } from './use-console-match.ts';
 import './console.css';
 
-/** SPEC §1: every live match, and scheduled ones from an hour before kick-off through the next 24 hours. */
+/** docs/rules.md §1.2: every live match, and scheduled ones from an hour before kick-off through the next 24 hours. */
 const inWindow = (m: MatchSummary, now = Date.now()) => {
   if (m.status === 'live') return true;
   const kickoff = Date.parse(m.kickoffAt);

@@ -9,7 +9,7 @@ import { MatchList } from '../console/MatchList.tsx';
 import { useOutboxStatus } from '../console/use-console-match.ts';
 import '../console/console.css';
 
-/** SPEC §1: the judge's correction window after full time (48 h by default). */
+/** docs/rules.md §1.9: the judge's correction window after full time (48 h by default). */
 export const CORRECTION_WINDOW_MS = 48 * HOUR_MS;
 /** A match finishes at most this long after kick-off, so the kick-off filter can be coarse. */
 const LONGEST_MATCH_MS = 4 * HOUR_MS;

@@ -65,7 +65,7 @@ function parse(raw: unknown): ServerFrame | undefined {
   }
 }
 
-/** The realtime protocol v1 client (PROTOCOL §5): handshake, resumable topics, reconnect with full-jitter back-off. */
+/** The realtime client (docs/protocol.md §10): handshake, resumable topics, reconnect with full-jitter back-off. */
 /** Match and season topics promise seq + 1 per patch; the admin feed and the live card only promise a rising seq. */
 const denseSeq = (topic: string) => topic.startsWith('match:') || topic.startsWith('season:');
 
