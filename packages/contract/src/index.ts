@@ -4,3 +4,4 @@ export * from './models.ts';
 export * from './rest.ts';
 export * from './realtime.ts';
 export * from './admin.ts';
+export * from './league.ts';
