@@ -5,3 +5,4 @@ export * from './rest.ts';
 export * from './realtime.ts';
 export * from './admin.ts';
 export * from './league.ts';
+export * from './changes.ts';
