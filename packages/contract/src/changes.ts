@@ -39,3 +39,16 @@ export type SeasonTopicSnapshot = z.infer<typeof SeasonTopicSnapshot>;
 export type LiveTopicSnapshot = MatchSummary[];
 /** The newest audit entries, oldest first. */
 export type AdminTopicSnapshot = AuditEntry[];
+/** The change about one entity, for a receiver that handles that entity alone. */
+export type ChangeOf<E extends ChangeEntity> = Extract<Change, { entity: E }>;
+
+/** A topic's snapshot type from its name, as PROTOCOL §5 names topics. */
+export type TopicSnapshot<T extends string> = T extends `match:${string}`
+  ? MatchTopicSnapshot
+  : T extends `season:${string}`
+    ? SeasonTopicSnapshot
+    : T extends 'live'
+      ? LiveTopicSnapshot
+      : T extends 'admin'
+        ? AdminTopicSnapshot
+        : never;

@@ -14,7 +14,7 @@ export function useConsoleMatch(matchId: string) {
     // REST first, so a blocked WebSocket still shows the match; the stream's snapshot supersedes it.
     api.match(matchId).then(consoleStore.receiveSnapshot, () => undefined);
   }, [matchId]);
-  useTopic<MatchSnapshot>(`match:${matchId}`, {
+  useTopic(`match:${matchId}`, {
     onSnapshot: consoleStore.receiveSnapshot,
     onPatch: consoleStore.receivePatch,
   });
