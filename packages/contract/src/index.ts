@@ -6,3 +6,4 @@ export * from './realtime.ts';
 export * from './admin.ts';
 export * from './league.ts';
 export * from './changes.ts';
+export * from './constants.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADDED_TIME_MAX, MINUTE_MAX } from './constants.ts';
 import {
   CounterMetric,
   EventType,
@@ -33,8 +34,6 @@ export const CreateUserBody = z
   });
 
 export const ExpectedSeq = z.number().int().min(0);
-export const MINUTE_MAX = 130;
-export const ADDED_TIME_MAX = 30;
 
 export const EventFields = z.object({
   type: EventType,

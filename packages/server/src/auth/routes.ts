@@ -1,6 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AuthAnswer, CreateUserBody, LoginBody, MeAnswer, TelegramBody, UserAnswer } from '@touchline/contract';
+import {
+  AuthAnswer,
+  CreateUserBody,
+  LoginBody,
+  MeAnswer,
+  MIN_PASSWORD_LENGTH,
+  TelegramBody,
+  UserAnswer,
+} from '@touchline/contract';
 import { clubs, users } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -11,8 +19,6 @@ import { requireUser } from './plugin.ts';
 import { LoginLimiter } from './rate-limit.ts';
 import { verifyInitData } from './telegram.ts';
 import { principalOf, toUser } from './users.ts';
-
-export const MIN_PASSWORD_LENGTH = 10;
 
 export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = async (app, opts) => {
   const { limiter } = opts;

@@ -149,36 +149,40 @@ export const leagueRoutes: FastifyPluginAsyncZod = async (app) => {
     return sendCached(req, reply, { clubs: rows.map(clubBody) }, 30);
   });
 
-  app.get('/clubs/:id', { schema: { params: IdParams, tags, response: { 200: PublicClubAnswer } } }, async (req, reply) => {
-    const [club] = await app.db
-      .select()
-      .from(t.clubs)
-      .where(eq(t.clubs.id, Number(req.params.id)));
-    if (!club) throw new ApiError('not_found', 'No such club');
-    const squad = await app.db
-      .select({ p: t.persons, s: t.squadMembers })
-      .from(t.squadMembers)
-      .innerJoin(t.persons, eq(t.persons.id, t.squadMembers.personId))
-      .where(eq(t.squadMembers.clubId, club.id))
-      .orderBy(asc(t.squadMembers.shirtNumber));
-    return sendCached(
-      req,
-      reply,
-      {
-        club: clubBody(club),
-        squad: squad
-          .filter(({ s }) => s.leftAt === null)
-          .map(({ p, s }) => ({
-            playerId: String(p.id),
-            firstName: p.firstName,
-            lastName: p.lastName,
-            ...(s.shirtNumber !== null ? { shirtNumber: s.shirtNumber } : {}),
-            ...(p.position ? { position: p.position } : {}),
-          })),
-      },
-      30,
-    );
-  });
+  app.get(
+    '/clubs/:id',
+    { schema: { params: IdParams, tags, response: { 200: PublicClubAnswer } } },
+    async (req, reply) => {
+      const [club] = await app.db
+        .select()
+        .from(t.clubs)
+        .where(eq(t.clubs.id, Number(req.params.id)));
+      if (!club) throw new ApiError('not_found', 'No such club');
+      const squad = await app.db
+        .select({ p: t.persons, s: t.squadMembers })
+        .from(t.squadMembers)
+        .innerJoin(t.persons, eq(t.persons.id, t.squadMembers.personId))
+        .where(eq(t.squadMembers.clubId, club.id))
+        .orderBy(asc(t.squadMembers.shirtNumber));
+      return sendCached(
+        req,
+        reply,
+        {
+          club: clubBody(club),
+          squad: squad
+            .filter(({ s }) => s.leftAt === null)
+            .map(({ p, s }) => ({
+              playerId: String(p.id),
+              firstName: p.firstName,
+              lastName: p.lastName,
+              ...(s.shirtNumber !== null ? { shirtNumber: s.shirtNumber } : {}),
+              ...(p.position ? { position: p.position } : {}),
+            })),
+        },
+        30,
+      );
+    },
+  );
 
   app.get('/clubs/:id/calendar.ics', { schema: { params: IdParams, tags, response: calendar } }, async (req, reply) => {
     const [club] = await app.db

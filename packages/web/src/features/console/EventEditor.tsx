@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventType, PatchEventBody, Side } from '@touchline/contract';
+import { MINUTE_MAX } from '@touchline/contract/constants';
 import { playerLabel, SIDES } from '../../lib/names.ts';
 import type { MatchView, ViewEvent } from './optimistic.ts';
 import { EVENT_TYPES, RELATED_ROLE } from '../../lib/event-text.ts';
@@ -102,7 +103,7 @@ export function EventEditor({ view, event, onSave, onCancel }: Props) {
         <input
           type="number"
           min={1}
-          max={130}
+          max={MINUTE_MAX}
           required
           value={d.minute}
           onChange={(e) => set({ minute: Number(e.target.value) })}

@@ -1,7 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import type { MatchSnapshot } from '@touchline/contract';
 import { api } from '../../lib/services.ts';
 import { useTopic } from '../../lib/use-topic.ts';
 import { consoleStore } from './instance.ts';

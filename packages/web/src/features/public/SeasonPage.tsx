@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import type { MatchSummary, Standings } from '@touchline/contract';
 import type { PageProps } from '../../routes.ts';
 import { applyListPatch } from '../../lib/match-list.ts';
 import { Link } from '../../lib/router.tsx';
