@@ -2,6 +2,7 @@ import type {
   AuthAnswer,
   BracketAnswer,
   CompetitionsAnswer,
+  ConfigAnswer,
   CreateEventBody,
   EventAnswer,
   LineupAnswer,
@@ -114,6 +115,7 @@ export function createApi(options: ApiOptions) {
     standings: (seasonId: string) => call<Standings>('GET', `/seasons/${encodeURIComponent(seasonId)}/standings`),
     seasonPlayers: (seasonId: string) => call<SeasonPlayers>('GET', `/seasons/${encodeURIComponent(seasonId)}/players`),
     bracket: (seasonId: string) => call<BracketAnswer>('GET', `/seasons/${encodeURIComponent(seasonId)}/bracket`),
+    config: () => call<ConfigAnswer>('GET', '/config'),
     competitions: () => call<CompetitionsAnswer>('GET', '/competitions'),
     club: (id: string) => call<PublicClubAnswer>('GET', `/clubs/${encodeURIComponent(id)}`),
 
