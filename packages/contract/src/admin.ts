@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SEASON_FORMATS, TIE_BREAKERS, TIE_KINDS } from './constants.ts';
 import { CompetitionType, Id, IsoDate, MatchStatus, Role, StoredText } from './common.ts';
 import { ClubRef, MatchSummary, RoundRef, User } from './models.ts';
 import { LineupRules } from './rest.ts';
@@ -34,15 +35,7 @@ const NOTHING = { message: 'nothing to change' };
 
 // Competitions
 
-export const TieBreakerName = z.enum([
-  'points',
-  'head_to_head',
-  'goal_difference',
-  'goals_for',
-  'wins',
-  'fewer_cards',
-  'name',
-]);
+export const TieBreakerName = z.enum(TIE_BREAKERS);
 export type TieBreakerName = z.infer<typeof TieBreakerName>;
 const points = z.number().int().min(0).max(10);
 const CompetitionFields = z.object({
@@ -77,13 +70,7 @@ export const CompetitionList = z.object({ competitions: z.array(Competition) });
 
 // Seasons, participants, groups
 
-export const SeasonFormat = z.enum([
-  'round_robin',
-  'double_round_robin',
-  'round_robin_playoff',
-  'groups_knockout',
-  'knockout',
-]);
+export const SeasonFormat = z.enum(SEASON_FORMATS);
 const SeasonFields = z.object({
   name,
   format: SeasonFormat,
@@ -268,7 +255,7 @@ export const OperatorsAnswer = z.object({ matchId: Id, operators: z.array(User) 
 
 // Fixtures, playoffs, matches
 
-export const TieKind = z.enum(['single', 'two_legged', 'best_of']);
+export const TieKind = z.enum(TIE_KINDS);
 const Schedule = z.object({
   /** Kick-offs are on the first `weekday` (0 = Sunday) on or after `firstDate`, then weekly, at local `time`. */
   firstDate: DateOnly,

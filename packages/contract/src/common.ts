@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES, STAFF_ROLES } from './constants.ts';
 import { ErrorCode } from './errors.ts';
 
 /** Ids are PostgreSQL `integer` identities, so never above this. */
@@ -24,9 +25,9 @@ export type Id = z.infer<typeof Id>;
 
 export const IsoDate = z.string().datetime({ offset: true });
 
-export const Role = z.enum(['admin', 'operator', 'judge', 'captain', 'fan']);
+export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
-export const StaffRole = z.enum(['admin', 'operator', 'judge', 'captain']);
+export const StaffRole = z.enum(STAFF_ROLES);
 export type StaffRole = z.infer<typeof StaffRole>;
 
 export const Side = z.enum(['home', 'away']);

@@ -4,3 +4,6 @@ export * from './models.ts';
 export * from './rest.ts';
 export * from './realtime.ts';
 export * from './admin.ts';
+export * from './league.ts';
+export * from './changes.ts';
+export * from './constants.ts';

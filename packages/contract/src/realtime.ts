@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Change } from './changes.ts';
 import { ErrorCode } from './errors.ts';
 
 /** Realtime protocol v1 (docs/protocol.md §9): every frame is one member of a union on `type`. */
@@ -56,18 +57,6 @@ export type ClientFrame = z.infer<typeof ClientFrame>;
 
 export const ConnectionRole = z.enum(['anonymous', 'fan', 'captain', 'operator', 'judge', 'admin']);
 export type ConnectionRole = z.infer<typeof ConnectionRole>;
-
-export const ChangeOp = z.enum(['created', 'updated', 'deleted']);
-export const ChangeEntity = z.enum(['event', 'stats', 'match', 'lineup', 'standings', 'audit']);
-export const Change = z.object({
-  op: ChangeOp,
-  entity: ChangeEntity,
-  id: z.string().optional(),
-  data: z.unknown().optional(),
-  /** The client write that made this change, so its author retires the optimistic copy on sight. */
-  clientEventId: z.string().optional(),
-});
-export type Change = z.infer<typeof Change>;
 
 export const WelcomeFrame = z.object({
   type: z.literal('welcome'),

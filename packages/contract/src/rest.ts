@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADDED_TIME_MAX, MINUTE_MAX } from './constants.ts';
 import {
   CounterMetric,
   EventType,
@@ -16,7 +17,9 @@ import type { ErrorCode } from './errors.ts';
 export const LoginBody = z.object({ login: StoredText.min(1).max(100), password: z.string().min(1).max(200) });
 export const TelegramBody = z.object({ initData: z.string().min(1).max(8192) });
 export const AuthAnswer = z.object({ token: z.string(), expiresIn: z.number().int(), user: User });
+export type AuthAnswer = z.infer<typeof AuthAnswer>;
 export const MeAnswer = z.object({ user: User });
+export type MeAnswer = z.infer<typeof MeAnswer>;
 export const CreateUserBody = z
   .object({
     login: z.string().regex(/^[a-zA-Z0-9._-]{3,50}$/),
@@ -31,8 +34,6 @@ export const CreateUserBody = z
   });
 
 export const ExpectedSeq = z.number().int().min(0);
-export const MINUTE_MAX = 130;
-export const ADDED_TIME_MAX = 30;
 
 export const EventFields = z.object({
   type: EventType,
@@ -55,7 +56,9 @@ export const PatchEventBody = EventFields.partial()
   .strict();
 export type PatchEventBody = z.infer<typeof PatchEventBody>;
 export const EventAnswer = z.object({ event: MatchEvent, seq: z.number().int() });
+export type EventAnswer = z.infer<typeof EventAnswer>;
 export const SeqAnswer = z.object({ seq: z.number().int() });
+export type SeqAnswer = z.infer<typeof SeqAnswer>;
 
 export const STAT_DELTA_MAX = 20;
 export const StatsBody = z
@@ -75,6 +78,7 @@ export const StatsBody = z
   .strict();
 export type StatsBody = z.infer<typeof StatsBody>;
 export const StatsAnswer = z.object({ stats: SideStats, seq: z.number().int() });
+export type StatsAnswer = z.infer<typeof StatsAnswer>;
 
 export const StateBody = z
   .object({
@@ -87,6 +91,7 @@ export const StateBody = z
   .refine((b) => b.status !== undefined || b.period !== undefined, { message: 'status or period is required' });
 export type StateBody = z.infer<typeof StateBody>;
 export const StateAnswer = z.object({ match: MatchSummary, seq: z.number().int() });
+export type StateAnswer = z.infer<typeof StateAnswer>;
 
 export const LineupBody = z
   .object({
@@ -108,6 +113,7 @@ export const LineupBody = z
   .strict();
 export type LineupBody = z.infer<typeof LineupBody>;
 export const LineupAnswer = z.object({ lineup: z.array(LineupEntry), seq: z.number().int() });
+export type LineupAnswer = z.infer<typeof LineupAnswer>;
 
 /** A competition's matchday lineup rules (the domain's `lineupProblems` applies them). */
 export const LineupRules = z.object({
@@ -134,6 +140,7 @@ export const LineupOptionsAnswer = z.object({
   ),
 });
 export type LineupOptionsAnswer = z.infer<typeof LineupOptionsAnswer>;
+export type RosterPlayer = LineupOptionsAnswer['roster'][number];
 
 export const MatchListQuery = z.object({
   status: MatchStatus.optional(),
@@ -144,6 +151,7 @@ export const MatchListQuery = z.object({
 });
 export type MatchListQuery = z.infer<typeof MatchListQuery>;
 export const MatchList = z.object({ matches: z.array(MatchSummary) });
+export type MatchList = z.infer<typeof MatchList>;
 
 /** Which error code a failed field maps to, so validation answers carry the codes of docs/protocol.md §2. */
 export const fieldErrorCodes: Record<string, ErrorCode> = {

@@ -1,6 +1,13 @@
 import ical from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SeasonPlayers } from '@touchline/contract';
+import {
+  BracketAnswer,
+  ClubsAnswer,
+  CompetitionsAnswer,
+  ConfigAnswer,
+  PublicClubAnswer,
+  SeasonPlayers,
+} from '@touchline/contract';
 import { type Api, matches, signInAdmin, snapshot, staff, todaysMatches } from './api.ts';
 import { dbKinds, startTestServer, type TestServer } from './helpers.ts';
 
@@ -29,6 +36,22 @@ describe.each(dbKinds)('league reads, calendars and captain lineups on %s', (kin
     );
     expect(first.homeClub.name).toBe(cup.homeClub.name);
     expect(bracket.rounds[2].ties[0].homeClub).toBeUndefined();
+  });
+
+  it('answers the league reads exactly in the contract’s shapes, the judge’s window in the config', async () => {
+    const { cup } = await todaysMatches(s.app);
+    // parse drops what a schema does not name, so equality fails on any field the contract misses.
+    const same = async (schema: { parse: (x: unknown) => unknown }, url: string) => {
+      const body = await get(url);
+      expect(schema.parse(body), url).toEqual(body);
+      return body;
+    };
+    expect((await same(ConfigAnswer, '/api/config')).judgeWindowHours).toBe(48);
+    await same(CompetitionsAnswer, '/api/competitions');
+    const bracket = await same(BracketAnswer, `/api/seasons/${cup.seasonId}/bracket`);
+    expect(bracket.rounds[0].ties[0].nextTieId).toBeDefined();
+    await same(ClubsAnswer, '/api/clubs');
+    await same(PublicClubAnswer, `/api/clubs/${cup.homeClub.id}`);
   });
 
   it('serves the season’s scorers and bans, as the finished matches say, and follows a new result', async () => {

@@ -20,7 +20,7 @@ export class MatchFollower {
   private readonly client: RealtimeClient;
 
   /** `url()` is asked at every (re)connection, as a load balancer would pick a live instance. */
-  constructor(url: () => string, topic: string) {
+  constructor(url: () => string, topic: `match:${string}`) {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the socket class reports to its follower
     const follower = this;
     class Tracked extends WebSocket {
@@ -30,7 +30,7 @@ export class MatchFollower {
       }
     }
     this.client = createRealtimeClient({ url: 'unused', WebSocketImpl: Tracked as unknown as SocketConstructor });
-    this.client.subscribe<MatchSnapshot>(topic, {
+    this.client.subscribe(topic, {
       onSnapshot: (data, at) => {
         this.snapshots.push(at.seq);
         this.state = data;

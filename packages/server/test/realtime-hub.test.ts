@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ServerFrame } from '@touchline/contract';
 import type { Patch } from '../src/realtime/feed.ts';
 import { Hub, type HubOptions } from '../src/realtime/hub.ts';
+import { auditAbout } from './audit-fixture.ts';
 import type { ConnectionEvents, SocketAdapter } from '../src/realtime/socket.ts';
 import { MemoryFeed } from './memory-feed.ts';
 
@@ -264,7 +265,7 @@ describe('the realtime hub (no network)', () => {
       topic: 'admin',
       epoch: 'audit-v1',
       seq: f.log.length,
-      changes: [{ op: 'created', entity: 'audit', data: { entity: 'user', entityId: userId } }],
+      changes: [{ op: 'created', entity: 'audit', data: auditAbout('user', userId) }],
     });
     const signedIn = async (token: string) => {
       const socket = new FakeSocket();

@@ -62,7 +62,7 @@ describe('the live card feed', () => {
       epoch: 's',
       seq: 4,
       changes: [
-        { op: 'updated', entity: 'standings', id: '1', data: {} },
+        { op: 'updated', entity: 'standings', id: '1', data: { seasonId: '1', groups: [] } },
         { op: 'updated', entity: 'match', id: '7', data: summary('7') },
         { op: 'updated', entity: 'match', id: '12', data: summary('12') },
       ],
@@ -78,7 +78,7 @@ describe('the live card feed', () => {
       epoch: 's',
       seq: 5,
       changes: [
-        { op: 'updated', entity: 'standings', id: '1', data: {} },
+        { op: 'updated', entity: 'standings', id: '1', data: { seasonId: '1', groups: [] } },
         { op: 'deleted', entity: 'match', id: '12' },
       ],
     };

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { AuditEntry } from '@touchline/contract';
 import type { Patch } from '../src/realtime/feed.ts';
 import { UnknownTopics } from '../src/realtime/unknown-topics.ts';
+import { auditAbout } from './audit-fixture.ts';
 
-const patch = (topic: string, data?: object): Patch => ({
+const patch = (topic: string, data?: AuditEntry): Patch => ({
   topic,
   epoch: 'e',
   seq: 1,
@@ -13,8 +15,8 @@ describe('the unknown-topic cache', () => {
   it.each([
     ['its own topic’s patch', patch('match:5'), { 'match:5': false, 'match:6': true, 'season:9': true }],
     ['a season patch (it may announce new matches)', patch('season:1'), { 'match:5': false, 'season:9': false }],
-    ['an audit entry about a season', patch('admin', { entity: 'season', entityId: '9' }), { 'season:9': false }],
-    ['an audit entry about anything else', patch('admin', { entity: 'club', entityId: '9' }), { 'match:5': true }],
+    ['an audit entry about a season', patch('admin', auditAbout('season', '9')), { 'season:9': false }],
+    ['an audit entry about anything else', patch('admin', auditAbout('club', '9')), { 'match:5': true }],
     ['a patch of another match', patch('match:7'), { 'match:5': true, 'match:6': true }],
   ])('after %s', (_, p, expected) => {
     const cache = new UnknownTopics(() => 0);

@@ -33,7 +33,7 @@ describe('live list', () => {
         [
           { op: 'updated', entity: 'match', id: '1', data: live },
           { op: 'deleted', entity: 'match', id: '2' },
-          { op: 'created', entity: 'event', id: '9', data: {} },
+          { op: 'created', entity: 'event', id: '9' },
         ],
         { topic: 'live' },
       ),

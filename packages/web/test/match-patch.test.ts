@@ -83,7 +83,7 @@ describe('applyPatch', () => {
 
   it('ignores entities a match snapshot does not hold', () => {
     const s = snapshot();
-    const next = applyPatch(s, patch(6, [{ op: 'updated', entity: 'standings', data: { groups: [] } }]));
+    const next = applyPatch(s, patch(6, [{ op: 'updated', entity: 'standings', data: { seasonId: '1', groups: [] } }]));
     expect({ ...next, seq: 5 }).toEqual(s);
   });
 });

@@ -61,6 +61,14 @@ describe('recordBlock: the console asks the domain whether the server would take
     ['admin', 'finished', null],
     [undefined, 'live', 'forbidden'],
   ] as const)('%s on a %s match → %s', (role, status, expected) => {
-    expect(recordBlock(match(status), role, now)).toBe(expected);
+    expect(recordBlock(match(status), role, now, 48)).toBe(expected);
+  });
+
+  it('closes the judge’s corrections after the window /api/config names', () => {
+    expect(recordBlock(match('finished'), 'judge', now, 2)).toBeNull();
+    expect(recordBlock(match('finished'), 'judge', new Date('2025-11-25T18:59:00Z'), 2)).toBeNull();
+    expect(recordBlock(match('finished'), 'judge', new Date('2025-11-25T19:01:00Z'), 2)).toBe(
+      'correction_window_closed',
+    );
   });
 });

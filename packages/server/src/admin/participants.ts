@@ -4,6 +4,7 @@ import {
   AdminIdParams,
   GroupAnswer,
   GroupBody,
+  NoContent,
   ParticipantAnswer,
   ParticipantBody,
   SeasonClubParams,
@@ -34,20 +35,24 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // A group made by mistake: its clubs go back to no group; one with matches is in use (409 in_use).
-  app.delete('/seasons/:id/groups/:groupId', { schema: { params: SeasonGroupParams, tags } }, async (req, reply) => {
-    await adminWrite(req, async (w) => {
-      const season = await loadSeason(w.tx, req.params.id, true);
-      const where = and(eq(groups.id, Number(req.params.groupId)), eq(groups.seasonId, season.id));
-      const group = found((await w.tx.select().from(groups).where(where))[0], 'group');
-      await w.tx
-        .update(seasonParticipants)
-        .set({ groupId: null })
-        .where(and(eq(seasonParticipants.seasonId, season.id), eq(seasonParticipants.groupId, group.id)));
-      await w.tx.delete(groups).where(eq(groups.id, group.id));
-      await w.audit({ action: 'delete', entity: 'group', entityId: group.id, before: toGroup(group) });
-    });
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/seasons/:id/groups/:groupId',
+    { schema: { params: SeasonGroupParams, tags, response: { 204: NoContent } } },
+    async (req, reply) => {
+      await adminWrite(req, async (w) => {
+        const season = await loadSeason(w.tx, req.params.id, true);
+        const where = and(eq(groups.id, Number(req.params.groupId)), eq(groups.seasonId, season.id));
+        const group = found((await w.tx.select().from(groups).where(where))[0], 'group');
+        await w.tx
+          .update(seasonParticipants)
+          .set({ groupId: null })
+          .where(and(eq(seasonParticipants.seasonId, season.id), eq(seasonParticipants.groupId, group.id)));
+        await w.tx.delete(groups).where(eq(groups.id, group.id));
+        await w.audit({ action: 'delete', entity: 'group', entityId: group.id, before: toGroup(group) });
+      });
+      return reply.code(204).send(null);
+    },
+  );
 
   app.put(
     '/seasons/:id/participants/:clubId',
@@ -94,7 +99,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
   // A club with fixtures stays; before that, removing it also clears its season roster.
   app.delete(
     '/seasons/:id/participants/:clubId',
-    { schema: { params: SeasonClubParams, tags } },
+    { schema: { params: SeasonClubParams, tags, response: { 204: NoContent } } },
     async (req, reply) => {
       await adminWrite(req, async (w) => {
         const season = await loadSeason(w.tx, req.params.id, true);
@@ -123,7 +128,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
         });
         w.publish(await seasonPatch(w.tx, season.id));
       });
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 };

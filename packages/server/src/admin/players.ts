@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   AdminIdParams,
   CreatePlayerBody,
+  NoContent,
   PlayerAnswer,
   PlayerList,
   PlayerListQuery,
@@ -106,15 +107,19 @@ export const playerRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // Only a player registered by mistake: one in a roster, a lineup or a match's events is in use (409 in_use).
-  app.delete('/players/:id', { schema: { params: AdminIdParams, tags } }, async (req, reply) => {
-    const id = Number(req.params.id);
-    await adminWrite(req, async (w) => {
-      const before = found(await getPlayer(w.tx, id), 'player');
-      await w.tx.delete(transfers).where(eq(transfers.personId, id));
-      await w.tx.delete(squadMembers).where(eq(squadMembers.personId, id));
-      await w.tx.delete(persons).where(eq(persons.id, id));
-      await w.audit({ action: 'delete', entity: 'player', entityId: id, before });
-    });
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/players/:id',
+    { schema: { params: AdminIdParams, tags, response: { 204: NoContent } } },
+    async (req, reply) => {
+      const id = Number(req.params.id);
+      await adminWrite(req, async (w) => {
+        const before = found(await getPlayer(w.tx, id), 'player');
+        await w.tx.delete(transfers).where(eq(transfers.personId, id));
+        await w.tx.delete(squadMembers).where(eq(squadMembers.personId, id));
+        await w.tx.delete(persons).where(eq(persons.id, id));
+        await w.audit({ action: 'delete', entity: 'player', entityId: id, before });
+      });
+      return reply.code(204).send(null);
+    },
+  );
 };

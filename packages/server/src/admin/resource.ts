@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodType } from 'zod';
-import { AdminIdParams } from '@touchline/contract';
+import { AdminIdParams, NoContent } from '@touchline/contract';
 import type { Executor } from '../db/client.ts';
 import { type AdminTx, adminWrite, found } from './write.ts';
 
@@ -83,13 +83,17 @@ export function resourceRoutes<Row extends { id: number }>(app: FastifyInstance,
     },
   );
 
-  app.delete(`${base}/:id`, { schema: { params: AdminIdParams, tags } }, async (req, reply) => {
-    const { id } = req.params as { id: string };
-    await adminWrite(req, async (w) => {
-      const before = await load(w.tx, id, true);
-      await w.tx.delete(table).where(eq(table.id, before.id));
-      await w.audit({ action: 'delete', entity, entityId: before.id, before: r.dto(before) });
-    });
-    return reply.code(204).send();
-  });
+  app.delete(
+    `${base}/:id`,
+    { schema: { params: AdminIdParams, tags, response: { 204: NoContent } } },
+    async (req, reply) => {
+      const { id } = req.params as { id: string };
+      await adminWrite(req, async (w) => {
+        const before = await load(w.tx, id, true);
+        await w.tx.delete(table).where(eq(table.id, before.id));
+        await w.audit({ action: 'delete', entity, entityId: before.id, before: r.dto(before) });
+      });
+      return reply.code(204).send(null);
+    },
+  );
 }

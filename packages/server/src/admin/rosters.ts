@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   AdminIdParams,
+  NoContent,
   RosterEntryAnswer,
   RosterEntryBody,
   RosterList,
@@ -103,16 +104,20 @@ export const rosterRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.delete('/seasons/:id/roster/:playerId', { schema: { params: SeasonPlayerParams, tags } }, async (req, reply) => {
-    await adminWrite(req, async (w) => {
-      const season = await loadSeason(w.tx, req.params.id, true);
-      const personId = Number(req.params.playerId);
-      const before = found((await listRoster(w.tx, { seasonId: season.id, personId }))[0], 'roster entry');
-      await w.tx
-        .delete(seasonRosters)
-        .where(and(eq(seasonRosters.seasonId, season.id), eq(seasonRosters.personId, personId)));
-      await w.audit({ action: 'delete', entity: 'roster', entityId: `${season.id}:${personId}`, before });
-    });
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/seasons/:id/roster/:playerId',
+    { schema: { params: SeasonPlayerParams, tags, response: { 204: NoContent } } },
+    async (req, reply) => {
+      await adminWrite(req, async (w) => {
+        const season = await loadSeason(w.tx, req.params.id, true);
+        const personId = Number(req.params.playerId);
+        const before = found((await listRoster(w.tx, { seasonId: season.id, personId }))[0], 'roster entry');
+        await w.tx
+          .delete(seasonRosters)
+          .where(and(eq(seasonRosters.seasonId, season.id), eq(seasonRosters.personId, personId)));
+        await w.audit({ action: 'delete', entity: 'roster', entityId: `${season.id}:${personId}`, before });
+      });
+      return reply.code(204).send(null);
+    },
+  );
 };

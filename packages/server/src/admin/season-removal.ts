@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AdminIdParams } from '@touchline/contract';
+import { AdminIdParams, NoContent } from '@touchline/contract';
 import type { Tx } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
@@ -55,37 +55,45 @@ async function removeFixtures(tx: Tx, seasonId: number) {
 
 /** Deleting fixtures (to generate them again) and whole seasons that were set up by mistake. */
 export const seasonRemovalRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.delete('/seasons/:id/fixtures', { schema: { params: AdminIdParams, tags } }, async (req, reply) => {
-    await adminWrite(req, async (w) => {
-      const season = await loadSeason(w.tx, req.params.id, true);
-      const removed = await removeFixtures(w.tx, season.id);
-      await w.audit({
-        action: 'delete_fixtures',
-        entity: 'season',
-        entityId: season.id,
-        before: { rounds: removed.rounds, matches: removed.matches.length },
+  app.delete(
+    '/seasons/:id/fixtures',
+    { schema: { params: AdminIdParams, tags, response: { 204: NoContent } } },
+    async (req, reply) => {
+      await adminWrite(req, async (w) => {
+        const season = await loadSeason(w.tx, req.params.id, true);
+        const removed = await removeFixtures(w.tx, season.id);
+        await w.audit({
+          action: 'delete_fixtures',
+          entity: 'season',
+          entityId: season.id,
+          before: { rounds: removed.rounds, matches: removed.matches.length },
+        });
+        w.publish(await seasonPatch(w.tx, season.id, [], removed.matches));
       });
-      w.publish(await seasonPatch(w.tx, season.id, [], removed.matches));
-    });
-    return reply.code(204).send();
-  });
+      return reply.code(204).send(null);
+    },
+  );
 
-  app.delete('/seasons/:id', { schema: { params: AdminIdParams, tags } }, async (req, reply) => {
-    await adminWrite(req, async (w) => {
-      const season = await loadSeason(w.tx, req.params.id, true);
-      const [round] = await w.tx.select().from(t.rounds).where(eq(t.rounds.seasonId, season.id)).limit(1);
-      const [match] = await w.tx.select().from(t.matches).where(eq(t.matches.seasonId, season.id)).limit(1);
-      if (round || match) throw new ApiError('fixtures_exist', 'Delete the season’s fixtures first');
-      for (const table of [t.seasonRosters, t.seasonParticipants, t.playerSeasonStats, t.suspensions]) {
-        await w.tx.delete(table).where(eq(table.seasonId, season.id));
-      }
-      await w.tx.delete(t.groups).where(eq(t.groups.seasonId, season.id));
-      const topic = `season:${season.id}`;
-      await w.tx.delete(t.changeLog).where(eq(t.changeLog.topic, topic));
-      await w.tx.delete(t.feeds).where(eq(t.feeds.topic, topic));
-      await w.tx.delete(t.seasons).where(eq(t.seasons.id, season.id));
-      await w.audit({ action: 'delete', entity: 'season', entityId: season.id, before: toSeason(season) });
-    });
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/seasons/:id',
+    { schema: { params: AdminIdParams, tags, response: { 204: NoContent } } },
+    async (req, reply) => {
+      await adminWrite(req, async (w) => {
+        const season = await loadSeason(w.tx, req.params.id, true);
+        const [round] = await w.tx.select().from(t.rounds).where(eq(t.rounds.seasonId, season.id)).limit(1);
+        const [match] = await w.tx.select().from(t.matches).where(eq(t.matches.seasonId, season.id)).limit(1);
+        if (round || match) throw new ApiError('fixtures_exist', 'Delete the season’s fixtures first');
+        for (const table of [t.seasonRosters, t.seasonParticipants, t.playerSeasonStats, t.suspensions]) {
+          await w.tx.delete(table).where(eq(table.seasonId, season.id));
+        }
+        await w.tx.delete(t.groups).where(eq(t.groups.seasonId, season.id));
+        const topic = `season:${season.id}`;
+        await w.tx.delete(t.changeLog).where(eq(t.changeLog.topic, topic));
+        await w.tx.delete(t.feeds).where(eq(t.feeds.topic, topic));
+        await w.tx.delete(t.seasons).where(eq(t.seasons.id, season.id));
+        await w.audit({ action: 'delete', entity: 'season', entityId: season.id, before: toSeason(season) });
+      });
+      return reply.code(204).send(null);
+    },
+  );
 };

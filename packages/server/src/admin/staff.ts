@@ -1,8 +1,14 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AdminIdParams, AdminUserAnswer, PasswordBody, UserList, UserListQuery } from '@touchline/contract';
+import {
+  AdminIdParams,
+  AdminUserAnswer,
+  MIN_PASSWORD_LENGTH,
+  PasswordBody,
+  UserList,
+  UserListQuery,
+} from '@touchline/contract';
 import { hashPassword } from '../auth/password.ts';
-import { MIN_PASSWORD_LENGTH } from '../auth/routes.ts';
 import { toUser } from '../auth/users.ts';
 import { users } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';

@@ -1,6 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { CreateUserBody, LoginBody, TelegramBody } from '@touchline/contract';
+import {
+  AuthAnswer,
+  CreateUserBody,
+  LoginBody,
+  MeAnswer,
+  MIN_PASSWORD_LENGTH,
+  TelegramBody,
+  UserAnswer,
+} from '@touchline/contract';
 import { clubs, users } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -12,8 +20,6 @@ import { LoginLimiter } from './rate-limit.ts';
 import { verifyInitData } from './telegram.ts';
 import { principalOf, toUser } from './users.ts';
 
-export const MIN_PASSWORD_LENGTH = 10;
-
 export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = async (app, opts) => {
   const { limiter } = opts;
   const issue = async (u: typeof users.$inferSelect) => ({
@@ -22,33 +28,41 @@ export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = asyn
     user: toUser(u),
   });
 
-  app.post('/auth/login', { schema: { body: LoginBody, tags: ['auth'] } }, async (req, reply) => {
-    const { login, password } = req.body;
-    if (!(await limiter.take(login, req.ip))) {
-      throw new ApiError('rate_limited', 'Too many failed sign-ins; try again later');
-    }
-    const [u] = await app.db.select().from(users).where(eq(users.login, login));
-    const ok = await verifyPassword(password, u?.passwordHash ?? null);
-    if (!u || !ok || !u.active) {
-      req.log.info({ login }, 'failed sign-in');
-      throw new ApiError('invalid_credentials', 'Wrong login or password');
-    }
-    await limiter.succeed(login, req.ip);
-    return reply.send(await issue(u));
-  });
+  app.post(
+    '/auth/login',
+    { schema: { body: LoginBody, tags: ['auth'], response: { 200: AuthAnswer } } },
+    async (req, reply) => {
+      const { login, password } = req.body;
+      if (!(await limiter.take(login, req.ip))) {
+        throw new ApiError('rate_limited', 'Too many failed sign-ins; try again later');
+      }
+      const [u] = await app.db.select().from(users).where(eq(users.login, login));
+      const ok = await verifyPassword(password, u?.passwordHash ?? null);
+      if (!u || !ok || !u.active) {
+        req.log.info({ login }, 'failed sign-in');
+        throw new ApiError('invalid_credentials', 'Wrong login or password');
+      }
+      await limiter.succeed(login, req.ip);
+      return reply.send(await issue(u));
+    },
+  );
 
-  app.post('/auth/telegram', { schema: { body: TelegramBody, tags: ['auth'] } }, async (req) => {
-    const id = verifyInitData(req.body.initData, app.config.telegramBotToken, app.config.telegramMaxAgeSeconds);
-    const [u] = await app.db
-      .insert(users)
-      .values({ login: `tg:${id.telegramId}`, displayName: id.displayName, role: 'fan', telegramId: id.telegramId })
-      .onConflictDoUpdate({ target: users.telegramId, set: { displayName: id.displayName } })
-      .returning();
-    if (!u!.active || u!.role !== 'fan') throw new ApiError('forbidden', 'This Telegram account cannot sign in here');
-    return issue(u!);
-  });
+  app.post(
+    '/auth/telegram',
+    { schema: { body: TelegramBody, tags: ['auth'], response: { 200: AuthAnswer } } },
+    async (req) => {
+      const id = verifyInitData(req.body.initData, app.config.telegramBotToken, app.config.telegramMaxAgeSeconds);
+      const [u] = await app.db
+        .insert(users)
+        .values({ login: `tg:${id.telegramId}`, displayName: id.displayName, role: 'fan', telegramId: id.telegramId })
+        .onConflictDoUpdate({ target: users.telegramId, set: { displayName: id.displayName } })
+        .returning();
+      if (!u!.active || u!.role !== 'fan') throw new ApiError('forbidden', 'This Telegram account cannot sign in here');
+      return issue(u!);
+    },
+  );
 
-  app.get('/auth/me', { schema: { tags: ['auth'] } }, async (req) => {
+  app.get('/auth/me', { schema: { tags: ['auth'], response: { 200: MeAnswer } } }, async (req) => {
     const p = await requireUser(req);
     const [u] = await app.db
       .select()
@@ -57,44 +71,48 @@ export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = asyn
     return { user: toUser(u!) };
   });
 
-  app.post('/admin/users', { schema: { body: CreateUserBody, tags: ['admin'] } }, async (req, reply) => {
-    const actor = await requireUser(req, ['admin']);
-    const b = req.body;
-    if (b.password.length < MIN_PASSWORD_LENGTH) {
-      throw new ApiError('weak_password', `A password needs at least ${MIN_PASSWORD_LENGTH} characters`);
-    }
-    if (b.role === 'captain') {
-      const [club] = await app.db
-        .select({ id: clubs.id })
-        .from(clubs)
-        .where(eq(clubs.id, Number(b.clubId)));
-      if (!club) throw new ApiError('not_found', 'No such club');
-    }
-    const { user, entry } = await app.db.transaction(async (tx) => {
-      const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.login, b.login));
-      if (taken) throw new ApiError('login_taken', 'That login is taken');
-      const [u] = await tx
-        .insert(users)
-        .values({
-          login: b.login,
-          displayName: b.displayName ?? b.login,
-          role: b.role,
-          clubId: b.role === 'captain' ? Number(b.clubId) : null,
-          passwordHash: await hashPassword(b.password),
-        })
-        .onConflictDoNothing()
-        .returning();
-      if (!u) throw new ApiError('login_taken', 'That login is taken');
-      const entry = await recordAudit(tx, {
-        actorId: actor.userId,
-        action: 'create',
-        entity: 'user',
-        entityId: u.id,
-        after: toUser(u),
+  app.post(
+    '/admin/users',
+    { schema: { body: CreateUserBody, tags: ['admin'], response: { 201: UserAnswer } } },
+    async (req, reply) => {
+      const actor = await requireUser(req, ['admin']);
+      const b = req.body;
+      if (b.password.length < MIN_PASSWORD_LENGTH) {
+        throw new ApiError('weak_password', `A password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+      }
+      if (b.role === 'captain') {
+        const [club] = await app.db
+          .select({ id: clubs.id })
+          .from(clubs)
+          .where(eq(clubs.id, Number(b.clubId)));
+        if (!club) throw new ApiError('not_found', 'No such club');
+      }
+      const { user, entry } = await app.db.transaction(async (tx) => {
+        const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.login, b.login));
+        if (taken) throw new ApiError('login_taken', 'That login is taken');
+        const [u] = await tx
+          .insert(users)
+          .values({
+            login: b.login,
+            displayName: b.displayName ?? b.login,
+            role: b.role,
+            clubId: b.role === 'captain' ? Number(b.clubId) : null,
+            passwordHash: await hashPassword(b.password),
+          })
+          .onConflictDoNothing()
+          .returning();
+        if (!u) throw new ApiError('login_taken', 'That login is taken');
+        const entry = await recordAudit(tx, {
+          actorId: actor.userId,
+          action: 'create',
+          entity: 'user',
+          entityId: u.id,
+          after: toUser(u),
+        });
+        return { user: u, entry };
       });
-      return { user: u, entry };
-    });
-    app.fanout.publish([auditPatch(entry)]);
-    return reply.code(201).send({ user: toUser(user) });
-  });
+      app.fanout.publish([auditPatch(entry)]);
+      return reply.code(201).send({ user: toUser(user) });
+    },
+  );
 };

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, or } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Id, LineupOptionsAnswer, Side } from '@touchline/contract';
+import { Id, LineupOptionsAnswer, MatchList, Side } from '@touchline/contract';
 import { requireUser } from '../auth/plugin.ts';
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
@@ -13,7 +13,7 @@ const tags = ['captain'];
 
 /** What a captain needs to submit a lineup: their club's next matches and the roster with suspensions. */
 export const captainRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/captain/matches', { schema: { tags } }, async (req) => {
+  app.get('/captain/matches', { schema: { tags, response: { 200: MatchList } } }, async (req) => {
     const p = await requireUser(req, ['captain', 'admin']);
     if (!p.clubId) return { matches: [] };
     const club = Number(p.clubId);

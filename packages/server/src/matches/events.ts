@@ -1,5 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import { Change, type CreateEventBody, MatchEvent, type PatchEventBody, type Side } from '@touchline/contract';
+import {
+  type Change,
+  type CreateEventBody,
+  MatchEvent,
+  type PatchEventBody,
+  type Side,
+  StoredChange,
+} from '@touchline/contract';
 import {
   EVENT_RULES,
   eventRefusal,
@@ -90,7 +97,7 @@ async function replayedEvent(ctx: WriteContext, replay: { seq: number }, row: Ev
     .select({ changes: t.changeLog.changes })
     .from(t.changeLog)
     .where(and(eq(t.changeLog.topic, `match:${ctx.match.id}`), eq(t.changeLog.seq, replay.seq)));
-  const written = Change.array()
+  const written = StoredChange.array()
     .parse(entry?.changes ?? [])
     .find((c) => c.entity === 'event' && c.data);
   if (!written) throw new ApiError('not_found', 'The event of this write is no longer known');

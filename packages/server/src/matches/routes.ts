@@ -3,11 +3,16 @@ import { z } from 'zod';
 import {
   ClientWriteId,
   CreateEventBody,
+  EventAnswer,
   Id,
+  LineupAnswer,
   LineupBody,
   PatchEventBody,
+  SeqAnswer,
   Side,
+  StateAnswer,
   StateBody,
+  StatsAnswer,
   StatsBody,
 } from '@touchline/contract';
 import { requireUser } from '../auth/plugin.ts';
@@ -32,7 +37,7 @@ const tags = ['matches'];
 export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/matches/:id/events',
-    { schema: { params: MatchParams, body: CreateEventBody, tags } },
+    { schema: { params: MatchParams, body: CreateEventBody, tags, response: { 200: EventAnswer, 201: EventAnswer } } },
     async (req, reply) => {
       const p = await requireUser(req, WRITERS);
       const out = await writeMatch(
@@ -48,7 +53,7 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/matches/:id/events/:eventId',
-    { schema: { params: EventParams, body: PatchEventBody, tags } },
+    { schema: { params: EventParams, body: PatchEventBody, tags, response: { 200: EventAnswer } } },
     async (req) => {
       const p = await requireUser(req, WRITERS);
       const out = await writeMatch(
@@ -64,7 +69,7 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/matches/:id/events/:eventId',
-    { schema: { params: EventParams, querystring: DeleteQuery, tags } },
+    { schema: { params: EventParams, querystring: DeleteQuery, tags, response: { 200: SeqAnswer } } },
     async (req) => {
       const p = await requireUser(req, WRITERS);
       const out = await writeMatch(
@@ -78,39 +83,51 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post('/matches/:id/stats', { schema: { params: MatchParams, body: StatsBody, tags } }, async (req) => {
-    const p = await requireUser(req, WRITERS);
-    const out = await writeMatch(
-      app,
-      Number(req.params.id),
-      p,
-      { kind: 'record', expectedSeq: req.body.expectedSeq, clientWriteId: req.body.clientEventId },
-      (ctx) => changeStat(ctx, req.body),
-    );
-    return { stats: out.result.stats, seq: out.seq };
-  });
+  app.post(
+    '/matches/:id/stats',
+    { schema: { params: MatchParams, body: StatsBody, tags, response: { 200: StatsAnswer } } },
+    async (req) => {
+      const p = await requireUser(req, WRITERS);
+      const out = await writeMatch(
+        app,
+        Number(req.params.id),
+        p,
+        { kind: 'record', expectedSeq: req.body.expectedSeq, clientWriteId: req.body.clientEventId },
+        (ctx) => changeStat(ctx, req.body),
+      );
+      return { stats: out.result.stats, seq: out.seq };
+    },
+  );
 
-  app.post('/matches/:id/state', { schema: { params: MatchParams, body: StateBody, tags } }, async (req) => {
-    const p = await requireUser(req, WRITERS);
-    const out = await writeMatch(
-      app,
-      Number(req.params.id),
-      p,
-      { kind: 'state', expectedSeq: req.body.expectedSeq, clientWriteId: req.body.clientEventId },
-      (ctx) => changeState(ctx, req.body),
-    );
-    return { match: out.result.match, seq: out.seq };
-  });
+  app.post(
+    '/matches/:id/state',
+    { schema: { params: MatchParams, body: StateBody, tags, response: { 200: StateAnswer } } },
+    async (req) => {
+      const p = await requireUser(req, WRITERS);
+      const out = await writeMatch(
+        app,
+        Number(req.params.id),
+        p,
+        { kind: 'state', expectedSeq: req.body.expectedSeq, clientWriteId: req.body.clientEventId },
+        (ctx) => changeState(ctx, req.body),
+      );
+      return { match: out.result.match, seq: out.seq };
+    },
+  );
 
-  app.put('/matches/:id/lineups/:side', { schema: { params: LineupParams, body: LineupBody, tags } }, async (req) => {
-    const p = await requireUser(req, ['admin', 'operator', 'captain']);
-    const out = await writeMatch(
-      app,
-      Number(req.params.id),
-      p,
-      { kind: { lineup: req.params.side }, expectedSeq: req.body.expectedSeq, clientWriteId: req.body.clientEventId },
-      (ctx) => putLineup(ctx, req.params.side, req.body),
-    );
-    return { lineup: out.result.lineup, seq: out.seq };
-  });
+  app.put(
+    '/matches/:id/lineups/:side',
+    { schema: { params: LineupParams, body: LineupBody, tags, response: { 200: LineupAnswer } } },
+    async (req) => {
+      const p = await requireUser(req, ['admin', 'operator', 'captain']);
+      const out = await writeMatch(
+        app,
+        Number(req.params.id),
+        p,
+        { kind: { lineup: req.params.side }, expectedSeq: req.body.expectedSeq, clientWriteId: req.body.clientEventId },
+        (ctx) => putLineup(ctx, req.params.side, req.body),
+      );
+      return { lineup: out.result.lineup, seq: out.seq };
+    },
+  );
 };

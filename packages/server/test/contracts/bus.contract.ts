@@ -23,11 +23,22 @@ async function until(ok: () => boolean, timeoutMs = 5000) {
   }
 }
 
+const stats = (corners: number) => ({
+  shots: 0,
+  shots_on_target: 0,
+  corners,
+  fouls: 0,
+  offsides: 0,
+  saves: 0,
+  yellow_cards: 0,
+  red_cards: 0,
+});
+
 const message = (origin: string, topic: string, seq: number): BusMessage => ({
   topic,
   epoch: `epoch of ${topic}`,
   seq,
-  changes: [{ op: 'updated', entity: 'stats', id: `${topic}/${seq}`, data: { corners: { home: seq, away: 0 } } }],
+  changes: [{ op: 'updated', entity: 'stats', id: `${topic}/${seq}`, data: { home: stats(seq), away: stats(0) } }],
   committedAt: 1_700_000_000_000 + seq,
   origin,
 });

@@ -1,28 +1,27 @@
 import type {
+  AuthAnswer,
+  BracketAnswer,
+  CompetitionsAnswer,
+  ConfigAnswer,
   CreateEventBody,
+  EventAnswer,
+  LineupAnswer,
   LineupBody,
+  LineupOptionsAnswer,
+  MatchList,
   MatchListQuery,
   MatchSnapshot,
   PatchEventBody,
-  Side,
-  StateBody,
+  PublicClubAnswer,
   SeasonPlayers,
+  SeqAnswer,
+  Side,
   Standings,
+  StateAnswer,
+  StateBody,
+  StatsAnswer,
   StatsBody,
 } from '@touchline/contract';
-import type {
-  AuthAnswer,
-  BracketAnswer,
-  ClubAnswer,
-  CompetitionsAnswer,
-  EventAnswer,
-  LineupAnswer,
-  LineupOptionsAnswer,
-  MatchListAnswer,
-  SeqAnswer,
-  StateAnswer,
-  StatsAnswer,
-} from './api-types.ts';
 
 /** A failed call, parsed from the error body (docs/protocol.md §1). `status` 0 means the network failed. */
 export class ApiError extends Error {
@@ -111,13 +110,14 @@ export function createApi(options: ApiOptions) {
     login: (login: string, password: string) => call<AuthAnswer>('POST', '/auth/login', { login, password }),
     telegram: (initData: string) => call<AuthAnswer>('POST', '/auth/telegram', { initData }),
 
-    matches: (q: MatchListQuery = {}) => call<MatchListAnswer>('GET', `/matches${query({ ...q })}`),
+    matches: (q: MatchListQuery = {}) => call<MatchList>('GET', `/matches${query({ ...q })}`),
     match: (id: string) => call<MatchSnapshot>('GET', m(id)),
     standings: (seasonId: string) => call<Standings>('GET', `/seasons/${encodeURIComponent(seasonId)}/standings`),
     seasonPlayers: (seasonId: string) => call<SeasonPlayers>('GET', `/seasons/${encodeURIComponent(seasonId)}/players`),
     bracket: (seasonId: string) => call<BracketAnswer>('GET', `/seasons/${encodeURIComponent(seasonId)}/bracket`),
+    config: () => call<ConfigAnswer>('GET', '/config'),
     competitions: () => call<CompetitionsAnswer>('GET', '/competitions'),
-    club: (id: string) => call<ClubAnswer>('GET', `/clubs/${encodeURIComponent(id)}`),
+    club: (id: string) => call<PublicClubAnswer>('GET', `/clubs/${encodeURIComponent(id)}`),
 
     createEvent: (matchId: string, body: CreateEventBody) => call<EventAnswer>('POST', `${m(matchId)}/events`, body),
     patchEvent: (matchId: string, eventId: string, body: PatchEventBody) =>
@@ -129,7 +129,7 @@ export function createApi(options: ApiOptions) {
     putLineup: (matchId: string, side: Side, body: LineupBody) =>
       call<LineupAnswer>('PUT', `${m(matchId)}/lineups/${side}`, body),
 
-    captainMatches: () => call<MatchListAnswer>('GET', '/captain/matches'),
+    captainMatches: () => call<MatchList>('GET', '/captain/matches'),
     lineupOptions: (matchId: string, side: Side) =>
       call<LineupOptionsAnswer>('GET', `${m(matchId)}/lineup-options/${side}`),
   };

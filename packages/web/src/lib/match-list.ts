@@ -1,8 +1,5 @@
 import type { MatchSummary, PatchFrame } from '@touchline/contract';
 
-/** The `live` topic's snapshot: every match that is live or on today's card. */
-export type LiveCard = MatchSummary[];
-
 const byKickoff = (a: MatchSummary, b: MatchSummary) =>
   a.kickoffAt.localeCompare(b.kickoffAt) || Number(a.id) - Number(b.id);
 
@@ -17,7 +14,7 @@ export function applyListPatch(list: readonly MatchSummary[], frame: PatchFrame)
   let next = [...list];
   for (const c of frame.changes) {
     if (c.entity !== 'match') continue;
-    const data = c.data as MatchSummary | undefined;
+    const data = c.data;
     const id = c.id ?? data?.id;
     next = next.filter((m) => m.id !== id);
     if (c.op !== 'deleted' && data) next.push(data);

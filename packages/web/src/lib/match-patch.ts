@@ -1,20 +1,9 @@
-import type {
-  Change,
-  LineupEntry,
-  MatchEvent,
-  MatchSnapshot,
-  MatchSummary,
-  PatchFrame,
-  SideStats,
-  Side,
-} from '@touchline/contract';
+import type { Change, ChangeOf, MatchSnapshot, PatchFrame } from '@touchline/contract';
 
-type Apply = (snapshot: MatchSnapshot, change: Change) => MatchSnapshot;
-
-function applyEventChange(s: MatchSnapshot, c: Change): MatchSnapshot {
-  const data = c.data as MatchEvent | undefined;
-  const id = c.id ?? data?.id;
+function applyEventChange(s: MatchSnapshot, c: ChangeOf<'event'>): MatchSnapshot {
+  const id = c.id ?? c.data?.id;
   if (c.op === 'deleted') return { ...s, events: s.events.filter((e) => e.id !== id) };
+  const data = c.data;
   if (!data) return s;
   const at = s.events.findIndex((e) => e.id === id);
   if (at < 0) return { ...s, events: [...s.events, data] };
@@ -22,22 +11,26 @@ function applyEventChange(s: MatchSnapshot, c: Change): MatchSnapshot {
   return { ...s, events: s.events.map((e, i) => (i === at ? data : e)) };
 }
 
-/** One row per entity a match topic carries; standings and audit changes are not part of a match snapshot. */
-const byEntity: Record<Change['entity'], Apply> = {
-  event: applyEventChange,
-  stats: (s, c) => (c.data ? { ...s, stats: c.data as SideStats } : s),
-  match: (s, c) => (c.data ? { ...s, match: c.data as MatchSummary } : s),
-  lineup: (s, c) => {
-    const data = c.data as { side: Side; entries: LineupEntry[] } | undefined;
-    return data ? { ...s, lineups: { ...s.lineups, [data.side]: data.entries } } : s;
-  },
-  standings: (s) => s,
-  audit: (s) => s,
-};
+/** One case per entity a match topic carries; standings and audit changes are not part of a match snapshot. */
+function applyChange(s: MatchSnapshot, c: Change): MatchSnapshot {
+  switch (c.entity) {
+    case 'event':
+      return applyEventChange(s, c);
+    case 'stats':
+      return c.data ? { ...s, stats: c.data } : s;
+    case 'match':
+      return c.data ? { ...s, match: c.data } : s;
+    case 'lineup':
+      return c.data ? { ...s, lineups: { ...s.lineups, [c.data.side]: c.data.entries } } : s;
+    case 'standings':
+    case 'audit':
+      return s;
+  }
+}
 
 /** Applies one `match:{id}` patch to a snapshot (docs/protocol.md §9.5); the caller has already checked the seq. */
 export function applyPatch(snapshot: MatchSnapshot, frame: PatchFrame): MatchSnapshot {
-  const next = frame.changes.reduce((s, c) => byEntity[c.entity](s, c), snapshot);
+  const next = frame.changes.reduce(applyChange, snapshot);
   return { ...next, epoch: frame.epoch, seq: frame.seq };
 }
 

@@ -1,6 +1,5 @@
 import { create } from 'zustand';
-import type { User } from '@touchline/contract';
-import type { AuthAnswer } from './api-types.ts';
+import type { AuthAnswer, User } from '@touchline/contract';
 
 const KEY = 'touchline.session';
 

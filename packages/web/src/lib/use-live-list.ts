@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { MatchSummary } from '@touchline/contract';
-import { applyListPatch, upsertMatches, type LiveCard } from './match-list.ts';
+import { applyListPatch, upsertMatches } from './match-list.ts';
 import { useTopic } from './use-topic.ts';
 
 /**
@@ -21,7 +21,7 @@ export function useLiveList(load: () => Promise<MatchSummary[]>, keep: (m: Match
     };
     // Loaded once per screen; the topic keeps it current.
   }, []);
-  useTopic<LiveCard>('live', {
+  useTopic('live', {
     onSnapshot: (card) => setMatches((prev) => upsertMatches(prev ?? [], card).filter(keep)),
     onPatch: (frame) => setMatches((prev) => applyListPatch(prev ?? [], frame).filter(keep)),
   });

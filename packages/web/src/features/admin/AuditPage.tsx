@@ -84,7 +84,7 @@ export default function AuditPage() {
     setEntries((list) => mergeEntries(list, incoming, filter));
     if (isNew) setFresh((f) => new Set([...f, ...incoming.map((e) => e.id)]));
   };
-  useTopic<unknown[]>('admin', {
+  useTopic('admin', {
     onSnapshot: (rows) => arrive(Array.isArray(rows) ? rows : [], false),
     onPatch: (frame) =>
       arrive(

@@ -50,7 +50,7 @@ export default function MatchesPage() {
     async () => (seasonId ? upsertMatches([], (await api.matches({ seasonId })).matches) : []),
     [seasonId],
   );
-  useTopic<{ matches: MatchSummary[] }>(seasonId ? `season:${seasonId}` : undefined, {
+  useTopic(seasonId ? `season:${seasonId}` : undefined, {
     onSnapshot: (data) => matches.mutate(() => upsertMatches([], data.matches)),
     onPatch: (frame) => matches.mutate((list) => applyListPatch(list ?? [], frame)),
   });

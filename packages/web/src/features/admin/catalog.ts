@@ -1,24 +1,14 @@
-import type { SeasonFormat, TieKind } from '../../lib/admin-api.ts';
-
+import type { StaffRole } from '@touchline/contract';
 /** The sections of the league office, in the order the home screen and the section menu list them. */
 export const SECTIONS = ['competitions', 'clubs', 'players', 'matches', 'staff', 'audit'] as const;
 export type Section = (typeof SECTIONS)[number];
 
-export const FORMATS: readonly SeasonFormat[] = [
-  'round_robin',
-  'double_round_robin',
-  'round_robin_playoff',
-  'groups_knockout',
-  'knockout',
-];
+export { SEASON_FORMATS as FORMATS, TIE_KINDS } from '@touchline/contract/constants';
 
-export const TIE_KINDS: readonly TieKind[] = ['single', 'two_legged', 'best_of'];
+/** The roles an admin creates accounts for, in the order the forms offer them (the least powerful first). */
+export const STAFF_ROLES = ['operator', 'judge', 'captain', 'admin'] as const satisfies readonly StaffRole[];
 
-/** The roles an admin creates accounts for (fans sign in through Telegram). */
-export const STAFF_ROLES = ['operator', 'judge', 'captain', 'admin'] as const;
-
-/** The server's minimum password length (weak_password below it). */
-export const MIN_PASSWORD = 10;
+export { MIN_PASSWORD_LENGTH as MIN_PASSWORD } from '@touchline/contract/constants';
 
 /** Positions the player form suggests; any short text is accepted. */
 export const POSITIONS = ['GK', 'DF', 'MF', 'FW'];

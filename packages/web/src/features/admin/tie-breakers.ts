@@ -1,15 +1,7 @@
 import type { TieBreakerName } from '@touchline/contract';
+import { TIE_BREAKERS } from '@touchline/contract/constants';
 
-/** Every tie-breaker the standings engine knows, in its default order (packages/domain `defaultRules`). */
-export const TIE_BREAKERS: readonly TieBreakerName[] = [
-  'points',
-  'head_to_head',
-  'goal_difference',
-  'goals_for',
-  'wins',
-  'fewer_cards',
-  'name',
-];
+export { TIE_BREAKERS };
 
 /** The list with the item at `index` moved by `delta` places; unchanged when that would leave the list. */
 export function moveItem<T>(list: readonly T[], index: number, delta: number): T[] {

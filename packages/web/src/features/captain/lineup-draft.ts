@@ -1,6 +1,5 @@
-import type { LineupBody, LineupEntry, LineupRole, LineupRules } from '@touchline/contract';
+import type { LineupBody, LineupEntry, LineupRole, LineupRules, RosterPlayer } from '@touchline/contract';
 import { lineupProblems } from '@touchline/domain';
-import type { RosterPlayer } from '../../lib/api-types.ts';
 import { fullName } from '../../lib/names.ts';
 
 export interface DraftRow {

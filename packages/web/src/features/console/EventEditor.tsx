@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventType, PatchEventBody, Side } from '@touchline/contract';
 import { EVENT_RULES, EVENT_TYPES } from '@touchline/domain';
+import { MINUTE_MAX } from '@touchline/contract/constants';
 import { playerLabel, SIDES } from '../../lib/names.ts';
 import type { MatchView, ViewEvent } from './optimistic.ts';
 
@@ -103,7 +104,7 @@ export function EventEditor({ view, event, onSave, onCancel }: Props) {
         <input
           type="number"
           min={1}
-          max={130}
+          max={MINUTE_MAX}
           required
           value={d.minute}
           onChange={(e) => set({ minute: Number(e.target.value) })}

@@ -5,6 +5,7 @@ import { EVENT_RULES } from '@touchline/domain';
 import { findPlayer, playerLabel, SIDES } from '../../lib/names.ts';
 import { Link } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.ts';
+import { useJudgeWindowHours } from '../../lib/league-config.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { ConnectionIndicator } from '../../ui/ConnectionIndicator.tsx';
 import { Loading } from '../../ui/Feedback.tsx';
@@ -52,6 +53,7 @@ function Desk({ view, mode, backTo }: { view: MatchView; mode: DeskMode; backTo:
   const role = useSession((s) => s.user?.role);
   // The judge's correction window closes while the page is open.
   const now = useNow(60_000);
+  const windowHours = useJudgeWindowHours();
   const [picking, setPicking] = useState<Picking>();
   const [toast, setToast] = useState<ToastMessage>();
   const closeToast = useCallback(() => setToast(undefined), []);
@@ -118,7 +120,7 @@ function Desk({ view, mode, backTo }: { view: MatchView; mode: DeskMode; backTo:
         ? t('player.unknown')
         : undefined;
 
-  const blocked = recordBlock(view.match, role, new Date(now));
+  const blocked = recordBlock(view.match, role, new Date(now), windowHours);
   const blockText = blocked ? t(`desk.blocked.${blocked}`) : undefined;
   const dismiss = (id: string) => void consoleStore.dismiss(id);
   const shootout = <ShootoutPanel view={view} minute={at.minute} canStart={mode === 'operator'} record={record} />;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatchSummary } from '@touchline/contract';
+import { MINUTE_MAX } from '@touchline/contract/constants';
 import { readClock } from '../../lib/clock.ts';
 import { useNow } from '../../lib/use-now.ts';
 
@@ -32,9 +33,9 @@ export function MinuteField({ state }: { state: ReturnType<typeof useMinute> }) 
           type="number"
           inputMode="numeric"
           min={1}
-          max={130}
+          max={MINUTE_MAX}
           value={value.minute}
-          onChange={(e) => setTyped({ ...value, minute: Math.max(1, clamp(Number(e.target.value), 130)) })}
+          onChange={(e) => setTyped({ ...value, minute: Math.max(1, clamp(Number(e.target.value), MINUTE_MAX)) })}
         />
       </label>
       <label>

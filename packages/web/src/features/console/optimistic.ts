@@ -86,7 +86,7 @@ function applyWrite(view: MatchView, { clientEventId, createdAt, write }: LocalW
  * Score, shootout and card counts are derived from the events, so an optimistic goal moves the score too.
  */
 export function withLocalWrites(snapshot: MatchSnapshot, writes: readonly LocalWrite[]): MatchView {
-  const view = writes.reduce(applyWrite, snapshot as MatchView);
+  const view = writes.reduce<MatchView>(applyWrite, snapshot);
   const tally = reduceEvents(view.events);
   return {
     ...view,

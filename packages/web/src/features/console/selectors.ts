@@ -1,7 +1,6 @@
 import type { LineupEntry, MatchSummary, Period, Role, Side, StateBody } from '@touchline/contract';
 import {
   checkTransition,
-  DEFAULT_JUDGE_WINDOW_HOURS,
   EVENT_RULES,
   type FinishRefusal,
   finishRefusal,
@@ -89,7 +88,11 @@ export function finishBlock(view: MatchView): FinishBlock | null {
 
 /**
  * Why the signed-in person cannot record, edit or delete events and statistics now, or null: the server's rule.
- * The console cannot know a configured correction window, so it predicts the judge's with the default one.
+ * The judge's correction window is the server's, from `/api/config`; until it is known no window is predicted closed.
  */
-export const recordBlock = (match: MatchSummary, role: Role | undefined, now: Date) =>
-  recordRefusal(role ?? 'fan', match, { judgeWindowHours: DEFAULT_JUDGE_WINDOW_HOURS, now });
+export const recordBlock = (
+  match: MatchSummary,
+  role: Role | undefined,
+  now: Date,
+  judgeWindowHours: number | undefined,
+) => recordRefusal(role ?? 'fan', match, { judgeWindowHours: judgeWindowHours ?? Infinity, now });

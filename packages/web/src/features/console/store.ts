@@ -39,8 +39,7 @@ export function writesIn(frame: PatchFrame): Set<string> {
   const ids = new Set<string>();
   for (const c of frame.changes) {
     if (c.clientEventId) ids.add(c.clientEventId);
-    const made =
-      c.entity === 'event' && c.op === 'created' ? (c.data as { clientEventId?: string } | undefined) : undefined;
+    const made = c.entity === 'event' && c.op === 'created' ? c.data : undefined;
     if (made?.clientEventId) ids.add(made.clientEventId);
   }
   return ids;

@@ -1,7 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import type { MatchSnapshot } from '@touchline/contract';
 import { api } from '../../lib/services.ts';
 import { useTopic } from '../../lib/use-topic.ts';
 import { consoleStore } from './instance.ts';
@@ -14,7 +13,7 @@ export function useConsoleMatch(matchId: string) {
     // REST first, so a blocked WebSocket still shows the match; the stream's snapshot supersedes it.
     api.match(matchId).then(consoleStore.receiveSnapshot, () => undefined);
   }, [matchId]);
-  useTopic<MatchSnapshot>(`match:${matchId}`, {
+  useTopic(`match:${matchId}`, {
     onSnapshot: consoleStore.receiveSnapshot,
     onPatch: consoleStore.receivePatch,
   });

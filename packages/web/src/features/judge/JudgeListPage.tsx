@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { MatchSummary } from '@touchline/contract';
+import { useJudgeWindowHours } from '../../lib/league-config.ts';
 import { liveFirst } from '../../lib/match-list.ts';
 import { api } from '../../lib/services.ts';
 import { HOUR_MS, wholeHour } from '../../lib/time.ts';
@@ -9,18 +10,16 @@ import { MatchList } from '../console/MatchList.tsx';
 import { useOutboxStatus } from '../console/use-console-match.ts';
 import '../console/console.css';
 
-/** docs/rules.md §1.9: the judge's correction window after full time (48 h by default). */
-export const CORRECTION_WINDOW_MS = 48 * HOUR_MS;
 /** A match finishes at most this long after kick-off, so the kick-off filter can be coarse. */
 const LONGEST_MATCH_MS = 4 * HOUR_MS;
 
-const inWindow = (m: MatchSummary, now = Date.now()) =>
-  m.status === 'live' ||
-  (m.status === 'finished' && Date.parse(m.finishedAt ?? m.kickoffAt) >= now - CORRECTION_WINDOW_MS);
+/** SPEC §1: the judge's correction window after full time, as the server is configured (`/api/config`). */
+const inWindow = (m: MatchSummary, windowMs: number, now = Date.now()) =>
+  m.status === 'live' || (m.status === 'finished' && Date.parse(m.finishedAt ?? m.kickoffAt) >= now - windowMs);
 
-async function loadWindow(): Promise<MatchSummary[]> {
+async function loadWindow(windowMs: number): Promise<MatchSummary[]> {
   // Whole hours keep the URL steady, so an offline reload finds the list in the service worker's cache.
-  const from = new Date(wholeHour(Date.now()) - CORRECTION_WINDOW_MS - LONGEST_MATCH_MS).toISOString();
+  const from = new Date(wholeHour(Date.now()) - windowMs - LONGEST_MATCH_MS).toISOString();
   const [live, finished] = await Promise.all([
     api.matches({ status: 'live' }),
     api.matches({ status: 'finished', from }),
@@ -28,17 +27,27 @@ async function loadWindow(): Promise<MatchSummary[]> {
   return [...live.matches, ...finished.matches];
 }
 
+/** The list waits for the window (`/api/config`, or the default offline): it decides what is loaded and kept. */
 export default function JudgeListPage() {
+  const hours = useJudgeWindowHours();
+  return hours === undefined ? null : <JudgeList hours={hours} />;
+}
+
+function JudgeList({ hours }: { hours: number }) {
   const { t } = useTranslation();
   const { pending } = useOutboxStatus();
-  const { matches, failed } = useLiveList(loadWindow, (m) => inWindow(m));
+  const windowMs = hours * HOUR_MS;
+  const { matches, failed } = useLiveList(
+    () => loadWindow(windowMs),
+    (m) => inWindow(m, windowMs),
+  );
   return (
     <section aria-labelledby="judge-title">
       <div className="desk-bar">
         <h1 id="judge-title">{t('judge.title')}</h1>
         <ConnectionIndicator pending={pending} />
       </div>
-      <p className="muted">{t('judge.window')}</p>
+      <p className="muted">{t('judge.window', { count: hours })}</p>
       <MatchList
         matches={matches && liveFirst([...matches].reverse())}
         failed={failed}

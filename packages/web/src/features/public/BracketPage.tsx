@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import type { BracketTie } from '@touchline/contract';
 import type { PageProps } from '../../routes.ts';
-import type { BracketTie } from '../../lib/api-types.ts';
 import { roundName } from '../../lib/round-name.ts';
 import { Link } from '../../lib/router.tsx';
 import { api } from '../../lib/services.ts';

@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import type { MatchSummary, Standings } from '@touchline/contract';
 import type { PageProps } from '../../routes.ts';
 import { applyListPatch } from '../../lib/match-list.ts';
 import { Link } from '../../lib/router.tsx';
@@ -12,12 +11,6 @@ import { SeasonPlayersPanel } from './SeasonPlayersPanel.tsx';
 import { StandingsTable } from './StandingsTable.tsx';
 import './public.css';
 
-/** The `season:{id}` snapshot: the table and every match of the season. */
-interface SeasonData {
-  standings: Standings;
-  matches: MatchSummary[];
-}
-
 /** Standings and fixtures of a season: REST for the first paint, then `season:{id}` keeps both current. */
 export default function SeasonPage({ params }: PageProps) {
   const { t } = useTranslation();
@@ -26,14 +19,16 @@ export default function SeasonPage({ params }: PageProps) {
   const fixtures = useAsync(() => api.matches({ seasonId: id }), [id]);
   const players = useAsync(() => api.seasonPlayers(id), [id]);
 
-  useTopic<SeasonData>(`season:${id}`, {
+  useTopic(`season:${id}`, {
     onSnapshot: (data) => {
       standings.mutate(() => data.standings);
       fixtures.mutate(() => ({ matches: data.matches }));
     },
     onPatch: (frame) => {
-      const table = frame.changes.find((c) => c.entity === 'standings' && c.data);
-      if (table) standings.mutate(() => table.data as Standings);
+      for (const c of frame.changes) {
+        const table = c.entity === 'standings' ? c.data : undefined;
+        if (table) standings.mutate(() => table);
+      }
       // A result moves the scorers too; they are not in the patch, so they are read again.
       if (frame.changes.some((c) => c.entity === 'match')) players.reload();
       fixtures.mutate((list) => ({ matches: applyListPatch(list?.matches ?? [], frame) }));

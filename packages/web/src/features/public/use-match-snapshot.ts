@@ -12,7 +12,7 @@ export function useMatchSnapshot(matchId: string) {
   useEffect(() => {
     api.match(matchId).then((s) => setSnapshot((current) => newerSnapshot(current, s)), setError);
   }, [matchId]);
-  useTopic<MatchSnapshot>(`match:${matchId}`, {
+  useTopic(`match:${matchId}`, {
     onSnapshot: (data) => setSnapshot((current) => newerSnapshot(current, data)),
     onPatch: (frame) => setSnapshot((s) => (s ? applyNewPatch(s, frame) : s)),
   });

@@ -77,7 +77,8 @@ export const en = {
   console: { title: "Today's matches", empty: 'No matches live or kicking off in the next 24 hours.' },
   judge: {
     title: 'Match corrections',
-    window: 'Live matches, and matches finished in the last 48 hours.',
+    window_one: 'Live matches, and matches finished in the last hour.',
+    window_other: 'Live matches, and matches finished in the last {{count}} hours.',
     empty: 'No matches in the correction window.',
   },
   desk: {

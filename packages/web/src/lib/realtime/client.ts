@@ -1,4 +1,4 @@
-import type { ClientFrame, CloseCode, PROTOCOL_VERSION, ServerFrame } from '@touchline/contract';
+import type { ClientFrame, CloseCode, PROTOCOL_VERSION, ServerFrame, TopicSnapshot } from '@touchline/contract';
 import { backoffDelay } from '../backoff.ts';
 import { defaultTimers, globalNetwork } from './environment.ts';
 import type {
@@ -34,7 +34,8 @@ export interface RealtimeOptions {
 }
 
 export interface RealtimeClient {
-  subscribe<T = unknown>(topic: string, handlers: TopicHandlers<T>): () => void;
+  /** The snapshot's type follows from the topic's name. */
+  subscribe<T extends string>(topic: T, handlers: TopicHandlers<TopicSnapshot<T>>): () => void;
   setToken(token: string | undefined): void;
   close(): void;
   readonly state: ConnectionState;
@@ -238,7 +239,7 @@ export function createRealtimeClient(opts: RealtimeOptions): RealtimeClient {
       return state;
     },
 
-    subscribe<T>(topic: string, handlers: TopicHandlers<T>) {
+    subscribe<T extends string>(topic: T, handlers: TopicHandlers<TopicSnapshot<T>>) {
       const listener = handlers as TopicHandlers;
       let entry = topics.get(topic);
       if (!entry) {

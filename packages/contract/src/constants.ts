@@ -1,0 +1,32 @@
+/**
+ * Names and limits both sides need, without zod, so the web imports them (`@touchline/contract/constants`)
+ * without carrying schemas in its bundle. The schemas are built from these lists.
+ */
+
+/** Every tie-breaker the standings engine knows, in its default order. */
+export const TIE_BREAKERS = [
+  'points',
+  'head_to_head',
+  'goal_difference',
+  'goals_for',
+  'wins',
+  'fewer_cards',
+  'name',
+] as const;
+export const SEASON_FORMATS = [
+  'round_robin',
+  'double_round_robin',
+  'round_robin_playoff',
+  'groups_knockout',
+  'knockout',
+] as const;
+export const TIE_KINDS = ['single', 'two_legged', 'best_of'] as const;
+/** The roles an admin creates accounts for (fans sign in through Telegram). */
+export const STAFF_ROLES = ['admin', 'operator', 'judge', 'captain'] as const;
+export const ROLES = [...STAFF_ROLES, 'fan'] as const;
+
+/** An event's minute and added time. */
+export const MINUTE_MAX = 130;
+export const ADDED_TIME_MAX = 30;
+/** Below this a password is refused with weak_password. */
+export const MIN_PASSWORD_LENGTH = 10;
