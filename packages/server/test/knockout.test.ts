@@ -78,39 +78,6 @@ describe.each(dbKinds)('knockout rules through the match API on %s', (kind) => {
     expect(String(final![tie.nextSlot === 'away' ? 'awayClubId' : 'homeClubId'])).toBe(semi.homeClub.id);
   });
 
-  it('keeps a finished deciding match decided: a correction that would undo its result is refused', async () => {
-    const cup = await bracket();
-    const judge = (await staff(s.app, admin, 'judge')).api;
-    const [onPens, onGoal] = cup.matches;
-    const pens = match(onPens!.id);
-    await pens.state({ status: 'live' });
-    await pens.state({ period: 'half_time' });
-    await pens.state({ period: 'second_half' });
-    await pens.state({ period: 'penalties' });
-    const kicks = [];
-    for (const kick of shootoutKicks({ home: 3, away: 0 })) kicks.push((await pens.kick(kick.side, kick.scored)).body);
-    expect((await pens.state({ status: 'finished' })).status).toBe(200);
-    const scored = kicks.find((k) => k.event.side === 'home' && k.event.scored)!.event;
-    const before = await snapshot(s.app, onPens!.id);
-    // Taking away a scored kick would leave 2:0 with kicks due: the finished match would have no winner.
-    const undo = await judge.req('DELETE', `/api/matches/${onPens!.id}/events/${scored.id}`);
-    expect(code(undo)).toEqual([409, 'shootout_undecided']);
-    const missed = await judge.req('PATCH', `/api/matches/${onPens!.id}/events/${scored.id}`, { scored: false });
-    expect(code(missed)).toEqual([409, 'shootout_undecided']);
-    expect(await snapshot(s.app, onPens!.id)).toEqual(before);
-
-    const won = match(onGoal!.id);
-    await won.state({ status: 'live' });
-    const goal = (await won.event({ type: 'goal', side: 'away', minute: 30 })).body.event;
-    await won.state({ period: 'half_time' });
-    await won.state({ period: 'second_half' });
-    expect((await won.state({ status: 'finished' })).status).toBe(200);
-    const removed = await judge.req('DELETE', `/api/matches/${onGoal!.id}/events/${goal.id}`);
-    expect(code(removed)).toEqual([409, 'tie_undecided']);
-    // A correction that keeps the result stands.
-    expect((await judge.req('PATCH', `/api/matches/${onGoal!.id}/events/${goal.id}`, { minute: 31 })).status).toBe(200);
-  });
-
   it('plays extra time before penalties where the competition chooses it', async () => {
     const cup = await bracket({ extraTime: true });
     expect((await admin.req('GET', `/api/admin/competitions/${cup.competition.id}`)).body.competition).toMatchObject({

@@ -21,7 +21,6 @@ import {
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import type { WriteContext, WriteStep } from './engine.ts';
-import { assertStillDecided } from './state.ts';
 import { assertPlayersOfSide } from './players.ts';
 import { loadEvents, loadStats, toEvent } from './snapshot.ts';
 import { getSummary } from './summary.ts';
@@ -68,7 +67,6 @@ async function assertKickDue(ctx: WriteContext, side: Side) {
 
 /** The match changes that go with an event change: the summary (score) and, for cards, the statistics. */
 async function consequences(ctx: WriteContext): Promise<Change[]> {
-  await assertStillDecided(ctx);
   const summary = await getSummary(ctx.tx, ctx.match.id);
   const stats = await loadStats(ctx.tx, ctx.match.id);
   return [

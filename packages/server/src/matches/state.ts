@@ -13,7 +13,6 @@ import {
 } from '@touchline/domain';
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
-import type { MatchRow } from './authorize.ts';
 import type { WriteContext, WriteStep } from './engine.ts';
 import { loadEvents } from './snapshot.ts';
 import { getSummary } from './summary.ts';
@@ -33,29 +32,6 @@ const FINISH_REFUSED: Record<FinishRefusal, string> = {
   shootout_undecided: 'The shootout is not decided yet',
 };
 
-type Tally = ReturnType<typeof reduceEvents>;
-
-/** The refusal to finish (or stay finished) with this record: a deciding match needs its tie decided. */
-function finishRefused(summary: MatchSummary, tally: Tally, period: MatchRow['period']): ApiError | null {
-  const score = scoreOf(tally);
-  const refusal = finishRefusal({ rules: summary.knockout, period, score, shootout: shootoutCountOf(tally) });
-  return refusal ? new ApiError(refusal, FINISH_REFUSED[refusal], { score, shootout: shootoutOf(tally) }) : null;
-}
-
-/**
- * A correction of a finished match must leave it decided (docs/rules.md §1.8): one that would take away its tie's
- * winner is refused with the code finishing would get; an admin reopens the match to replay it instead.
- */
-export async function assertStillDecided(ctx: WriteContext): Promise<void> {
-  if (ctx.match.status !== 'finished') return;
-  const summary = (await getSummary(ctx.tx, ctx.match.id))!;
-  const refused = finishRefused(summary, await tallyOf(ctx), ctx.match.period);
-  if (refused) throw refused;
-}
-
-const tallyOf = async (ctx: WriteContext): Promise<Tally> =>
-  reduceEvents((await loadEvents(ctx.tx, ctx.match.id)) as Parameters<typeof reduceEvents>[0]);
-
 export async function changeState(ctx: WriteContext, body: StateBody): Promise<WriteStep<{ match: MatchSummary }>> {
   const { tx, match, principal, now } = ctx;
   if (ctx.replay) return { result: { match: (await getSummary(tx, match.id))! }, changes: [], audit: [] };
@@ -74,15 +50,17 @@ export async function changeState(ctx: WriteContext, body: StateBody): Promise<W
     return { result: { match: (await getSummary(tx, match.id))! }, changes: [], audit: [] };
   }
   const summary = (await getSummary(tx, match.id))!;
-  const tally = await tallyOf(ctx);
+  const tally = reduceEvents((await loadEvents(tx, match.id)) as Parameters<typeof reduceEvents>[0]);
   const play = { rules: summary.knockout, period: from.period, score: scoreOf(tally), live: next.status === 'live' };
   if (next.period !== from.period && next.period !== null) {
     const refusal = playOnRefusal(play, next.period);
     if (refusal) throw new ApiError(refusal, PLAY_ON_REFUSED[refusal], { score: play.score });
   }
   if (next.status === 'finished' && from.status !== 'finished') {
-    const refused = finishRefused(summary, tally, next.period);
-    if (refused) throw refused;
+    const shootout = shootoutCountOf(tally);
+    const refusal = finishRefusal({ ...play, period: next.period, shootout });
+    if (refusal)
+      throw new ApiError(refusal, FINISH_REFUSED[refusal], { score: play.score, shootout: shootoutOf(tally) });
   }
   await tx
     .update(t.matches)
