@@ -16,7 +16,7 @@ const change = <E extends string, D extends z.ZodType>(entity: E, data: D) =>
 
 export const LineupChangeData = z.object({ side: Side, entries: z.array(LineupEntry) });
 
-/** One change of a patch, its `data` typed by the entity it is about (PROTOCOL §5). */
+/** One change of a patch, its `data` typed by the entity it is about (docs/protocol.md §9.5). */
 export const Change = z.discriminatedUnion('entity', [
   change('event', MatchEvent),
   change('stats', SideStats),
@@ -42,7 +42,7 @@ export type AdminTopicSnapshot = AuditEntry[];
 /** The change about one entity, for a receiver that handles that entity alone. */
 export type ChangeOf<E extends ChangeEntity> = Extract<Change, { entity: E }>;
 
-/** A topic's snapshot type from its name, as PROTOCOL §5 names topics. */
+/** A topic's snapshot type from its name, as docs/protocol.md §9.3 names topics. */
 export type TopicSnapshot<T extends string> = T extends `match:${string}`
   ? MatchTopicSnapshot
   : T extends `season:${string}`

@@ -3,7 +3,7 @@ import { ClubRef, MatchSummary, RoundRef, User } from './models.ts';
 import { CompetitionType, Id } from './common.ts';
 import { SeasonFormat, TieKind } from './admin.ts';
 
-/* Answers of the public league reads beyond PROTOCOL §3, and the few other answers the web reads. */
+/* Answers of the public league reads beyond docs/protocol.md §4, and the few other answers the web reads. */
 
 /** `GET /api/config`: what the web needs to know about this league's server. */
 export const ConfigAnswer = z.object({

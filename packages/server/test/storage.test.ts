@@ -57,7 +57,7 @@ describe.each(dbKinds)('storage on %s', (kind) => {
     expect(await seedDemoIfEmpty(db(), { now: new Date(), timeZone: TZ, adminLogin: 'demo-admin' })).toBeNull();
   });
 
-  describe('the demo league satisfies SPEC §5', () => {
+  describe('the demo league keeps what the README promises', () => {
     it('has a league season with at least 8 clubs, long names and a shared abbreviation', async () => {
       const [league] = await db().select().from(t.competitions).where(eq(t.competitions.type, 'league'));
       const [season] = await db().select().from(t.seasons).where(eq(t.seasons.competitionId, league!.id));

@@ -16,7 +16,7 @@ const at = (p: Position): Position => ({ epoch: p.epoch, seq: p.seq });
 /** A patch as a replay returns it: what the fan-out adds for its metric is not part of it. */
 const bare = ({ topic, epoch, seq, changes }: Patch): Patch => ({ topic, epoch, seq, changes });
 
-/** What every `Feed` promises the realtime hub (PROTOCOL §5: snapshot, resume, no gap, no repeat). */
+/** What every `Feed` promises the realtime hub (docs/protocol.md §9.4: snapshot, resume, no gap, no repeat). */
 export function feedContract(name: string, fixture: () => Promise<FeedFixture>) {
   describe(`the Feed contract: ${name}`, () => {
     let f: FeedFixture;

@@ -13,7 +13,7 @@ import '../console/console.css';
 /** A match finishes at most this long after kick-off, so the kick-off filter can be coarse. */
 const LONGEST_MATCH_MS = 4 * HOUR_MS;
 
-/** SPEC §1: the judge's correction window after full time, as the server is configured (`/api/config`). */
+/** docs/rules.md §1.9: the judge's correction window after full time, as the server is configured (`/api/config`). */
 const inWindow = (m: MatchSummary, windowMs: number, now = Date.now()) =>
   m.status === 'live' || (m.status === 'finished' && Date.parse(m.finishedAt ?? m.kickoffAt) >= now - windowMs);
 
