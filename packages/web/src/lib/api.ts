@@ -80,6 +80,8 @@ export function createCaller({ getToken, onUnauthorized, baseUrl = '', fetchImpl
       res = await fetchImpl(`${baseUrl}/api${path}`, {
         method,
         headers,
+        // Staff screens reload right after their writes: revalidate (ETag) rather than reuse a copy up to 2 s old.
+        ...(token ? { cache: 'no-cache' as const } : {}),
         ...(body !== undefined ? { body: raw ? raw.text : JSON.stringify(body) } : {}),
       });
     } catch (e) {
