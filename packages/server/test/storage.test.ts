@@ -5,7 +5,7 @@ import { openPostgres } from '../src/db/client.ts';
 import { ensureFirstAdmin } from '../src/auth/first-admin.ts';
 import { seedDemoIfEmpty } from '../src/demo/seed.ts';
 import * as t from '../src/db/schema.ts';
-import { listSummaries } from '../src/matches/summary.ts';
+import { listSummaries } from '../src/reads/summary.ts';
 import { lineupRulesOf } from '../src/matches/lineups.ts';
 import { lineupProblems } from '@touchline/domain';
 import { dbKinds, openTestDatabase } from './helpers.ts';

@@ -9,7 +9,7 @@ import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { createBracket } from '../league/bracket.ts';
 import { seasonPatch } from '../matches/finalize.ts';
-import { listSummaries } from '../matches/summary.ts';
+import { listSummaries } from '../reads/summary.ts';
 import { assertInsideSeason, doubleBookingWarnings, firstDateOf } from './fixture-checks.ts';
 import { loadSeason, toGroup, toRound } from './season-data.ts';
 import { type AdminTx, adminWrite } from './write.ts';

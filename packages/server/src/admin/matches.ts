@@ -16,7 +16,7 @@ import { ApiError } from '../http/errors.ts';
 import { type WriteContext, type WriteStep, writeMatch } from '../matches/engine.ts';
 import { seasonPatch } from '../matches/finalize.ts';
 import { changeState } from '../matches/state.ts';
-import { getSummary } from '../matches/summary.ts';
+import { getSummary } from '../reads/summary.ts';
 import type { CommittedPatch } from '../realtime/fanout.ts';
 import { assertParticipant, loadSeason } from './season-data.ts';
 import { adminWrite, found } from './write.ts';

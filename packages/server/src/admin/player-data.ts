@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Player } from '@touchline/contract';
 import type { Executor } from '../db/client.ts';
 import { clubs, persons, squadMembers, transfers } from '../db/schema.ts';
-import { clubRef } from '../matches/summary.ts';
+import { clubRef } from '../reads/refs.ts';
 import type { AdminTx } from './write.ts';
 
 const current = and(eq(squadMembers.personId, persons.id), isNull(squadMembers.leftAt));

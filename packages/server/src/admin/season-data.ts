@@ -3,8 +3,7 @@ import type { Season } from '@touchline/contract';
 import type { Executor } from '../db/client.ts';
 import { clubs, groups, rounds, seasonParticipants, seasons } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
-import { roundRef } from '../league/rounds.ts';
-import { clubRef } from '../matches/summary.ts';
+import { clubRef, roundRef } from '../reads/refs.ts';
 import { found } from './write.ts';
 
 export const toSeason = (s: typeof seasons.$inferSelect): Season => ({

@@ -6,7 +6,7 @@ import { requireUser } from '../auth/plugin.ts';
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { lineupRulesOf, suspensionsOf } from '../matches/lineups.ts';
-import { listSummaries } from '../matches/summary.ts';
+import { listSummaries } from '../reads/summary.ts';
 
 const LineupParams = z.object({ id: Id, side: Side });
 const tags = ['captain'];

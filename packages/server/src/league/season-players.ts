@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import type { SeasonPlayers } from '@touchline/contract';
 import type { Executor } from '../db/client.ts';
 import * as t from '../db/schema.ts';
-import { clubRef } from '../matches/summary.ts';
+import { clubRef } from '../reads/refs.ts';
 
 /** The season's player totals and active suspensions, or undefined when there is no such season. */
 export async function seasonPlayers(db: Executor, seasonId: number): Promise<SeasonPlayers | undefined> {

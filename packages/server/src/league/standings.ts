@@ -2,7 +2,8 @@ import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Standings } from '@touchline/contract';
 import { computeTable, type MatchResult, scoreOf, shootoutOf, type TableRules } from '@touchline/domain';
 import type { Executor } from '../db/client.ts';
-import { clubRef, talliesOf } from '../matches/summary.ts';
+import { clubRef } from '../reads/refs.ts';
+import { talliesOf } from '../reads/summary.ts';
 import { clubs, competitions, groups, matches, rounds, seasonParticipants, seasons } from '../db/schema.ts';
 
 /** Finished table matches of a season (league and group stages, not playoff ties) with results derived from events. */

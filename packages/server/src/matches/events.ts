@@ -22,8 +22,8 @@ import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import type { WriteContext, WriteStep } from './engine.ts';
 import { assertPlayersOfSide } from './players.ts';
-import { loadEvents, loadStats, toEvent } from './snapshot.ts';
-import { getSummary } from './summary.ts';
+import { loadEvents, loadStats, toEvent } from '../reads/snapshot.ts';
+import { getSummary } from '../reads/summary.ts';
 
 type EventFields = Pick<
   MatchEvent,

@@ -14,7 +14,7 @@ import * as t from '../db/schema.ts';
 import { scheduleTieGames } from '../league/bracket.ts';
 import { computeStandings } from '../league/standings.ts';
 import type { CommittedPatch } from '../realtime/fanout.ts';
-import { listSummaries } from './summary.ts';
+import { listSummaries } from '../reads/summary.ts';
 
 type EventRow = typeof t.matchEvents.$inferSelect;
 

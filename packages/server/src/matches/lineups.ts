@@ -6,7 +6,7 @@ import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import type { WriteContext, WriteStep } from './engine.ts';
 import { clubOfSide } from './players.ts';
-import { loadLineup } from './snapshot.ts';
+import { loadLineup } from '../reads/snapshot.ts';
 
 /** Active suspensions of these players in the match's season. */
 export async function suspensionsOf(tx: Executor, seasonId: number, personIds: number[]) {

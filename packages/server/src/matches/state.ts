@@ -14,8 +14,8 @@ import {
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import type { WriteContext, WriteStep } from './engine.ts';
-import { loadEvents } from './snapshot.ts';
-import { getSummary } from './summary.ts';
+import { loadEvents } from '../reads/snapshot.ts';
+import { getSummary } from '../reads/summary.ts';
 
 const PLAY_ON_REFUSED: Record<PlayOnRefusal, string> = {
   penalty_not_available: 'This match does not decide a knockout tie',

@@ -4,7 +4,7 @@ import { counterChange, type CounterRefusal, type Counters, recordingRefusal } f
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import type { WriteContext, WriteStep } from './engine.ts';
-import { loadStats } from './snapshot.ts';
+import { loadStats } from '../reads/snapshot.ts';
 
 const column = {
   shots: 'shots',

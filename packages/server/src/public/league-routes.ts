@@ -15,8 +15,8 @@ import { resolveTie } from '@touchline/domain';
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { sendCached } from '../http/etag.ts';
-import { clubRef, listSummaries } from '../matches/summary.ts';
-import { roundRef } from '../league/rounds.ts';
+import { clubRef, roundRef } from '../reads/refs.ts';
+import { listSummaries } from '../reads/summary.ts';
 import { seasonPlayers } from '../league/season-players.ts';
 import { sendCalendar } from './calendar.ts';
 

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { Id, MatchList, MatchListQuery, MatchSnapshot, Standings } from '@touchline/contract';
 import { ApiError } from '../http/errors.ts';
 import { sendCached } from '../http/etag.ts';
-import { listSummaries } from '../matches/summary.ts';
-import { loadSnapshot } from '../matches/snapshot.ts';
+import { listSummaries } from '../reads/summary.ts';
+import { loadSnapshot } from '../reads/snapshot.ts';
 import { computeStandings } from '../league/standings.ts';
 
 const IdParams = z.object({ id: Id });

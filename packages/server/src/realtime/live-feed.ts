@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Change, MatchSummary } from '@touchline/contract';
 import { localToUtc } from '@touchline/domain';
 import type { Db } from '../db/client.ts';
-import { listSummaries } from '../matches/summary.ts';
+import { listSummaries } from '../reads/summary.ts';
 import type { Feed, Patch, Position } from './feed.ts';
 
 const DAY = 86_400_000;

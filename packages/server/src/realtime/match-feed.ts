@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { matches } from '../db/schema.ts';
-import { loadSnapshot } from '../matches/snapshot.ts';
+import { loadSnapshot } from '../reads/snapshot.ts';
 import type { Feed } from './feed.ts';
 import { logFeed } from './log-feed.ts';
 

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
 import { feeds, seasons } from '../db/schema.ts';
 import { computeStandings } from '../league/standings.ts';
-import { listSummaries } from '../matches/summary.ts';
+import { listSummaries } from '../reads/summary.ts';
 import type { Feed } from './feed.ts';
 import { logFeed } from './log-feed.ts';
 

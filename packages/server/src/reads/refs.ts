@@ -1,6 +1,6 @@
-import type { RoundRef } from '@touchline/contract';
+import type { ClubRef, RoundRef } from '@touchline/contract';
 import { API_LABEL_LANGUAGE, roundLabel } from '@touchline/domain';
-import type { rounds } from '../db/schema.ts';
+import type { clubs, rounds } from '../db/schema.ts';
 
 type RoundRow = Pick<typeof rounds.$inferSelect, 'id' | 'label' | 'stage' | 'number'>;
 
@@ -11,4 +11,14 @@ export const roundRef = (r: RoundRow): RoundRef => ({
   stage: r.stage,
   number: r.number,
   ...(r.label ? { customLabel: r.label } : {}),
+});
+
+type ClubRow = Pick<typeof clubs.$inferSelect, 'id' | 'name' | 'shortName' | 'logoUrl'>;
+
+/** A club as every answer names it. */
+export const clubRef = (c: ClubRow): ClubRef => ({
+  id: String(c.id),
+  name: c.name,
+  shortName: c.shortName,
+  ...(c.logoUrl ? { logoUrl: c.logoUrl } : {}),
 });

@@ -1,20 +1,13 @@
 import { and, asc, eq, gte, inArray, lte, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { ClubRef, MatchListQuery, MatchSummary, Score } from '@touchline/contract';
+import type { MatchListQuery, MatchSummary, Score } from '@touchline/contract';
 import { decidesTie, type MatchTally, type ReducibleEvent, reduceEvents, scoreOf, shootoutOf } from '@touchline/domain';
 import type { Executor } from '../db/client.ts';
 import { clubs, competitions, matchEvents, matches, referees, rounds, seasons, ties, venues } from '../db/schema.ts';
-import { roundRef } from '../league/rounds.ts';
+import { clubRef, roundRef } from './refs.ts';
 
 const home = alias(clubs, 'home_club');
 const away = alias(clubs, 'away_club');
-
-export const clubRef = (c: { id: number; name: string; shortName: string; logoUrl: string | null }): ClubRef => ({
-  id: String(c.id),
-  name: c.name,
-  shortName: c.shortName,
-  ...(c.logoUrl ? { logoUrl: c.logoUrl } : {}),
-});
 
 function baseQuery(db: Executor) {
   return db
