@@ -8,7 +8,7 @@ import {
   UpdateCompetitionBody,
 } from '@touchline/contract';
 import { competitions, seasons } from '../db/schema.ts';
-import { seasonPatch } from '../matches/finalize.ts';
+import { seasonPatch } from '../changes/season-patch.ts';
 import { resourceRoutes } from './resource.ts';
 
 type Row = typeof competitions.$inferSelect;

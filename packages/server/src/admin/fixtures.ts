@@ -8,7 +8,7 @@ import type { Tx } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { createBracket } from '../league/bracket.ts';
-import { seasonPatch } from '../matches/finalize.ts';
+import { seasonPatch } from '../changes/season-patch.ts';
 import { listSummaries } from '../reads/summary.ts';
 import { assertInsideSeason, doubleBookingWarnings, firstDateOf } from './fixture-checks.ts';
 import { loadSeason, toGroup, toRound } from './season-data.ts';

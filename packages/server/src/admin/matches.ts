@@ -13,11 +13,11 @@ import type { FastifyRequest } from 'fastify';
 import type { Executor } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
+import { seasonPatch } from '../changes/season-patch.ts';
+import { writeDeps } from '../matches/deps.ts';
 import { type WriteContext, type WriteStep, writeMatch } from '../matches/engine.ts';
-import { seasonPatch } from '../matches/finalize.ts';
 import { changeState } from '../matches/state.ts';
 import { getSummary } from '../reads/summary.ts';
-import type { CommittedPatch } from '../realtime/fanout.ts';
 import { assertParticipant, loadSeason } from './season-data.ts';
 import { adminWrite, found } from './write.ts';
 
@@ -29,16 +29,12 @@ type Step = (ctx: WriteContext) => Promise<WriteStep<{ match: MatchSummary }>>;
  * so fans see it; finalisation sends that patch itself when the match is or was finished.
  */
 async function adminMatchWrite(req: FastifyRequest, matchId: number, step: Step) {
-  let season: CommittedPatch | undefined;
-  const out = await writeMatch(req.server, matchId, req.principal!, { kind: 'state' }, async (ctx) => {
+  const out = await writeMatch(writeDeps(req.server), matchId, req.principal!, { kind: 'state' }, async (ctx) => {
     const done = await step(ctx);
     const [now] = await ctx.tx.select({ status: t.matches.status }).from(t.matches).where(eq(t.matches.id, matchId));
-    if (done.changes.length && ctx.match.status !== 'finished' && now!.status !== 'finished') {
-      season = await seasonPatch(ctx.tx, ctx.match.seasonId, matchId);
-    }
-    return done;
+    if (!done.changes.length || ctx.match.status === 'finished' || now!.status === 'finished') return done;
+    return { ...done, patches: [await seasonPatch(ctx.tx, ctx.match.seasonId, matchId)] };
   });
-  if (season) req.server.fanout.publish([season]);
   return { match: out.result.match, seq: out.seq };
 }
 

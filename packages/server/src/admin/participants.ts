@@ -12,7 +12,7 @@ import {
 } from '@touchline/contract';
 import { clubs, groups, matches, seasonParticipants, seasonRosters } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
-import { seasonPatch } from '../matches/finalize.ts';
+import { seasonPatch } from '../changes/season-patch.ts';
 import { loadSeason, toGroup, toParticipant } from './season-data.ts';
 import { adminWrite, found } from './write.ts';
 

@@ -4,7 +4,7 @@ import { AdminIdParams, NoContent } from '@touchline/contract';
 import type { Tx } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
-import { seasonPatch } from '../matches/finalize.ts';
+import { seasonPatch } from '../changes/season-patch.ts';
 import { loadSeason, toSeason } from './season-data.ts';
 import { adminWrite } from './write.ts';
 

@@ -1,16 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { ErrorCode } from '@touchline/contract';
-import type { Tx } from '../db/client.ts';
-import { type AuditInput, recordAudit } from '../audit/record.ts';
+import type { AuditInput } from '../audit/record.ts';
+import { type UnitOfWork, unitOfWork } from '../changes/unit-of-work.ts';
 import { ApiError } from '../http/errors.ts';
-import { auditPatch, type CommittedPatch } from '../realtime/fanout.ts';
 
-export interface AdminTx {
-  tx: Tx;
-  /** Records who changed what, inside the transaction, and queues it for the admin topic. */
+/** An admin write's unit of work; its audit rows name the signed-in admin. */
+export interface AdminTx extends Omit<UnitOfWork, 'audit'> {
   audit(entry: Omit<AuditInput, 'actorId'>): Promise<void>;
-  /** Queues patches already appended to the change log; they are sent after commit. */
-  publish(...patches: CommittedPatch[]): void;
 }
 
 /** The signed-in admin; the admin area's guard has checked it. */
@@ -39,25 +35,13 @@ function translate(err: unknown): unknown {
   return err;
 }
 
-/** One admin write: a transaction with its audit rows; the realtime patches go out after commit. */
-export async function adminWrite<T>(req: FastifyRequest, fn: (w: AdminTx) => Promise<T>): Promise<T> {
-  const app = req.server;
-  const outbound: CommittedPatch[] = [];
-  const result = await app.db
-    .transaction((tx) =>
-      fn({
-        tx,
-        audit: async (entry) => {
-          outbound.push(auditPatch(await recordAudit(tx, { ...entry, actorId: actorOf(req) })));
-        },
-        publish: (...patches) => outbound.push(...patches),
-      }),
-    )
-    .catch((err: unknown) => {
-      throw translate(err);
-    });
-  app.fanout.publish(outbound);
-  return result;
+/** One admin write: a unit of work with its audit rows; the realtime patches go out after commit. */
+export function adminWrite<T>(req: FastifyRequest, fn: (w: AdminTx) => Promise<T>): Promise<T> {
+  return unitOfWork(req.server, (w) =>
+    fn({ ...w, audit: (entry) => w.audit({ ...entry, actorId: actorOf(req) }) }),
+  ).catch((err: unknown) => {
+    throw translate(err);
+  });
 }
 
 /** The row, or 404 naming what was missing. */

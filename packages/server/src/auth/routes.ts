@@ -11,8 +11,7 @@ import {
 } from '@touchline/contract';
 import { clubs, users } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
-import { recordAudit } from '../audit/record.ts';
-import { auditPatch } from '../realtime/fanout.ts';
+import { unitOfWork } from '../changes/unit-of-work.ts';
 import { TOKEN_TTL_SECONDS } from './keyring.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { requireUser } from './plugin.ts';
@@ -87,7 +86,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = asyn
           .where(eq(clubs.id, Number(b.clubId)));
         if (!club) throw new ApiError('not_found', 'No such club');
       }
-      const { user, entry } = await app.db.transaction(async (tx) => {
+      const user = await unitOfWork(app, async ({ tx, audit }) => {
         const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.login, b.login));
         if (taken) throw new ApiError('login_taken', 'That login is taken');
         const [u] = await tx
@@ -102,16 +101,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = asyn
           .onConflictDoNothing()
           .returning();
         if (!u) throw new ApiError('login_taken', 'That login is taken');
-        const entry = await recordAudit(tx, {
-          actorId: actor.userId,
-          action: 'create',
-          entity: 'user',
-          entityId: u.id,
-          after: toUser(u),
-        });
-        return { user: u, entry };
+        await audit({ actorId: actor.userId, action: 'create', entity: 'user', entityId: u.id, after: toUser(u) });
+        return u;
       });
-      app.fanout.publish([auditPatch(entry)]);
       return reply.code(201).send({ user: toUser(user) });
     },
   );

@@ -1,12 +1,12 @@
-import type { FastifyInstance } from 'fastify';
 import type { Change } from '@touchline/contract';
 import type { Principal } from '../auth/keyring.ts';
 import type { Tx } from '../db/client.ts';
 import { and, eq } from 'drizzle-orm';
-import { changeLog, clientWrites, matches } from '../db/schema.ts';
+import { clientWrites, matches } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
-import { type AuditInput, recordAudit } from '../audit/record.ts';
-import { auditPatch, type CommittedPatch } from '../realtime/fanout.ts';
+import type { AuditInput } from '../audit/record.ts';
+import { appendPatch, type CommittedPatch } from '../changes/patch.ts';
+import { type ChangeDeps, type UnitOfWork, unitOfWork } from '../changes/unit-of-work.ts';
 import { authorizeMatchWrite, type MatchRow, type WriteKind } from './authorize.ts';
 import { finalizeAfterWrite } from './finalize.ts';
 
@@ -15,6 +15,8 @@ export interface WriteStep<T> {
   /** The patch for match:{id}; empty means nothing changed (an idempotent replay), so no seq is used. */
   changes: Change[];
   audit: Omit<AuditInput, 'actorId' | 'matchId'>[];
+  /** Patches the step appended to the change log itself (a season patch); they go out after the write's own. */
+  patches?: CommittedPatch[];
 }
 
 export interface WriteContext {
@@ -26,49 +28,63 @@ export interface WriteContext {
   replay: { seq: number } | undefined;
 }
 
+/** The engine's dependencies, given explicitly so it runs without the app (decision 025). */
+export interface MatchWriteDeps extends ChangeDeps {
+  settings: { judgeWindowHours: number };
+}
+
 /**
- * Every write to a match is one transaction: lock the match row, authorise, check `expectedSeq`, apply,
+ * Every write to a match is one unit of work: lock the match row, authorise, check `expectedSeq`, apply,
  * take the next seq, append the exact patch to the change log, audit, and refresh finalised results.
  * After commit the patches are fanned out.
  */
 export async function writeMatch<T>(
-  app: FastifyInstance,
+  deps: MatchWriteDeps,
   matchId: number,
   principal: Principal,
   opts: { kind: WriteKind; expectedSeq?: number | undefined; clientWriteId?: string | undefined },
   step: (ctx: WriteContext) => Promise<WriteStep<T>>,
 ): Promise<{ result: T; seq: number }> {
   const now = new Date();
-  const outbound: CommittedPatch[] = [];
-  const out = await app.db.transaction(async (tx) => {
-    const [match] = await tx.select().from(matches).where(eq(matches.id, matchId)).for('update');
+  return unitOfWork(deps, async (w) => {
+    const [match] = await w.tx.select().from(matches).where(eq(matches.id, matchId)).for('update');
     if (!match) throw new ApiError('not_found', 'No such match');
-    const replay = opts.clientWriteId ? await appliedSeq(tx, matchId, opts.clientWriteId) : undefined;
-    await authorizeMatchWrite(tx, principal, match, opts.kind, {
-      judgeWindowHours: app.config.judgeWindowHours,
+    const replay = opts.clientWriteId ? await appliedSeq(w.tx, matchId, opts.clientWriteId) : undefined;
+    await authorizeMatchWrite(w.tx, principal, match, opts.kind, {
+      judgeWindowHours: deps.settings.judgeWindowHours,
       now,
       replay: replay !== undefined,
     });
     if (!replay && opts.expectedSeq !== undefined && opts.expectedSeq !== match.seq) {
       throw new ApiError('seq_conflict', 'The match has changed since you last saw it', { seq: match.seq });
     }
-    const done = await step({ tx, match, principal, now, replay });
+    const done = await step({ tx: w.tx, match, principal, now, replay });
     // A replay answers with the seq the write was first applied at: a client holding that seq already shows it.
-    if (replay || done.changes.length === 0) return { result: done.result, seq: replay?.seq ?? match.seq };
-    const seq = match.seq + 1;
-    const changes = tagged(done.changes, opts.clientWriteId);
-    await tx.update(matches).set({ seq }).where(eq(matches.id, matchId));
-    if (opts.clientWriteId) await tx.insert(clientWrites).values({ matchId, clientWriteId: opts.clientWriteId, seq });
-    await tx.insert(changeLog).values({ topic: `match:${matchId}`, seq, epoch: match.epoch, changes });
-    outbound.push({ topic: `match:${matchId}`, epoch: match.epoch, seq, changes });
-    for (const a of done.audit) {
-      outbound.push(auditPatch(await recordAudit(tx, { ...a, actorId: principal.userId, matchId })));
-    }
-    outbound.push(...(await finalizeAfterWrite(tx, matchId, match.status === 'finished')));
+    const seq =
+      replay || done.changes.length === 0
+        ? (replay?.seq ?? match.seq)
+        : await record(w, match, principal, opts.clientWriteId, done);
+    w.publish(...(done.patches ?? []));
     return { result: done.result, seq };
   });
-  app.fanout.publish(outbound);
-  return out;
+}
+
+/** The write's own patch at the match's next seq, its audit rows and the finalised results it changes. */
+async function record(
+  w: UnitOfWork,
+  match: MatchRow,
+  principal: Principal,
+  clientWriteId: string | undefined,
+  done: WriteStep<unknown>,
+): Promise<number> {
+  const seq = match.seq + 1;
+  await w.tx.update(matches).set({ seq }).where(eq(matches.id, match.id));
+  if (clientWriteId) await w.tx.insert(clientWrites).values({ matchId: match.id, clientWriteId, seq });
+  const changes = tagged(done.changes, clientWriteId);
+  w.publish(await appendPatch(w.tx, { topic: `match:${match.id}`, epoch: match.epoch, seq, changes }));
+  for (const a of done.audit) await w.audit({ ...a, actorId: principal.userId, matchId: match.id });
+  w.publish(...(await finalizeAfterWrite(w.tx, match.id, match.status === 'finished')));
+  return seq;
 }
 
 async function appliedSeq(tx: Tx, matchId: number, clientWriteId: string): Promise<{ seq: number } | undefined> {

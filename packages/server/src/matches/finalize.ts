@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import {
   computeSuspensions,
   playerCounts,
@@ -11,10 +11,9 @@ import {
 import type { EventType } from '@touchline/contract';
 import type { Tx } from '../db/client.ts';
 import * as t from '../db/schema.ts';
+import type { CommittedPatch } from '../changes/patch.ts';
+import { seasonPatch } from '../changes/season-patch.ts';
 import { scheduleTieGames } from '../league/bracket.ts';
-import { computeStandings } from '../league/standings.ts';
-import type { CommittedPatch } from '../realtime/fanout.ts';
-import { listSummaries } from '../reads/summary.ts';
 
 type EventRow = typeof t.matchEvents.$inferSelect;
 
@@ -151,15 +150,6 @@ async function refreshTie(tx: Tx, tieId: number, played: Played[]) {
   }
 }
 
-async function nextSeasonSeq(tx: Tx, topic: string) {
-  const [feed] = await tx
-    .insert(t.feeds)
-    .values({ topic, epoch: crypto.randomUUID(), seq: 1 })
-    .onConflictDoUpdate({ target: t.feeds.topic, set: { seq: sql`${t.feeds.seq} + 1` } })
-    .returning();
-  return feed!;
-}
-
 /**
  * Finishing a match, or changing a finished one, recomputes the season's derived results from scratch
  * (player totals, suspensions, the tie) and sends the new standings on season:{id}. Idempotent by construction.
@@ -182,25 +172,4 @@ export async function rebuildSeasonResults(tx: Tx, seasonId: number) {
   await rebuildPlayerStats(tx, seasonId, played);
   await rebuildSuspensions(tx, seasonId, played);
   return played;
-}
-
-/** Appends a season:{id} patch (standings plus the changed, new or deleted matches) to the change log. */
-export async function seasonPatch(
-  tx: Tx,
-  seasonId: number,
-  matchIds: number | number[] = [],
-  deletedIds: number[] = [],
-): Promise<CommittedPatch> {
-  const topic = `season:${seasonId}`;
-  const feed = await nextSeasonSeq(tx, topic);
-  const standings = await computeStandings(tx, seasonId);
-  const ids = typeof matchIds === 'number' ? [matchIds] : matchIds;
-  const summaries = ids.length ? await listSummaries(tx, { ids }) : [];
-  const changes = [
-    { op: 'updated' as const, entity: 'standings' as const, id: String(seasonId), data: standings },
-    ...summaries.map((m) => ({ op: 'updated' as const, entity: 'match' as const, id: m.id, data: m })),
-    ...deletedIds.map((id) => ({ op: 'deleted' as const, entity: 'match' as const, id: String(id) })),
-  ];
-  await tx.insert(t.changeLog).values({ topic, seq: feed.seq, epoch: feed.epoch, changes });
-  return { topic, epoch: feed.epoch, seq: feed.seq, changes };
 }

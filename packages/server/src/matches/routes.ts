@@ -16,6 +16,7 @@ import {
   StatsBody,
 } from '@touchline/contract';
 import { requireUser } from '../auth/plugin.ts';
+import { writeDeps } from './deps.ts';
 import { writeMatch } from './engine.ts';
 import { createEvent, deleteEvent, patchEvent } from './events.ts';
 import { putLineup } from './lineups.ts';
@@ -35,13 +36,14 @@ const tags = ['matches'];
 
 /** Match writes (docs/protocol.md §5). Each is one transaction through writeMatch. */
 export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = writeDeps(app);
   app.post(
     '/matches/:id/events',
     { schema: { params: MatchParams, body: CreateEventBody, tags, response: { 200: EventAnswer, 201: EventAnswer } } },
     async (req, reply) => {
       const p = await requireUser(req, WRITERS);
       const out = await writeMatch(
-        app,
+        deps,
         Number(req.params.id),
         p,
         { kind: 'record', expectedSeq: req.body.expectedSeq, clientWriteId: req.body.clientEventId },
@@ -57,7 +59,7 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const p = await requireUser(req, WRITERS);
       const out = await writeMatch(
-        app,
+        deps,
         Number(req.params.id),
         p,
         { kind: 'record', expectedSeq: req.body.expectedSeq, clientWriteId: req.body.clientEventId },
@@ -73,7 +75,7 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const p = await requireUser(req, WRITERS);
       const out = await writeMatch(
-        app,
+        deps,
         Number(req.params.id),
         p,
         { kind: 'record', expectedSeq: req.query.expectedSeq, clientWriteId: req.query.clientEventId },
@@ -89,7 +91,7 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const p = await requireUser(req, WRITERS);
       const out = await writeMatch(
-        app,
+        deps,
         Number(req.params.id),
         p,
         { kind: 'record', expectedSeq: req.body.expectedSeq, clientWriteId: req.body.clientEventId },
@@ -105,7 +107,7 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const p = await requireUser(req, WRITERS);
       const out = await writeMatch(
-        app,
+        deps,
         Number(req.params.id),
         p,
         { kind: 'state', expectedSeq: req.body.expectedSeq, clientWriteId: req.body.clientEventId },
@@ -121,7 +123,7 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const p = await requireUser(req, ['admin', 'operator', 'captain']);
       const out = await writeMatch(
-        app,
+        deps,
         Number(req.params.id),
         p,
         { kind: { lineup: req.params.side }, expectedSeq: req.body.expectedSeq, clientWriteId: req.body.clientEventId },

@@ -3,9 +3,9 @@ import { and, asc, desc, gt, lt, max } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
 import { withNames } from '../audit/names.ts';
 import { auditWithActors, toAuditEntry } from '../audit/record.ts';
+import { ADMIN_TOPIC_EPOCH, auditPatch } from '../changes/audit-patch.ts';
 import { auditLog } from '../db/schema.ts';
 import { type Feed, REPLAY_LIMIT } from './feed.ts';
-import { ADMIN_TOPIC_EPOCH, auditPatch } from './fanout.ts';
 
 const SNAPSHOT_ROWS = 50;
 /** How long a gap in audit ids may be an earlier transaction still committing. */

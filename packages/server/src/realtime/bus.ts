@@ -1,11 +1,7 @@
-import type { Change } from '@touchline/contract';
+import type { CommittedPatch } from '../changes/patch.ts';
 
-/** One committed change-log row, as fanned out to every instance. */
-export interface BusMessage {
-  topic: string;
-  epoch: string;
-  seq: number;
-  changes: Change[];
+/** One committed patch, as fanned out to every instance. */
+export interface BusMessage extends CommittedPatch {
   /** Commit time (ms since epoch), for the fan-out latency metric. */
   committedAt: number;
   /** The instance that made the write; it has already delivered it to its own sockets. */

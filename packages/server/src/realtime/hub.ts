@@ -1,6 +1,6 @@
 import { ClientFrame, CloseCode, type ConnectionRole, PROTOCOL_VERSION } from '@touchline/contract';
+import { auditSubject } from '../changes/audit-patch.ts';
 import { Connection } from './connection.ts';
-import { auditSubject } from './fanout.ts';
 import type { Feed, Patch, Position } from './feed.ts';
 import { type Grant, Rights, type RightsOptions } from './rights.ts';
 import type { ConnectionEvents, SocketAdapter, WireFrame } from './socket.ts';

@@ -1,5 +1,5 @@
 import type { Patch } from './feed.ts';
-import { auditSubject } from './fanout.ts';
+import { auditSubject } from '../changes/audit-patch.ts';
 
 /** Topics remembered at most; the oldest is forgotten first. */
 const MAX_ENTRIES = 10_000;
