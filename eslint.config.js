@@ -8,6 +8,45 @@ const otherPackageSource = {
   message: 'Import another package by its name or an entry it exports, not its source files.',
 };
 
+// Server folders in layers, lowest first (docs/decisions/025-changes-unit-of-work-and-gate.md): a folder imports only
+// the folders below it, so no two folders depend on each other, directly or round a longer loop. A new folder joins
+// the list at the place its imports allow; until then it may import no other folder and none may import it.
+const serverLayers = [
+  'db',
+  'http',
+  'audit',
+  'reads',
+  'league',
+  'changes',
+  'auth',
+  'matches',
+  'realtime',
+  'metrics',
+  'captain',
+  'admin',
+  'demo',
+  'public',
+];
+const serverFolderRule = (below, message) => ({
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    { patterns: [otherPackageSource, { regex: `^\\.\\./(?!(${below.join('|')})/)[^/]+/`, message }] },
+  ],
+});
+const serverFolders = [
+  {
+    files: ['packages/server/src/*/**/*.ts'],
+    rules: serverFolderRule([], 'Put this folder in serverLayers (eslint.config.js) before it imports another.'),
+  },
+  ...serverLayers.map((folder, i) => ({
+    files: [`packages/server/src/${folder}/**/*.ts`],
+    rules: serverFolderRule(
+      serverLayers.slice(0, i),
+      `${folder}/ imports only the server folders below it in serverLayers (eslint.config.js): no folder cycles.`,
+    ),
+  })),
+];
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'e2e/artifacts/**', 'bench/results/**'] },
   js.configs.recommended,
@@ -24,6 +63,7 @@ export default tseslint.config(
     ignores: ['packages/domain/src/**'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [otherPackageSource] }] },
   },
+  ...serverFolders,
   {
     files: ['packages/web/**/*.{ts,tsx}'],
     rules: {

@@ -26,6 +26,34 @@ describe('package boundaries', () => {
       'packages/server/test/x.ts',
       "import '@touchline/web/src/lib/api.ts';",
     ],
+    // Server folders import only folders below them (decision 025), so no two folders depend on each other again.
+    [
+      'league imports matches (matches uses league)',
+      'packages/server/src/league/x.ts',
+      "import '../matches/engine.ts';",
+    ],
+    [
+      'matches imports realtime (realtime serves matches)',
+      'packages/server/src/matches/x.ts',
+      "import '../realtime/fanout.ts';",
+    ],
+    [
+      'the read model imports league',
+      'packages/server/src/reads/x.ts',
+      "import { computeStandings } from '../league/standings.ts';",
+    ],
+    [
+      'changes imports matches',
+      'packages/server/src/changes/x.ts',
+      "export { writeMatch } from '../matches/engine.ts';",
+    ],
+    [
+      'a type import against the layers',
+      'packages/server/src/auth/x.ts',
+      "import type { Hub } from '../realtime/hub.ts';",
+    ],
+    ['a folder missing from the layers', 'packages/server/src/newfolder/x.ts', "import '../db/schema.ts';"],
+    ['a layer imports a folder missing from them', 'packages/server/src/admin/x.ts', "import '../newfolder/x.ts';"],
   ])('refuses: %s', async (_what, file, code) => {
     expect(await restrictedImports(file, `${code}\nexport {};\n`)).toBe(1);
   });
@@ -35,6 +63,10 @@ describe('package boundaries', () => {
     ['the domain imports its own file', 'packages/domain/src/x.ts', "import { reduce } from './reducer.ts';"],
     ['the web imports the contract', 'packages/web/src/x.ts', "import { Side } from '@touchline/contract';"],
     ['a server test uses an entry the web exports', 'packages/server/test/x.ts', "import '@touchline/web/realtime';"],
+    ['matches uses the change log', 'packages/server/src/matches/x.ts', "import '../changes/unit-of-work.ts';"],
+    ['a feed reads the read model', 'packages/server/src/realtime/x.ts', "import '../reads/snapshot.ts';"],
+    ['a folder imports its own files', 'packages/server/src/league/x.ts', "import './standings.ts';"],
+    ['the app composes the folders', 'packages/server/src/x.ts', "import './realtime/plugin.ts';"],
   ])('allows: %s', async (_what, file, code) => {
     expect(await restrictedImports(file, `${code}\nexport {};\n`)).toBe(0);
   });
