@@ -99,7 +99,7 @@ describe.each(dbKinds)('the match engine without the app, on %s', (kind) => {
 
   it('writes a goal in one transaction and sends its match and audit patches after commit', async () => {
     const m = await liveMatch();
-    const out = await writeMatch(deps(), m.id, admin, { kind: 'record' }, (ctx) =>
+    const out = await writeMatch(deps(), m.id, admin, { asked: { action: 'record' } }, (ctx) =>
       createEvent(ctx, { type: 'goal', side: 'home', minute: 10 }),
     );
     expect(out).toMatchObject({ seq: m.seq + 1, result: { created: true } });
@@ -112,7 +112,7 @@ describe.each(dbKinds)('the match engine without the app, on %s', (kind) => {
   it('keeps and sends nothing when a step fails after writing', async () => {
     const m = await liveMatch();
     const events = await eventsOf(m.id);
-    const failing = writeMatch(deps(), m.id, admin, { kind: 'record' }, async (ctx) => {
+    const failing = writeMatch(deps(), m.id, admin, { asked: { action: 'record' } }, async (ctx) => {
       await createEvent(ctx, { type: 'goal', side: 'away', minute: 20 });
       throw new ApiError('conflict', 'the step gives up after writing');
     });
@@ -124,7 +124,7 @@ describe.each(dbKinds)('the match engine without the app, on %s', (kind) => {
 
   it('sends the extra patches a step returns after the write’s own', async () => {
     const m = await liveMatch();
-    await writeMatch(deps(), m.id, admin, { kind: 'record' }, async (ctx) => {
+    await writeMatch(deps(), m.id, admin, { asked: { action: 'record' } }, async (ctx) => {
       const done = await createEvent(ctx, { type: 'goal', side: 'away', minute: 30 });
       return { ...done, patches: [await seasonPatch(ctx.tx, ctx.match.seasonId, ctx.match.id)] };
     });
@@ -140,7 +140,7 @@ describe.each(dbKinds)('the match engine without the app, on %s', (kind) => {
       .set({ status: 'finished', finishedAt: new Date(Date.now() - 30 * HOUR) })
       .where(eq(t.matches.id, m.id));
     const correct = (hours: number) =>
-      writeMatch(deps(hours), m.id, judge, { kind: 'record' }, (ctx) =>
+      writeMatch(deps(hours), m.id, judge, { asked: { action: 'record' } }, (ctx) =>
         createEvent(ctx, { type: 'yellow_card', side: 'home', minute: 40 }),
       );
     await expect(correct(24)).rejects.toMatchObject({ code: 'correction_window_closed' });

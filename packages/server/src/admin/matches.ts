@@ -29,12 +29,18 @@ type Step = (ctx: WriteContext) => Promise<WriteStep<{ match: MatchSummary }>>;
  * so fans see it; finalisation sends that patch itself when the match is or was finished.
  */
 async function adminMatchWrite(req: FastifyRequest, matchId: number, step: Step) {
-  const out = await writeMatch(writeDeps(req.server), matchId, req.principal!, { kind: 'state' }, async (ctx) => {
-    const done = await step(ctx);
-    const [now] = await ctx.tx.select({ status: t.matches.status }).from(t.matches).where(eq(t.matches.id, matchId));
-    if (!done.changes.length || ctx.match.status === 'finished' || now!.status === 'finished') return done;
-    return { ...done, patches: [await seasonPatch(ctx.tx, ctx.match.seasonId, matchId)] };
-  });
+  const out = await writeMatch(
+    writeDeps(req.server),
+    matchId,
+    req.principal!,
+    { asked: { action: 'state' } },
+    async (ctx) => {
+      const done = await step(ctx);
+      const [now] = await ctx.tx.select({ status: t.matches.status }).from(t.matches).where(eq(t.matches.id, matchId));
+      if (!done.changes.length || ctx.match.status === 'finished' || now!.status === 'finished') return done;
+      return { ...done, patches: [await seasonPatch(ctx.tx, ctx.match.seasonId, matchId)] };
+    },
+  );
   return { match: out.result.match, seq: out.seq };
 }
 

@@ -2,9 +2,8 @@ import { and, asc, eq, gte, inArray, or } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Id, LineupOptionsAnswer, MatchList, Side } from '@touchline/contract';
-import { requireUser } from '../auth/plugin.ts';
 import * as t from '../db/schema.ts';
-import { ApiError } from '../http/errors.ts';
+import { admit, clubOfSide, gatedMatch } from '../matches/gate.ts';
 import { lineupRulesOf, suspensionsOf } from '../matches/lineups.ts';
 import { listSummaries } from '../reads/summary.ts';
 
@@ -14,7 +13,7 @@ const tags = ['captain'];
 /** What a captain needs to submit a lineup: their club's next matches and the roster with suspensions. */
 export const captainRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/captain/matches', { schema: { tags, response: { 200: MatchList } } }, async (req) => {
-    const p = await requireUser(req, ['captain', 'admin']);
+    const p = await admit(req, 'clubMatches');
     if (!p.clubId) return { matches: [] };
     const club = Number(p.clubId);
     const rows = await app.db
@@ -34,14 +33,10 @@ export const captainRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const options = { params: LineupParams, tags, response: { 200: LineupOptionsAnswer } };
   app.get('/matches/:id/lineup-options/:side', { schema: options }, async (req) => {
-    const p = await requireUser(req, ['captain', 'operator', 'admin']);
-    const [match] = await app.db
-      .select()
-      .from(t.matches)
-      .where(eq(t.matches.id, Number(req.params.id)));
-    if (!match) throw new ApiError('not_found', 'No such match');
-    const clubId = req.params.side === 'home' ? match.homeClubId : match.awayClubId;
-    if (p.role === 'captain' && p.clubId !== String(clubId)) throw new ApiError('forbidden', 'Not your club');
+    const { side } = req.params;
+    const p = await admit(req, 'lineupOptions');
+    const match = await gatedMatch(app.db, p, Number(req.params.id), { action: 'lineupOptions', side });
+    const clubId = clubOfSide(match, side);
     const roster = await app.db
       .select({ r: t.seasonRosters, p: t.persons })
       .from(t.seasonRosters)

@@ -7,7 +7,7 @@ import { ApiError } from '../http/errors.ts';
 import type { AuditInput } from '../audit/record.ts';
 import { appendPatch, type CommittedPatch } from '../changes/patch.ts';
 import { type ChangeDeps, type UnitOfWork, unitOfWork } from '../changes/unit-of-work.ts';
-import { authorizeMatchWrite, type MatchRow, type WriteKind } from './authorize.ts';
+import { authorizeMatch, type MatchRow, type WriteRequest } from './gate.ts';
 import { finalizeAfterWrite } from './finalize.ts';
 
 export interface WriteStep<T> {
@@ -34,7 +34,7 @@ export interface MatchWriteDeps extends ChangeDeps {
 }
 
 /**
- * Every write to a match is one unit of work: lock the match row, authorise, check `expectedSeq`, apply,
+ * Every write to a match is one unit of work: lock the match row, pass the gate, check `expectedSeq`, apply,
  * take the next seq, append the exact patch to the change log, audit, and refresh finalised results.
  * After commit the patches are fanned out.
  */
@@ -42,7 +42,7 @@ export async function writeMatch<T>(
   deps: MatchWriteDeps,
   matchId: number,
   principal: Principal,
-  opts: { kind: WriteKind; expectedSeq?: number | undefined; clientWriteId?: string | undefined },
+  opts: { asked: WriteRequest; expectedSeq?: number | undefined; clientWriteId?: string | undefined },
   step: (ctx: WriteContext) => Promise<WriteStep<T>>,
 ): Promise<{ result: T; seq: number }> {
   const now = new Date();
@@ -50,11 +50,8 @@ export async function writeMatch<T>(
     const [match] = await w.tx.select().from(matches).where(eq(matches.id, matchId)).for('update');
     if (!match) throw new ApiError('not_found', 'No such match');
     const replay = opts.clientWriteId ? await appliedSeq(w.tx, matchId, opts.clientWriteId) : undefined;
-    await authorizeMatchWrite(w.tx, principal, match, opts.kind, {
-      judgeWindowHours: deps.settings.judgeWindowHours,
-      now,
-      replay: replay !== undefined,
-    });
+    const when = { judgeWindowHours: deps.settings.judgeWindowHours, now, replay: replay !== undefined };
+    await authorizeMatch(w.tx, principal, match, { ...opts.asked, when });
     if (!replay && opts.expectedSeq !== undefined && opts.expectedSeq !== match.seq) {
       throw new ApiError('seq_conflict', 'The match has changed since you last saw it', { seq: match.seq });
     }

@@ -5,7 +5,7 @@ import type { Executor } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import type { WriteContext, WriteStep } from './engine.ts';
-import { clubOfSide } from './players.ts';
+import { clubOfSide } from './gate.ts';
 import { loadLineup } from '../reads/snapshot.ts';
 
 /** Active suspensions of these players in the match's season. */
@@ -44,9 +44,6 @@ export async function putLineup(
 ): Promise<WriteStep<{ lineup: LineupEntry[] }>> {
   const { tx, match } = ctx;
   if (ctx.replay) return { result: { lineup: await loadLineup(tx, match.id, side) }, changes: [], audit: [] };
-  if (match.status === 'finished' && ctx.principal.role !== 'admin') {
-    throw new ApiError('match_finished', 'The match is finished');
-  }
   const ids = body.entries.map((e) => Number(e.playerId));
   if (new Set(ids).size !== ids.length) throw new ApiError('duplicate_player', 'A player appears twice');
   const shirts = body.entries.map((e) => e.shirtNumber);

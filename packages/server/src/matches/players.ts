@@ -3,9 +3,7 @@ import type { Side } from '@touchline/contract';
 import type { Executor } from '../db/client.ts';
 import { lineups, seasonRosters } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
-import type { MatchRow } from './authorize.ts';
-
-export const clubOfSide = (match: MatchRow, side: Side) => (side === 'home' ? match.homeClubId : match.awayClubId);
+import { clubOfSide, type MatchRow } from './gate.ts';
 
 /** The players a side may name: its lineup, or the club's season roster where no lineup was submitted. */
 async function eligiblePlayers(tx: Executor, match: MatchRow, side: Side): Promise<Set<number>> {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   ClientWriteId,
@@ -15,10 +16,10 @@ import {
   StatsAnswer,
   StatsBody,
 } from '@touchline/contract';
-import { requireUser } from '../auth/plugin.ts';
 import { writeDeps } from './deps.ts';
-import { writeMatch } from './engine.ts';
+import { type WriteContext, writeMatch, type WriteStep } from './engine.ts';
 import { createEvent, deleteEvent, patchEvent } from './events.ts';
+import { admit, type WriteRequest } from './gate.ts';
 import { putLineup } from './lineups.ts';
 import { changeState } from './state.ts';
 import { changeStat } from './stats.ts';
@@ -31,24 +32,33 @@ const DeleteQuery = z.object({
   clientEventId: ClientWriteId.optional(),
 });
 
-const WRITERS = ['admin', 'operator', 'judge'] as const;
 const tags = ['matches'];
 
-/** Match writes (docs/protocol.md §5). Each is one transaction through writeMatch. */
+/** What every match write may carry besides its own fields (docs/protocol.md §1, Idempotency and Optimistic lock). */
+interface Sent {
+  expectedSeq?: number | undefined;
+  clientEventId?: string | undefined;
+}
+
+/** Match writes (docs/protocol.md §5). Each passes the gate's door, then is one transaction through writeMatch. */
 export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = writeDeps(app);
+  const write = async <T>(
+    req: FastifyRequest & { params: { id: string } },
+    asked: WriteRequest,
+    sent: Sent,
+    step: (ctx: WriteContext) => Promise<WriteStep<T>>,
+  ) => {
+    const p = await admit(req, asked.action);
+    const opts = { asked, expectedSeq: sent.expectedSeq, clientWriteId: sent.clientEventId };
+    return writeMatch(deps, Number(req.params.id), p, opts, step);
+  };
+
   app.post(
     '/matches/:id/events',
     { schema: { params: MatchParams, body: CreateEventBody, tags, response: { 200: EventAnswer, 201: EventAnswer } } },
     async (req, reply) => {
-      const p = await requireUser(req, WRITERS);
-      const out = await writeMatch(
-        deps,
-        Number(req.params.id),
-        p,
-        { kind: 'record', expectedSeq: req.body.expectedSeq, clientWriteId: req.body.clientEventId },
-        (ctx) => createEvent(ctx, req.body),
-      );
+      const out = await write(req, { action: 'record' }, req.body, (ctx) => createEvent(ctx, req.body));
       return reply.code(out.result.created ? 201 : 200).send({ event: out.result.event, seq: out.seq });
     },
   );
@@ -57,14 +67,8 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/matches/:id/events/:eventId',
     { schema: { params: EventParams, body: PatchEventBody, tags, response: { 200: EventAnswer } } },
     async (req) => {
-      const p = await requireUser(req, WRITERS);
-      const out = await writeMatch(
-        deps,
-        Number(req.params.id),
-        p,
-        { kind: 'record', expectedSeq: req.body.expectedSeq, clientWriteId: req.body.clientEventId },
-        (ctx) => patchEvent(ctx, Number(req.params.eventId), req.body),
-      );
+      const eventId = Number(req.params.eventId);
+      const out = await write(req, { action: 'record' }, req.body, (ctx) => patchEvent(ctx, eventId, req.body));
       return { event: out.result.event, seq: out.seq };
     },
   );
@@ -73,15 +77,8 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/matches/:id/events/:eventId',
     { schema: { params: EventParams, querystring: DeleteQuery, tags, response: { 200: SeqAnswer } } },
     async (req) => {
-      const p = await requireUser(req, WRITERS);
-      const out = await writeMatch(
-        deps,
-        Number(req.params.id),
-        p,
-        { kind: 'record', expectedSeq: req.query.expectedSeq, clientWriteId: req.query.clientEventId },
-        (ctx) => deleteEvent(ctx, Number(req.params.eventId)),
-      );
-      return { seq: out.seq };
+      const eventId = Number(req.params.eventId);
+      return { seq: (await write(req, { action: 'record' }, req.query, (ctx) => deleteEvent(ctx, eventId))).seq };
     },
   );
 
@@ -89,14 +86,7 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/matches/:id/stats',
     { schema: { params: MatchParams, body: StatsBody, tags, response: { 200: StatsAnswer } } },
     async (req) => {
-      const p = await requireUser(req, WRITERS);
-      const out = await writeMatch(
-        deps,
-        Number(req.params.id),
-        p,
-        { kind: 'record', expectedSeq: req.body.expectedSeq, clientWriteId: req.body.clientEventId },
-        (ctx) => changeStat(ctx, req.body),
-      );
+      const out = await write(req, { action: 'record' }, req.body, (ctx) => changeStat(ctx, req.body));
       return { stats: out.result.stats, seq: out.seq };
     },
   );
@@ -105,14 +95,7 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/matches/:id/state',
     { schema: { params: MatchParams, body: StateBody, tags, response: { 200: StateAnswer } } },
     async (req) => {
-      const p = await requireUser(req, WRITERS);
-      const out = await writeMatch(
-        deps,
-        Number(req.params.id),
-        p,
-        { kind: 'state', expectedSeq: req.body.expectedSeq, clientWriteId: req.body.clientEventId },
-        (ctx) => changeState(ctx, req.body),
-      );
+      const out = await write(req, { action: 'state' }, req.body, (ctx) => changeState(ctx, req.body));
       return { match: out.result.match, seq: out.seq };
     },
   );
@@ -121,14 +104,8 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/matches/:id/lineups/:side',
     { schema: { params: LineupParams, body: LineupBody, tags, response: { 200: LineupAnswer } } },
     async (req) => {
-      const p = await requireUser(req, ['admin', 'operator', 'captain']);
-      const out = await writeMatch(
-        deps,
-        Number(req.params.id),
-        p,
-        { kind: { lineup: req.params.side }, expectedSeq: req.body.expectedSeq, clientWriteId: req.body.clientEventId },
-        (ctx) => putLineup(ctx, req.params.side, req.body),
-      );
+      const { side } = req.params;
+      const out = await write(req, { action: 'lineup', side }, req.body, (ctx) => putLineup(ctx, side, req.body));
       return { lineup: out.result.lineup, seq: out.seq };
     },
   );
