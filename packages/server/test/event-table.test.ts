@@ -1,8 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { EventType } from '@touchline/contract';
 import { EVENT_RULES, otherSide } from '@touchline/domain';
+import type { matchEvents } from '../src/db/schema.ts';
 import { type Api, signInAdmin, snapshot, staff, todaysMatches } from './api.ts';
 import { dbKinds, startTestServer, type TestServer } from './helpers.ts';
+
+// The stored type is the contract's union, so reading an event row needs no cast (checked by `npm run typecheck`).
+expectTypeOf<(typeof matchEvents.$inferSelect)['type']>().toEqualTypeOf<EventType>();
 
 /** Every event type against its row of the event table, through the API: what is refused, what it counts. */
 describe.each(dbKinds)('the event table, as the server applies it, on %s', (kind) => {

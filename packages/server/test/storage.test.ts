@@ -43,7 +43,7 @@ describe.each(dbKinds)('storage on %s', (kind) => {
     const ev = {
       matchId: m!.id,
       clientEventId: '5d1d0a4e-6a0b-4c1e-9d2e-0c1f2a3b4c5d',
-      type: 'goal',
+      type: 'goal' as const,
       side: 'home' as const,
       minute: 3,
       createdBy: admin!.id,

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { EventType } from '@touchline/contract';
 import {
   boolean,
   date,
@@ -303,7 +304,7 @@ export const matchEvents = pgTable(
       .notNull()
       .references(() => matches.id),
     clientEventId: uuid('client_event_id'),
-    type: text('type').notNull(),
+    type: text('type').$type<EventType>().notNull(),
     side: text('side').$type<'home' | 'away'>().notNull(),
     minute: integer('minute').notNull(),
     addedTime: integer('added_time'),

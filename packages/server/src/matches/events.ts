@@ -14,7 +14,6 @@ import {
   kickRefusal,
   type KickRefusal,
   recordingRefusal,
-  type ReducibleEvent,
   reduceEvents,
   shootoutCountOf,
 } from '@touchline/domain';
@@ -60,7 +59,7 @@ const KICK_REFUSED: Record<KickRefusal, string> = {
 
 /** A new kick is refused once the shootout is decided, and out of turn (corrections of recorded kicks are not). */
 async function assertKickDue(ctx: WriteContext, side: Side) {
-  const shootout = shootoutCountOf(reduceEvents((await loadEvents(ctx.tx, ctx.match.id)) as ReducibleEvent[]));
+  const shootout = shootoutCountOf(reduceEvents(await loadEvents(ctx.tx, ctx.match.id)));
   const refusal = kickRefusal(shootout, side);
   if (refusal) throw new ApiError(refusal, KICK_REFUSED[refusal], { shootout });
 }

@@ -8,7 +8,6 @@ import {
   shootoutOf,
   type DisciplineMatch,
 } from '@touchline/domain';
-import type { EventType } from '@touchline/contract';
 import type { Tx } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import type { CommittedPatch } from '../changes/patch.ts';
@@ -59,7 +58,7 @@ async function rebuildPlayerStats(tx: Tx, seasonId: number, played: Played[]) {
   };
   for (const { m, events, lineups } of played) {
     const club = (side: 'home' | 'away') => (side === 'home' ? m.homeClubId : m.awayClubId);
-    const counted = events.map((e) => ({ side: e.side, pairs: playerCounts({ ...e, type: e.type as EventType }) }));
+    const counted = events.map((e) => ({ side: e.side, pairs: playerCounts(e) }));
     const cameOn = new Set(counted.flatMap(({ pairs }) => pairs.filter(([, c]) => c === 'cameOn').map(([id]) => id)));
     for (const l of lineups) {
       if (l.role === 'starter' || cameOn.has(l.personId)) row(l.personId, club(l.side)).appearances! += 1;
@@ -84,7 +83,7 @@ async function rebuildSuspensions(tx: Tx, seasonId: number, played: Played[]) {
     homeClubId: String(m.homeClubId),
     awayClubId: String(m.awayClubId),
     events: events.map((e) => ({
-      type: e.type as EventType,
+      type: e.type,
       side: e.side,
       playerId: e.playerId === null ? null : String(e.playerId),
     })),
@@ -118,7 +117,7 @@ async function refreshTie(tx: Tx, tieId: number, played: Played[]) {
   const games = played
     .filter(({ m }) => m.tieId === tieId)
     .map(({ m, events }) => {
-      const tally = reduceEvents(events as Parameters<typeof reduceEvents>[0]);
+      const tally = reduceEvents(events);
       const score = scoreOf(tally);
       const shootout = shootoutOf(tally);
       return {

@@ -50,7 +50,7 @@ export async function changeState(ctx: WriteContext, body: StateBody): Promise<W
     return { result: { match: (await getSummary(tx, match.id))! }, changes: [], audit: [] };
   }
   const summary = (await getSummary(tx, match.id))!;
-  const tally = reduceEvents((await loadEvents(tx, match.id)) as Parameters<typeof reduceEvents>[0]);
+  const tally = reduceEvents(await loadEvents(tx, match.id));
   const play = { rules: summary.knockout, period: from.period, score: scoreOf(tally), live: next.status === 'live' };
   if (next.period !== from.period && next.period !== null) {
     const refusal = playOnRefusal(play, next.period);

@@ -9,17 +9,16 @@ type EventRow = typeof matchEvents.$inferSelect;
 type StatsRow = typeof matchStats.$inferSelect;
 
 export function toEvent(e: EventRow): MatchEvent {
-  const type = e.type as MatchEvent['type'];
   return {
     id: String(e.id),
     ...(e.clientEventId ? { clientEventId: e.clientEventId } : {}),
-    type,
+    type: e.type,
     side: e.side,
     minute: e.minute,
     ...(e.addedTime !== null ? { addedTime: e.addedTime } : {}),
     ...(e.playerId !== null ? { playerId: String(e.playerId) } : {}),
     ...(e.relatedPlayerId !== null ? { relatedPlayerId: String(e.relatedPlayerId) } : {}),
-    ...(EVENT_RULES[type].scored ? { scored: e.scored ?? false } : {}),
+    ...(EVENT_RULES[e.type].scored ? { scored: e.scored ?? false } : {}),
     createdAt: e.createdAt.toISOString(),
     createdBy: String(e.createdBy),
   };
@@ -29,7 +28,7 @@ const zeroCounters = { shots: 0, shotsOnTarget: 0, corners: 0, fouls: 0, offside
 
 /** Team statistics: counters from the stats rows, cards derived from the events. */
 export function buildStats(rows: StatsRow[], events: readonly Pick<EventRow, 'type' | 'side' | 'scored'>[]): SideStats {
-  const tally = reduceEvents(events as Parameters<typeof reduceEvents>[0]);
+  const tally = reduceEvents(events);
   const side = (s: Side): Stats => {
     const r = rows.find((x) => x.side === s) ?? zeroCounters;
     return {

@@ -49,7 +49,7 @@ export async function talliesOf(db: Executor, ids: number[]): Promise<Map<number
       .from(matchEvents)
       .where(inArray(matchEvents.matchId, ids))
       .orderBy(asc(matchEvents.id));
-    for (const r of rows) byMatch.set(r.matchId, [...(byMatch.get(r.matchId) ?? []), r as ReducibleEvent]);
+    for (const r of rows) byMatch.set(r.matchId, [...(byMatch.get(r.matchId) ?? []), r]);
   }
   return new Map(ids.map((id) => [id, reduceEvents(byMatch.get(id) ?? [])]));
 }
