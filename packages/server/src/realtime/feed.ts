@@ -1,4 +1,4 @@
-import type { Change } from '@touchline/contract';
+import type { CommittedPatch } from '../changes/patch.ts';
 
 /** Where a topic's stream stands. */
 export interface Position {
@@ -6,9 +6,8 @@ export interface Position {
   seq: number;
 }
 
-export interface Patch extends Position {
-  topic: string;
-  changes: Change[];
+/** A patch as a topic's stream handles it: a committed one, or the live card's patch derived from one. */
+export interface Patch extends CommittedPatch {
   /** Commit time (ms since epoch) when the patch came straight from a write, for the fan-out latency metric. */
   committedAt?: number;
 }
