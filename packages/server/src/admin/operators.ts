@@ -20,7 +20,7 @@ async function assigned(db: Executor, matchId: number) {
 }
 
 /**
- * Operator assignment: a match with operators takes live writes only from them and admins (matches/authorize.ts);
+ * Operator assignment: a match with operators takes live writes only from them and admins (matches/gate.ts);
  * an empty list opens it to every operator again.
  */
 export const operatorRoutes: FastifyPluginAsyncZod = async (app) => {
