@@ -51,7 +51,12 @@ export async function requireUser(req: FastifyRequest, roles?: readonly Role[]):
   }
   if (!(await isActiveAccount(req.server.db, p)))
     throw new ApiError('invalid_token', 'The account is no longer active');
-  if (roles && !roles.includes(p.role)) throw new ApiError('forbidden', 'Your role may not do this');
+  return roles ? requireRole(p, roles) : p;
+}
+
+/** The caller, or 403 unless they hold one of these roles. */
+export function requireRole(p: Principal, roles: readonly Role[]): Principal {
+  if (!roles.includes(p.role)) throw new ApiError('forbidden', 'Your role may not do this');
   return p;
 }
 

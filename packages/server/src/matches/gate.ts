@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Role, Side } from '@touchline/contract';
 import { type MatchWriteKind, matchWriteRefusal, type MatchWriteRefusal, type WriteClock } from '@touchline/domain';
 import type { Principal } from '../auth/keyring.ts';
-import { requireUser } from '../auth/plugin.ts';
+import { requireRole, requireUser } from '../auth/plugin.ts';
 import type { Executor } from '../db/client.ts';
 import { matches, matchOperators } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
@@ -67,11 +67,7 @@ const MESSAGES: Record<Exclude<MatchWriteRefusal, 'forbidden'>, string> = {
 };
 
 /** The gate's first half, before anything is read: the caller's role may ask for this action at all. */
-export function mayAsk(p: Principal, action: MatchAction): Principal {
-  const roles: readonly Role[] = MATCH_ACTIONS[action].roles;
-  if (!roles.includes(p.role)) throw new ApiError('forbidden', 'Your role may not do this');
-  return p;
-}
+export const mayAsk = (p: Principal, action: MatchAction): Principal => requireRole(p, MATCH_ACTIONS[action].roles);
 
 /** The signed-in caller (401 otherwise) who may ask for this action (403 otherwise). */
 export const admit = async (req: FastifyRequest, action: MatchAction) => mayAsk(await requireUser(req), action);
