@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdminClub } from '../../lib/admin-api.ts';
 import { Field } from './Field.tsx';
 import { changedFields, fieldErrors, textOrNull } from './forms.ts';
-import { FormStatus } from './ServerError.tsx';
+import { FormFooter } from './FormFooter.tsx';
 import { adminApi } from './services.ts';
 import { submitting, useAction } from './use-action.ts';
 
@@ -137,15 +137,13 @@ export function ClubForm({
           error={errors.secondaryColor}
         />
       </div>
-      <FormStatus error={save.error} done={save.done} />
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={save.busy} data-testid="club-save">
-          {save.busy ? t('admin.common.saving') : club ? t('admin.common.save') : t('admin.common.create')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('admin.common.close')}
-        </button>
-      </div>
+      <FormFooter
+        action={save}
+        submitLabel={club ? t('admin.common.save') : t('admin.common.create')}
+        busyLabel={t('admin.common.saving')}
+        testId="club-save"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

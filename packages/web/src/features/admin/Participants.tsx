@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdminClub, AdminParticipant, AdminSeasonDetail } from '../../lib/admin-api.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { Field } from './Field.tsx';
+import { Options } from './Options.tsx';
 import { changedFields, intOrUndefined } from './forms.ts';
 import { FormStatus } from './ServerError.tsx';
 import { adminApi } from './services.ts';
@@ -60,12 +61,7 @@ function ParticipantRow({
           value={draft.groupId ?? ''}
           onChange={(e) => setDraft({ ...draft, groupId: e.target.value || null })}
         >
-          <option value="">—</option>
-          {groups.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.label}
-            </option>
-          ))}
+          <Options items={groups} text={(g) => g.label} blank="—" />
         </select>
       </td>
       <td className="inline" data-label={t('admin.participants.seed')}>
@@ -211,12 +207,7 @@ export function Participants({
       <form className="inline-form" onSubmit={submitClub} data-testid="add-participant">
         <Field label={t('admin.participants.add')}>
           <select value={clubId} onChange={(e) => setClubId(e.target.value)} required>
-            <option value="">—</option>
-            {free.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <Options items={free} text={(c) => c.name} blank="—" />
           </select>
         </Field>
         <button type="submit" disabled={!clubId || add.busy}>

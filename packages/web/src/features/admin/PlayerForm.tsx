@@ -5,7 +5,8 @@ import { POSITIONS } from './catalog.ts';
 import { Field } from './Field.tsx';
 import { changedFields, fieldErrors, intOrUndefined, textOrNull } from './forms.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
-import { FormStatus } from './ServerError.tsx';
+import { FormFooter } from './FormFooter.tsx';
+import { Options } from './Options.tsx';
 import { adminApi } from './services.ts';
 import { submitting, useAction } from './use-action.ts';
 
@@ -135,12 +136,7 @@ export function PlayerForm({
         ) : (
           <Field label={t('admin.player.club')} error={errors.clubId} className="wide">
             <select name="clubId" value={clubId} onChange={(e) => setClubId(e.target.value)}>
-              <option value="">{t('admin.player.noClubOption')}</option>
-              {clubs.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
+              <Options items={clubs} text={(c) => c.name} blank={t('admin.player.noClubOption')} />
             </select>
           </Field>
         )}
@@ -162,14 +158,14 @@ export function PlayerForm({
           />
         </Field>
       </div>
-      <FormStatus error={save.error ?? remove.error} done={save.done} />
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={save.busy} data-testid="player-save">
-          {save.busy ? t('admin.common.saving') : player ? t('admin.common.save') : t('admin.common.create')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('admin.common.close')}
-        </button>
+      <FormFooter
+        action={save}
+        submitLabel={player ? t('admin.common.save') : t('admin.common.create')}
+        busyLabel={t('admin.common.saving')}
+        testId="player-save"
+        error={save.error ?? remove.error}
+        onCancel={onCancel}
+      >
         {player && onDeleted && (
           <ConfirmButton
             label={t('admin.player.delete')}
@@ -179,7 +175,7 @@ export function PlayerForm({
             testId="player-delete"
           />
         )}
-      </div>
+      </FormFooter>
       {player && onDeleted && <p className="muted">{t('admin.player.deleteHint')}</p>}
     </form>
   );

@@ -6,6 +6,7 @@ import { useAsync } from '../../lib/use-async.ts';
 import { Loading } from '../../ui/Feedback.tsx';
 import type { LabelledSeason } from './context.ts';
 import { Field } from './Field.tsx';
+import { Options } from './Options.tsx';
 import { intOrUndefined } from './forms.ts';
 import { rosterRows, type RosterRow } from './roster.ts';
 import { ServerError } from './ServerError.tsx';
@@ -114,11 +115,7 @@ export function RosterPanel({ club, seasons }: { club: AdminClub; seasons: Label
       <h2 id="roster-title">{t('admin.roster.title', { club: club.name })}</h2>
       <Field label={t('admin.roster.season')}>
         <select value={seasonId} onChange={(e) => setSeasonId(e.target.value)}>
-          {seasons.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label}
-            </option>
-          ))}
+          <Options items={seasons} text={(s) => s.label} />
         </select>
       </Field>
       {data.error && <ServerError error={data.error} onRetry={data.reload} />}

@@ -4,7 +4,8 @@ import type { AdminClub, AdminUser, CreateStaffBody } from '../../lib/admin-api.
 import { MIN_PASSWORD, STAFF_ROLES } from './catalog.ts';
 import { Field } from './Field.tsx';
 import { fieldErrors } from './forms.ts';
-import { FormStatus } from './ServerError.tsx';
+import { FormFooter } from './FormFooter.tsx';
+import { Options } from './Options.tsx';
 import { adminApi } from './services.ts';
 import { submitting, useAction } from './use-action.ts';
 
@@ -53,12 +54,7 @@ export function StaffForm({
         {draft.role === 'captain' && (
           <Field label={t('admin.staff.club')} error={errors.clubId}>
             <select required value={draft.clubId ?? ''} onChange={(e) => set('clubId', e.target.value || undefined)}>
-              <option value="">—</option>
-              {clubs.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
+              <Options items={clubs} text={(c) => c.name} blank="—" />
             </select>
           </Field>
         )}
@@ -91,15 +87,7 @@ export function StaffForm({
           />
         </Field>
       </div>
-      <FormStatus error={create.error} done={create.done} />
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={create.busy}>
-          {t('admin.common.create')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('admin.common.close')}
-        </button>
-      </div>
+      <FormFooter action={create} submitLabel={t('admin.common.create')} onCancel={onCancel} />
     </form>
   );
 }
