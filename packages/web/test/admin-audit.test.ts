@@ -94,6 +94,14 @@ describe('readable audit entries', () => {
     time: (iso) => new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/Moscow' }),
   });
 
+  it('names a statistic as the match screens do (one word per statistic, in the stats namespace)', () => {
+    const stats = (shots: number) => ({ home: { shots, corners: 0 } });
+    const named: Wording = { ...wording({}), word: (key, fallback) => ({ 'stats.shots': 'Shots' })[key] ?? fallback };
+    expect(auditDiff(stats(1), stats(2), named)).toEqual([
+      { path: 'home.shots', label: 'home · Shots', before: '1', after: '2' },
+    ]);
+  });
+
   it('shows names for ids, translated fields and codes, and times in the league’s zone', () => {
     const refs = { 'player:63': 'Иван Петров', 'player:62': 'Пётр Иванов', 'user:2': 'Оператор 1' };
     const before = {

@@ -27,7 +27,8 @@ export function FormFooter({
   testId?: string;
   /** What the status line shows, when more than the submit's action may fail (a delete beside it). */
   error?: ApiError | undefined;
-  onCancel: () => void;
+  /** Shows close; a form that stays on its page has none. */
+  onCancel?: (() => void) | undefined;
   details?: ReactNode;
   children?: ReactNode;
 }) {
@@ -40,9 +41,11 @@ export function FormFooter({
         <button type="submit" className="primary" disabled={action.busy || disabled} data-testid={testId}>
           {action.busy && busyLabel ? busyLabel : submitLabel}
         </button>
-        <button type="button" onClick={onCancel}>
-          {t('admin.common.close')}
-        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {t('admin.common.close')}
+          </button>
+        )}
         {children}
       </div>
     </>

@@ -1,5 +1,7 @@
-/** A select's options, one per item by id, after a blank first one when `blank` is given. */
-export function Options<T extends { id: string }>({
+const valueOf = (item: string | { id: string }) => (typeof item === 'string' ? item : item.id);
+
+/** A select's options, one per item (a name, or a thing by its id), after a blank one when `blank` is given. */
+export function Options<T extends string | { id: string }>({
   items,
   text,
   blank,
@@ -12,7 +14,7 @@ export function Options<T extends { id: string }>({
     <>
       {blank !== undefined && <option value="">{blank}</option>}
       {items.map((item) => (
-        <option key={item.id} value={item.id}>
+        <option key={valueOf(item)} value={valueOf(item)}>
           {text(item)}
         </option>
       ))}

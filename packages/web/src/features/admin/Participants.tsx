@@ -5,6 +5,7 @@ import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { Field } from './Field.tsx';
 import { Options } from './Options.tsx';
 import { changedFields, intOrUndefined } from './forms.ts';
+import { NumberInput } from './Inputs.tsx';
 import { FormStatus } from './ServerError.tsx';
 import { adminApi } from './services.ts';
 import { submitting, useAction } from './use-action.ts';
@@ -14,6 +15,12 @@ interface RowDraft {
   seed: string;
   pointsDeduction: string;
 }
+
+/** The participant's number fields, in their columns' order. */
+const NUMBERS = [
+  { key: 'seed', label: 'seed', min: 1, max: 999 },
+  { key: 'pointsDeduction', label: 'deduction', min: 0, max: 100 },
+] as const;
 
 const draftOf = (p: AdminParticipant): RowDraft => ({
   groupId: p.groupId,
@@ -64,30 +71,18 @@ function ParticipantRow({
           <Options items={groups} text={(g) => g.label} blank="—" />
         </select>
       </td>
-      <td className="inline" data-label={t('admin.participants.seed')}>
-        <input
-          className="narrow"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={999}
-          aria-label={t('admin.participants.seedOf', { name })}
-          value={draft.seed}
-          onChange={(e) => setDraft({ ...draft, seed: e.target.value })}
-        />
-      </td>
-      <td className="inline" data-label={t('admin.participants.deduction')}>
-        <input
-          className="narrow"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={100}
-          aria-label={t('admin.participants.deductionOf', { name })}
-          value={draft.pointsDeduction}
-          onChange={(e) => setDraft({ ...draft, pointsDeduction: e.target.value })}
-        />
-      </td>
+      {NUMBERS.map(({ key, label, min, max }) => (
+        <td key={key} className="inline" data-label={t(`admin.participants.${label}`)}>
+          <NumberInput
+            className="narrow"
+            min={min}
+            max={max}
+            aria-label={t(`admin.participants.${label}Of`, { name })}
+            value={draft[key]}
+            onChange={(v) => setDraft({ ...draft, [key]: v })}
+          />
+        </td>
+      ))}
       <td>
         <div className="button-row">
           <button type="button" onClick={() => void save.run()} disabled={save.busy}>

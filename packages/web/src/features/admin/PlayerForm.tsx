@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { AdminClub, AdminPlayer } from '../../lib/admin-api.ts';
 import { POSITIONS } from './catalog.ts';
 import { Field } from './Field.tsx';
-import { changedFields, fieldErrors, intOrUndefined, textOrNull } from './forms.ts';
+import { changedFields, fieldErrors, intOrUndefined } from './forms.ts';
+import { NumberInput, OptionalTextInput } from './Inputs.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { FormFooter } from './FormFooter.tsx';
 import { Options } from './Options.tsx';
@@ -17,6 +18,8 @@ interface Draft {
   position: string | null;
   shirtNumber: string;
 }
+
+const NAMES = ['firstName', 'lastName'] as const;
 
 const draftOf = (p?: AdminPlayer): Draft => ({
   firstName: p?.firstName ?? '',
@@ -88,40 +91,27 @@ export function PlayerForm({
           : t('admin.player.newTitle')}
       </h2>
       <div className="form-grid">
-        <Field label={t('admin.player.firstName')} error={errors.firstName}>
-          <input
-            name="firstName"
-            required
-            maxLength={100}
-            value={draft.firstName}
-            onChange={(e) => set('firstName', e.target.value)}
-          />
-        </Field>
-        <Field label={t('admin.player.lastName')} error={errors.lastName}>
-          <input
-            name="lastName"
-            required
-            maxLength={100}
-            value={draft.lastName}
-            onChange={(e) => set('lastName', e.target.value)}
-          />
-        </Field>
+        {NAMES.map((key) => (
+          <Field key={key} label={t(`admin.player.${key}`)} error={errors[key]}>
+            <input name={key} required maxLength={100} value={draft[key]} onChange={(e) => set(key, e.target.value)} />
+          </Field>
+        ))}
         <Field label={t('admin.player.birthDate')} error={errors.birthDate}>
-          <input
+          <OptionalTextInput
             name="birthDate"
             type="date"
-            value={draft.birthDate ?? ''}
-            onChange={(e) => set('birthDate', textOrNull(e.target.value))}
+            value={draft.birthDate}
+            onChange={(v) => set('birthDate', v)}
           />
         </Field>
         <Field label={t('admin.player.position')} error={errors.position}>
-          <input
+          <OptionalTextInput
             name="position"
             list="player-positions"
             maxLength={20}
             className="narrow"
-            value={draft.position ?? ''}
-            onChange={(e) => set('position', textOrNull(e.target.value))}
+            value={draft.position}
+            onChange={(v) => set('position', v)}
           />
         </Field>
         <datalist id="player-positions">
@@ -145,16 +135,14 @@ export function PlayerForm({
           hint={hasClub ? undefined : t('admin.player.shirtNeedsClub')}
           error={errors.shirtNumber}
         >
-          <input
+          <NumberInput
             name="shirtNumber"
-            type="number"
-            inputMode="numeric"
             min={1}
             max={99}
             className="narrow"
             disabled={!hasClub}
             value={draft.shirtNumber}
-            onChange={(e) => set('shirtNumber', e.target.value)}
+            onChange={(v) => set('shirtNumber', v)}
           />
         </Field>
       </div>

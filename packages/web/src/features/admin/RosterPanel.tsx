@@ -8,6 +8,7 @@ import type { LabelledSeason } from './context.ts';
 import { Field } from './Field.tsx';
 import { Options } from './Options.tsx';
 import { intOrUndefined } from './forms.ts';
+import { NumberInput } from './Inputs.tsx';
 import { rosterRows, type RosterRow } from './roster.ts';
 import { ServerError } from './ServerError.tsx';
 import { adminApi } from './services.ts';
@@ -59,15 +60,7 @@ function RosterLine({
         label={t('admin.roster.numberOf', { name })}
         error={taken ? t('admin.roster.taken', { number, code: error.code }) : undefined}
       >
-        <input
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={99}
-          className="narrow"
-          value={number}
-          onChange={(e) => setNumber(e.target.value)}
-        />
+        <NumberInput min={1} max={99} className="narrow" value={number} onChange={setNumber} />
       </Field>
       <span className="button-row">
         <button

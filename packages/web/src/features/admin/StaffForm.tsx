@@ -5,6 +5,7 @@ import { MIN_PASSWORD, STAFF_ROLES } from './catalog.ts';
 import { Field } from './Field.tsx';
 import { fieldErrors } from './forms.ts';
 import { FormFooter } from './FormFooter.tsx';
+import { NewPasswordInput } from './Inputs.tsx';
 import { Options } from './Options.tsx';
 import { adminApi } from './services.ts';
 import { submitting, useAction } from './use-action.ts';
@@ -44,11 +45,7 @@ export function StaffForm({
       <div className="form-grid">
         <Field label={t('admin.staff.role')} error={errors.role}>
           <select value={draft.role} onChange={(e) => set('role', e.target.value as CreateStaffBody['role'])}>
-            {STAFF_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`admin.role.${r}`)}
-              </option>
-            ))}
+            <Options items={STAFF_ROLES} text={(r) => t(`admin.role.${r}`)} />
           </select>
         </Field>
         {draft.role === 'captain' && (
@@ -76,15 +73,7 @@ export function StaffForm({
           hint={t('admin.staff.passwordHint', { count: MIN_PASSWORD })}
           error={errors.password}
         >
-          <input
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={MIN_PASSWORD}
-            maxLength={200}
-            value={draft.password}
-            onChange={(e) => set('password', e.target.value)}
-          />
+          <NewPasswordInput value={draft.password} onChange={(v) => set('password', v)} />
         </Field>
       </div>
       <FormFooter action={create} submitLabel={t('admin.common.create')} onCancel={onCancel} />

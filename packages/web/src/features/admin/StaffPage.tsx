@@ -10,6 +10,8 @@ import { upsertById } from './lists.ts';
 import { FormStatus, LoadStatus } from './ServerError.tsx';
 import { adminApi } from './services.ts';
 import { MIN_PASSWORD, STAFF_ROLES } from './catalog.ts';
+import { NewPasswordInput } from './Inputs.tsx';
+import { Options } from './Options.tsx';
 import { StaffForm } from './StaffForm.tsx';
 import { submitting, useAction } from './use-action.ts';
 
@@ -68,15 +70,7 @@ function AccountActions({
             label={t('admin.staff.newPassword', { login: user.login })}
             hint={t('admin.staff.passwordHint', { count: MIN_PASSWORD })}
           >
-            <input
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={MIN_PASSWORD}
-              maxLength={200}
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
+            <NewPasswordInput value={password} onChange={setPassword} />
           </Field>
           <button type="submit" className="primary" disabled={reset.busy}>
             {t('admin.common.save')}
@@ -120,12 +114,7 @@ export default function StaffPage() {
       <div className="filter-bar">
         <Field label={t('admin.staff.role')}>
           <select value={role} onChange={(e) => setRole(e.target.value)}>
-            <option value="">{t('admin.staff.allRoles')}</option>
-            {STAFF_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`admin.role.${r}`)}
-              </option>
-            ))}
+            <Options items={STAFF_ROLES} text={(r) => t(`admin.role.${r}`)} blank={t('admin.staff.allRoles')} />
           </select>
         </Field>
         <Field label={t('admin.staff.state')}>

@@ -5,6 +5,7 @@ import { leagueDay, leagueTimeZone } from '../../lib/time.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { Field } from './Field.tsx';
 import { fieldErrors, intOrUndefined } from './forms.ts';
+import { NumberInput } from './Inputs.tsx';
 import { localInputToUtc } from './kickoff.ts';
 import { FormFooter } from './FormFooter.tsx';
 import { Options } from './Options.tsx';
@@ -64,15 +65,7 @@ export function TransferPanel({
             </select>
           </Field>
           <Field label={t('admin.player.shirtNumber')} error={errors.shirtNumber}>
-            <input
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={99}
-              className="narrow"
-              value={shirtNumber}
-              onChange={(e) => setShirtNumber(e.target.value)}
-            />
+            <NumberInput min={1} max={99} className="narrow" value={shirtNumber} onChange={setShirtNumber} />
           </Field>
           <Field label={t('admin.transfer.date')} error={errors.at}>
             <input type="date" max={today} value={date} onChange={(e) => setDate(e.target.value)} />
