@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../src/lib/admin-api.ts';
+import type { AuditEntry } from '@touchline/contract';
 import { auditDiff, auditSubject, mergeEntries, toAuditEntry, type Wording } from '../src/features/admin/audit.ts';
 
 const admin: NonNullable<AuditEntry['actor']> = { id: '1', login: 'office', displayName: 'Лига', role: 'admin' };

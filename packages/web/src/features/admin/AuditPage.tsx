@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../lib/admin-api.ts';
+import type { AuditEntry } from '@touchline/contract';
 import { Link } from '../../lib/router.tsx';
 import { leagueTimeZone } from '../../lib/time.ts';
 import { useAsync } from '../../lib/use-async.ts';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CsvRowErrors } from '@touchline/contract';
 import type { LabelledSeason } from './context.ts';
 import { Field } from './Field.tsx';
 import { csvRowErrors } from './forms.ts';
@@ -74,7 +75,7 @@ export function CsvImport({
 }
 
 /** The rows of a refused file, each with all its problems. */
-function CsvReport({ rows }: { rows: ReturnType<typeof csvRowErrors> }) {
+function CsvReport({ rows }: CsvRowErrors) {
   const { t } = useTranslation();
   return (
     <div className="table-scroll">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminSeasonDetail, FixtureWarning } from '../../lib/admin-api.ts';
+import type { FixtureWarning } from '@touchline/contract';
+import type { AdminSeasonDetail } from '../../lib/admin-api.ts';
 import { formatDay, leagueDay } from '../../lib/time.ts';
 import { Field } from './Field.tsx';
 import { NumberInput } from './Inputs.tsx';

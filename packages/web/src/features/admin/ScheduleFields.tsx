@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { TieKind } from '../../lib/admin-api.ts';
+import type { TieKind } from '@touchline/contract';
 import { TIE_KINDS } from './catalog.ts';
 import { Field } from './Field.tsx';
 import { Options } from './Options.tsx';

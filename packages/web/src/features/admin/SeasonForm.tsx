@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminSeason, SeasonFormat } from '../../lib/admin-api.ts';
+import type { SeasonFormat } from '@touchline/contract';
+import type { AdminSeason } from '../../lib/admin-api.ts';
 import { FORMATS } from './catalog.ts';
 import { Field } from './Field.tsx';
 import { changedFields, fieldErrors } from './forms.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FixtureWarning } from '../../lib/admin-api.ts';
+import type { FixtureWarning } from '@touchline/contract';
 import { roundName } from '../../lib/round-name.ts';
 import { Link, navigate, type PageProps } from '../../lib/router.tsx';
 import { api } from '../../lib/services.ts';

@@ -1,6 +1,6 @@
 import { COUNTER_METRICS } from '@touchline/contract/constants';
 import { AUDIT_REF_FIELDS, type AuditRefKind, auditRefKey } from '@touchline/domain';
-import type { AuditEntry } from '../../lib/admin-api.ts';
+import type { AuditEntry } from '@touchline/contract';
 
 /** An entry from the `admin` topic, which sends the REST page's shape; anything else is dropped, not shown half-read. */
 export function toAuditEntry(raw: unknown): AuditEntry | undefined {
@@ -20,7 +20,7 @@ export interface AuditFilter {
   userId?: string | undefined;
 }
 
-export const matchesFilter = (e: AuditEntry, f: AuditFilter) =>
+const matchesFilter = (e: AuditEntry, f: AuditFilter) =>
   (!f.matchId || e.matchId === f.matchId) && (!f.userId || e.actor?.id === f.userId);
 
 /** Live entries merged into a page: each once, newest first, only those the filter lets through. */

@@ -17,7 +17,7 @@ export interface LocalWrite {
   write: Write;
 }
 
-export const PENDING_ID_PREFIX = 'pending:';
+const PENDING_ID_PREFIX = 'pending:';
 
 /** A pending event is known by its client id until the server has given it one. */
 export const refOf = (e: ViewEvent): EventRef =>
