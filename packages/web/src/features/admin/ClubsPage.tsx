@@ -4,7 +4,7 @@ import { Link } from '../../lib/router.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { AdminShell } from './AdminShell.tsx';
 import { ClubForm } from './ClubForm.tsx';
-import { ListWithEditor } from './ListWithEditor.tsx';
+import { EditButton, ListWithEditor } from './ListWithEditor.tsx';
 import { upsertById } from './lists.ts';
 import { LoadStatus } from './ServerError.tsx';
 import { adminApi } from './services.ts';
@@ -68,13 +68,10 @@ export default function ClubsPage() {
                   <td data-label={t('admin.club.homeGround')}>{c.homeGround ?? '—'}</td>
                   <td>
                     <div className="button-row">
-                      <button
-                        type="button"
+                      <EditButton
+                        label={t('admin.club.editLabel', { name: c.name })}
                         onClick={() => editor.edit(c.id)}
-                        aria-label={t('admin.club.editLabel', { name: c.name })}
-                      >
-                        {t('admin.common.edit')}
-                      </button>
+                      />
                       <Link to={`/admin/players?club=${c.id}`}>{t('admin.club.players')}</Link>
                       <Link to={`/clubs/${c.id}`}>{t('admin.club.publicPage')}</Link>
                     </div>

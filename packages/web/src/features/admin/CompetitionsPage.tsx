@@ -5,7 +5,7 @@ import { Link } from '../../lib/router.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { AdminShell } from './AdminShell.tsx';
 import { CompetitionForm } from './CompetitionForm.tsx';
-import { ListWithEditor } from './ListWithEditor.tsx';
+import { EditButton, ListWithEditor } from './ListWithEditor.tsx';
 import { upsertById } from './lists.ts';
 import { SeasonForm } from './SeasonForm.tsx';
 import { LoadStatus } from './ServerError.tsx';
@@ -80,13 +80,10 @@ export default function CompetitionsPage() {
                   <h2 id={`competition-${c.id}`}>
                     {c.name} <span className="chip">{t(`admin.competitionType.${c.type}`)}</span>
                   </h2>
-                  <button
-                    type="button"
+                  <EditButton
+                    label={t('admin.competition.editLabel', { name: c.name })}
                     onClick={() => editor.edit(c.id)}
-                    aria-label={t('admin.competition.editLabel', { name: c.name })}
-                  >
-                    {t('admin.common.edit')}
-                  </button>
+                  />
                 </div>
                 <RulesSummary c={c} />
                 <h3>{t('admin.season.list')}</h3>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** The editor beside the list at a desk, above it on a phone: brought into view with its first field focused. */
 function EditorPanel({ children }: { children: ReactNode }) {
@@ -34,5 +35,15 @@ export function ListWithEditor({
       {editor && <EditorPanel key={editorKey}>{editor}</EditorPanel>}
       {children}
     </div>
+  );
+}
+
+/** A row's button that opens the row in the editor; `label` names the row for a screen reader. */
+export function EditButton({ label, onClick }: { label: string; onClick: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" onClick={onClick} aria-label={label}>
+      {t('admin.common.edit')}
+    </button>
   );
 }

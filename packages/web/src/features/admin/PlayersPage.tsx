@@ -6,7 +6,7 @@ import { AdminShell } from './AdminShell.tsx';
 import { loadLeague } from './context.ts';
 import { CsvImport } from './CsvImport.tsx';
 import { Field } from './Field.tsx';
-import { ListWithEditor } from './ListWithEditor.tsx';
+import { EditButton, ListWithEditor } from './ListWithEditor.tsx';
 import { Options } from './Options.tsx';
 import { PlayerForm } from './PlayerForm.tsx';
 import { RosterPanel } from './RosterPanel.tsx';
@@ -167,13 +167,10 @@ export default function PlayersPage() {
                         {!clubId && <td data-label={t('admin.player.club')}>{p.club?.name ?? '—'}</td>}
                         <td>
                           <div className="button-row">
-                            <button
-                              type="button"
+                            <EditButton
+                              label={t('admin.player.editLabel', { name })}
                               onClick={() => setPanel({ kind: 'edit', player: p })}
-                              aria-label={t('admin.player.editLabel', { name })}
-                            >
-                              {t('admin.common.edit')}
-                            </button>
+                            />
                             <button
                               type="button"
                               onClick={() => setPanel({ kind: 'transfer', player: p })}
