@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 // Package boundaries (docs/decisions/020-lint-boundaries.md): a package is reached only through its name and the
@@ -73,10 +74,24 @@ export default tseslint.config(
           paths: [
             { name: '@touchline/server', message: 'The web app talks to the server over HTTP, never by import.' },
           ],
-          patterns: [otherPackageSource],
+          patterns: [
+            otherPackageSource,
+            {
+              // routes.ts loads every page; only App (beside it) imports it. no-cycle below misses type imports.
+              regex: '^(\\.\\./)+routes\\.ts$',
+              message: 'Only App imports the route table: PageProps is in lib/router.tsx, links in lib/navigation.ts.',
+            },
+          ],
         },
       ],
     },
+  },
+  {
+    // No import cycle in the web app (docs/decisions/026-web-composition.md).
+    files: ['packages/web/src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/extensions': ['.ts', '.tsx'], 'import-x/resolver-next': [createNodeResolver()] },
+    rules: { 'import-x/no-cycle': 'error' },
   },
   {
     // The domain is pure: its own files, and the contract's types only (no zod, no I/O, no runtime dependency).

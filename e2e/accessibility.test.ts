@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from './axe.ts';
 import {
   ADMIN,
   type App,
+  appAndBrowser,
   cspViolations,
-  launchBrowser,
   newPage,
   screenshot,
   signInPage,
-  startApp,
   viewports,
 } from './harness.ts';
 import { driver, today } from './matches.ts';
@@ -25,8 +24,8 @@ describe('accessibility of every screen (axe-core), in Russian, at 360×740 and 
   let ids: { live: string; cup: string; leagueSeason: string; cupSeason: string; club: string; lineup: string };
   let staff: Record<'operator' | 'judge' | 'captain', Account>;
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  appAndBrowser(async (started) => {
+    ({ app, browser } = started);
     const { league, live, cup } = await today(app);
     const lineup = league[0]!;
     ids = {
@@ -55,17 +54,12 @@ describe('accessibility of every screen (axe-core), in Russian, at 360×740 and 
     await knockout.state({ period: 'penalties' });
     await knockout.event({ type: 'shootout_kick', side: 'home', minute: 90, scored: true });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   /** A page of its own, signed in through the login screen when `who` is given. */
   async function pageFor(who?: Account): Promise<Page> {
     const { page } = await newPage(browser, 'phone');
     if (who) {
       await signInPage(page, app, who.login, who.password);
-      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     }
     return page;
   }

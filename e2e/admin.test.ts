@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { wallClockOf } from '@touchline/domain';
-import { ADMIN, type App, launchBrowser, newPage, screenshot, signInPage, startApp, viewports } from './harness.ts';
+import { activeSeason, ADMIN, type App, appAndBrowser, newPage, screenshot, signInPage, viewports } from './harness.ts';
 
 const within = (ms: number) => ({ timeout: ms, interval: 50 });
 const ZONE = 'Europe/Moscow';
@@ -20,23 +20,15 @@ describe('admin screens in Chromium', () => {
   let leagueSeasonId: string;
   let clubId: string | undefined;
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  appAndBrowser(async (started) => {
+    ({ app, browser } = started);
     adminToken = await app.login(ADMIN.login, ADMIN.password);
-    const { competitions } = (await app.api('GET', '/api/competitions')).body as {
-      competitions: { type: string; seasons: { id: string; active: boolean }[] }[];
-    };
-    leagueSeasonId = competitions.find((c) => c.type === 'league')!.seasons.find((s) => s.active)!.id;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    leagueSeasonId = await activeSeason(app, 'league');
   });
 
   async function adminPage(viewport: keyof typeof viewports) {
     const { context, page } = await newPage(browser, viewport);
     await signInPage(page, app, ADMIN.login, ADMIN.password);
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     return { context, page };
   }
   const open = async (page: Page, path: string) => {

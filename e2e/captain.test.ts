@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { LineupOptionsAnswer, MatchSummary } from '@touchline/contract';
-import { ADMIN, type App, launchBrowser, newPage, screenshot, signInPage, startApp } from './harness.ts';
+import { ADMIN, type App, appAndBrowser, newPage, screenshot, signInPage } from './harness.ts';
 import { today } from './matches.ts';
 
 describe('the captain’s lineup in Chromium', () => {
   let app: App;
   let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  appAndBrowser((started) => ({ app, browser } = started));
 
   it('counts against the competition’s rules, says what is missing, and tells namesakes apart', async () => {
     const adminToken = await app.login(ADMIN.login, ADMIN.password);
@@ -43,7 +37,6 @@ describe('the captain’s lineup in Chromium', () => {
 
     const { context, page } = await newPage(browser, 'phone');
     await signInPage(page, app, captain.login, captain.password);
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     await page.goto(`${app.url}/captain/${match!.id}`);
     const row = (id: string) => page.locator(`li.roster-row[data-player-id="${id}"]`);
     await row(twinId).waitFor();

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page, Route } from 'playwright-core';
-import { type App, launchBrowser, newPage, screenshot, signInPage, startApp } from './harness.ts';
+import { type App, appAndBrowser, newPage, screenshot, signInPage } from './harness.ts';
 import { driver, snapshot, today } from './matches.ts';
 
 const within = (ms: number) => ({ timeout: ms, interval: 25 });
@@ -13,19 +13,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('the console equals the record when a patch beats the answer, in Chromium', () => {
   let app: App;
   let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  appAndBrowser((started) => ({ app, browser } = started));
 
   async function openDesk(role: 'operator' | 'judge', matchId: string) {
     const person = await app.createStaff(role);
     const { context, page } = await newPage(browser);
     await signInPage(page, app, person.login, person.password);
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     await page.goto(`${app.url}/${role === 'judge' ? 'judge' : 'console'}/${matchId}`);
     await page.getByTestId('score-block').waitFor();
     await expect

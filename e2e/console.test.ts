@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN, type App, launchBrowser, newPage, screenshot, signInPage, startApp, viewports } from './harness.ts';
+import { ADMIN, type App, appAndBrowser, newPage, screenshot, signInPage, viewports } from './harness.ts';
 import { driver, snapshot, today } from './matches.ts';
 
 const within = (ms: number) => ({ timeout: ms, interval: 25 });
@@ -10,20 +10,15 @@ describe('operator console, judge and captain screens in Chromium', () => {
   let browser: Browser;
   let opA: Awaited<ReturnType<App['createStaff']>>;
   let opB: Awaited<ReturnType<App['createStaff']>>;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  appAndBrowser(async (started) => {
+    ({ app, browser } = started);
     opA = await app.createStaff('operator');
     opB = await app.createStaff('operator');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
   });
 
   async function consolePage(op: typeof opA, matchId: string, viewport: keyof typeof viewports = 'phone') {
     const { context, page } = await newPage(browser, viewport);
     await signInPage(page, app, op.login, op.password);
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     await page.goto(`${app.url}/console/${matchId}`);
     await page.getByTestId('score-block').waitFor();
     return { context, page };
@@ -56,7 +51,6 @@ describe('operator console, judge and captain screens in Chromium', () => {
     const before = (await snapshot(app, m.id)).events.length;
     const { context, page } = await newPage(browser);
     await signInPage(page, app, opA.login, opA.password);
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     // The service worker installs on the first page; what the app reads once it controls the page is kept.
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
@@ -117,7 +111,6 @@ describe('operator console, judge and captain screens in Chromium', () => {
       await page.getByRole('button', { name: /^Выйти/ }).click();
       await meanwhile?.();
       await signInPage(page, app, to.login, to.password);
-      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
       await page.goto(`${app.url}/console/${m.id}`);
       await page.getByTestId('score-block').waitFor();
     };
@@ -238,7 +231,6 @@ describe('operator console, judge and captain screens in Chromium', () => {
     for (const vp of ['phone', 'desktop'] as const) {
       const { context, page } = await newPage(browser, vp);
       await signInPage(page, app, captain.login, captain.password);
-      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
       await page.goto(`${app.url}/captain`);
       await page.locator(`[data-testid="match-card"][data-match-id="${matchId}"]`).click();
       const box = page.locator(`[data-testid="lineup-player-checkbox"][data-player-id="${banned}"]`);
@@ -259,7 +251,6 @@ describe('operator console, judge and captain screens in Chromium', () => {
     for (const vp of ['phone', 'desktop'] as const) {
       const { context, page } = await newPage(browser, vp);
       await signInPage(page, app, opA.login, opA.password);
-      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
       await page.goto(`${app.url}/console`);
       await page.getByTestId('match-card').first().waitFor();
       await screenshot(page, `match-list-${vp === 'phone' ? '360x740' : '1280x800'}`);
@@ -314,7 +305,6 @@ describe('operator console, judge and captain screens in Chromium', () => {
     const judge = await app.createStaff('judge');
     const { context, page } = await newPage(browser);
     await signInPage(page, app, judge.login, judge.password);
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     await page.goto(`${app.url}/judge`);
     await page.locator(`[data-testid="match-card"][data-match-id="${m.id}"]`).click();
     const goal = page.locator(`[data-testid="event-item"][data-event-id="${late}"]`);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { spawnServer, type Spawned } from '../packages/server/test/spawn.ts';
 import { buildWebOnce } from './build-web.ts';
 
@@ -22,8 +23,12 @@ export interface App {
   stop: () => Promise<void>;
 }
 
+interface StartOptions {
+  env?: Record<string, string>;
+}
+
 /** The app as `npm start` runs it (embedded database, demo league), on a free port; `env` adds variables. */
-export async function startApp(options: { env?: Record<string, string> } = {}): Promise<App> {
+export async function startApp(options: StartOptions = {}): Promise<App> {
   await buildWebOnce();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'touchline-e2e-'));
   const server = await spawnServer({
@@ -77,6 +82,34 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
   };
 }
 
+/**
+ * The app and a browser for the tests of one describe block: started before them, then handed to `ready` (which may
+ * prepare more), and both stopped after the last test.
+ */
+export function appAndBrowser(
+  ready: (started: { app: App; browser: Browser }) => unknown,
+  options: StartOptions = {},
+): void {
+  let app: App | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(options), launchBrowser()]);
+    await ready({ app, browser });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+}
+
+/** The id of the active season of the demo's league or cup competition. */
+export async function activeSeason(app: App, type: 'league' | 'cup'): Promise<string> {
+  const { competitions } = (await app.api('GET', '/api/competitions')).body as {
+    competitions: { type: string; seasons: { id: string; active: boolean }[] }[];
+  };
+  return competitions.find((c) => c.type === type)!.seasons.find((s) => s.active)!.id;
+}
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -121,12 +154,13 @@ export async function newPage(
 export const cspViolations = (page: Page) =>
   page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []);
 
-/** Signs a page in by going through the login screen, as a person would. */
+/** Signs a page in by going through the login screen, as a person would, and waits until the app has let it in. */
 export async function signInPage(page: Page, app: App, login: string, password: string) {
   await page.goto(`${app.url}/login`);
   await page.getByLabel(/логин|login/i).fill(login);
   await page.getByLabel(/пароль|password/i).fill(password);
   await page.getByRole('button', { name: /войти|sign in/i }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 
 export async function screenshot(page: Page, name: string) {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { type App, launchBrowser, newPage, screenshot, startApp } from './harness.ts';
+import { type App, appAndBrowser, newPage, screenshot } from './harness.ts';
 import { driver, snapshot, today } from './matches.ts';
 
 const within = (ms: number) => ({ timeout: ms, interval: 25 });
@@ -13,13 +13,9 @@ describe('public live centre in Chromium', () => {
   let app: App;
   let browser: Browser;
   let op: Awaited<ReturnType<App['createStaff']>>;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  appAndBrowser(async (started) => {
+    ({ app, browser } = started);
     op = await app.createStaff('operator');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
   });
 
   const score = (page: Page) => page.getByTestId('score').textContent();

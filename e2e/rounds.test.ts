@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ADMIN, type App, launchBrowser, newPage, screenshot, signInPage, startApp } from './harness.ts';
+import { activeSeason, ADMIN, type App, appAndBrowser, newPage, screenshot, signInPage } from './harness.ts';
 
 const within = (ms: number) => ({ timeout: ms, interval: 50 });
 /** A raw error code or status line, as the admin's fixtures card once showed: "not_enough_clubs (HTTP 409): …". */
@@ -11,18 +11,10 @@ describe('round names and the fixtures card in Chromium', () => {
   let browser: Browser;
   let adminToken: string;
   let seasons: { league: string; cup: string };
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  appAndBrowser(async (started) => {
+    ({ app, browser } = started);
     adminToken = await app.login(ADMIN.login, ADMIN.password);
-    const { competitions } = (await app.api('GET', '/api/competitions')).body as {
-      competitions: { type: string; seasons: { id: string; active: boolean }[] }[];
-    };
-    const active = (type: string) => competitions.find((c) => c.type === type)!.seasons.find((s) => s.active)!.id;
-    seasons = { league: active('league'), cup: active('cup') };
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    seasons = { league: await activeSeason(app, 'league'), cup: await activeSeason(app, 'cup') };
   });
 
   /** A page whose reader chose English before it loaded. */
@@ -89,7 +81,6 @@ describe('round names and the fixtures card in Chromium', () => {
 
     const { context, page } = await newPage(browser, 'phone');
     await signInPage(page, app, ADMIN.login, ADMIN.password);
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     await page.goto(`${app.url}/admin/seasons/${season.id}`);
     const form = page.getByTestId('fixtures-form');
     await form.waitFor();

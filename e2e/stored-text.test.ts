@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { ADMIN, type App, launchBrowser, newPage, screenshot, signInPage, startApp } from './harness.ts';
+import { ADMIN, type App, appAndBrowser, newPage, screenshot, signInPage } from './harness.ts';
 
 const within = (ms: number) => ({ timeout: ms, interval: 50 });
 
 describe('a name with a control character, on a phone', () => {
   let app: App;
   let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  appAndBrowser((started) => ({ app, browser } = started));
 
   it('is refused in words beside the name, and no club is created', async () => {
     const token = await app.login(ADMIN.login, ADMIN.password);
@@ -22,7 +16,6 @@ describe('a name with a control character, on a phone', () => {
     const before = (await clubs()).length;
     const { context, page } = await newPage(browser, 'phone');
     await signInPage(page, app, ADMIN.login, ADMIN.password);
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     await page.goto(`${app.url}/admin/clubs`);
     await page.getByTestId('club-new').click();
     const form = page.getByTestId('club-form');

@@ -1,7 +1,7 @@
 import { sign } from '@telegram-apps/init-data-node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { type App, launchBrowser, newPage, screenshot, startApp } from './harness.ts';
+import { type App, appAndBrowser, newPage, screenshot } from './harness.ts';
 
 const within = (ms: number) => ({ timeout: ms, interval: 25 });
 const BOT_TOKEN = '123456:TEST-bot-token-for-touchline-e2e';
@@ -66,13 +66,7 @@ const signInLink = (page: Page) => page.getByRole('link', { name: /войти|si
 describe('Telegram WebApp in Chromium', () => {
   let app: App;
   let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp({ env: { TELEGRAM_BOT_TOKEN: BOT_TOKEN } }), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  appAndBrowser((started) => ({ app, browser } = started), { env: { TELEGRAM_BOT_TOKEN: BOT_TOKEN } });
 
   it('signs the fan in silently, takes the theme, and tells Telegram it is ready and expanded', async () => {
     const { context, page, answer } = await openInTelegram(browser, app, signedInitData());

@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 // The package boundaries of eslint.config.js (decision 020), checked against imports written to break them.
 const eslint = new ESLint({ cwd: new URL('..', import.meta.url).pathname });
 
-async function restrictedImports(filePath: string, code: string) {
+async function messages(filePath: string, code: string, ruleId: string) {
   const [result] = await eslint.lintText(code, { filePath });
-  return result!.messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').length;
+  return result!.messages.filter((m) => m.ruleId === ruleId).length;
 }
+const restrictedImports = (filePath: string, code: string) =>
+  messages(filePath, code, '@typescript-eslint/no-restricted-imports');
 
 describe('package boundaries', () => {
   it.each([
@@ -67,7 +69,29 @@ describe('package boundaries', () => {
     ['a feed reads the read model', 'packages/server/src/realtime/x.ts', "import '../reads/snapshot.ts';"],
     ['a folder imports its own files', 'packages/server/src/league/x.ts', "import './standings.ts';"],
     ['the app composes the folders', 'packages/server/src/x.ts', "import './realtime/plugin.ts';"],
+    ['App imports the route table', 'packages/web/src/App.tsx', "import { routes } from './routes.ts';"],
   ])('allows: %s', async (_what, file, code) => {
     expect(await restrictedImports(file, `${code}\nexport {};\n`)).toBe(0);
+  });
+});
+
+// The web has no import cycle (decision 026): routes.ts loads every page, so a page that imports it closes one.
+describe('import cycles in the web', () => {
+  const page = 'packages/web/src/features/auth/LoginPage.tsx';
+
+  it('refuses a page that imports the route table back', async () => {
+    const code = "import { routes } from '../../routes.ts';\nexport const n = routes.length;\n";
+    expect(await messages(page, code, 'import-x/no-cycle')).toBe(1);
+  });
+
+  it('refuses a page that takes only a type from the route table, which no-cycle does not see', async () => {
+    const code = "import type { Route } from '../../routes.ts';\nexport type R = Route;\n";
+    expect(await restrictedImports(page, code)).toBe(1);
+  });
+
+  it('allows a page its links from lib/navigation.ts', async () => {
+    const code = "import { HOME_BY_ROLE } from '../../lib/navigation.ts';\nexport const home = HOME_BY_ROLE.fan;\n";
+    expect(await messages(page, code, 'import-x/no-cycle')).toBe(0);
+    expect(await restrictedImports(page, code)).toBe(0);
   });
 });

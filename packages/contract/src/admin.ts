@@ -71,6 +71,7 @@ export const CompetitionList = z.object({ competitions: z.array(Competition) });
 // Seasons, participants, groups
 
 export const SeasonFormat = z.enum(SEASON_FORMATS);
+export type SeasonFormat = z.infer<typeof SeasonFormat>;
 const SeasonFields = z.object({
   name,
   format: SeasonFormat,
@@ -220,6 +221,7 @@ export const CsvImportAnswer = z.object({
 export const CsvRowErrors = z.object({
   rows: z.array(z.object({ row: z.number().int(), errors: z.array(z.string()) })),
 });
+export type CsvRowErrors = z.infer<typeof CsvRowErrors>;
 
 export const RosterQuery = z.object({ clubId: Id.optional() });
 /** Puts a player in a season roster, moves them to another club's roster, or changes the shirt number. */
@@ -256,6 +258,7 @@ export const OperatorsAnswer = z.object({ matchId: Id, operators: z.array(User) 
 // Fixtures, playoffs, matches
 
 export const TieKind = z.enum(TIE_KINDS);
+export type TieKind = z.infer<typeof TieKind>;
 const Schedule = z.object({
   /** Kick-offs are on the first `weekday` (0 = Sunday) on or after `firstDate`, then weekly, at local `time`. */
   firstDate: DateOnly,

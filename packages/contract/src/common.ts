@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, STAFF_ROLES } from './constants.ts';
+import { COUNTER_METRICS, ROLES, STAFF_ROLES } from './constants.ts';
 import { ErrorCode } from './errors.ts';
 
 /** Ids are PostgreSQL `integer` identities, so never above this. */
@@ -60,7 +60,7 @@ export const EventType = z.enum([
 ]);
 export type EventType = z.infer<typeof EventType>;
 
-export const CounterMetric = z.enum(['shots', 'shots_on_target', 'corners', 'fouls', 'offsides', 'saves']);
+export const CounterMetric = z.enum(COUNTER_METRICS);
 export type CounterMetric = z.infer<typeof CounterMetric>;
 
 export const CompetitionType = z.enum(['league', 'cup']);

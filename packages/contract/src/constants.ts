@@ -25,6 +25,9 @@ export const TIE_KINDS = ['single', 'two_legged', 'best_of'] as const;
 export const STAFF_ROLES = ['admin', 'operator', 'judge', 'captain'] as const;
 export const ROLES = [...STAFF_ROLES, 'fan'] as const;
 
+/** The team statistics an operator counts with ± (docs/rules.md); the cards are counted from the events. */
+export const COUNTER_METRICS = ['shots', 'shots_on_target', 'corners', 'fouls', 'offsides', 'saves'] as const;
+
 /** An event's minute and added time. */
 export const MINUTE_MAX = 130;
 export const ADDED_TIME_MAX = 30;

@@ -44,6 +44,7 @@ export const EventFields = z.object({
   relatedPlayerId: Id.nullable().optional(),
   scored: z.boolean().optional(),
 });
+export type EventFields = z.infer<typeof EventFields>;
 export const CreateEventBody = EventFields.extend({
   clientEventId: z.string().uuid().optional(),
   expectedSeq: ExpectedSeq.optional(),

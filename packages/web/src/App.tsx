@@ -2,7 +2,8 @@ import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchPath, navigate, usePath, Link } from './lib/router.tsx';
 import { useSession } from './lib/session.ts';
-import { routes, STAFF_NAV } from './routes.ts';
+import { STAFF_NAV } from './lib/navigation.ts';
+import { routes } from './routes.ts';
 import { LanguageSwitch } from './ui/LanguageSwitch.tsx';
 import { Loading } from './ui/Feedback.tsx';
 

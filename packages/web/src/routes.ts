@@ -1,7 +1,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Role } from '@touchline/contract';
+import type { PageProps } from './lib/router.tsx';
 
-export type PageProps = { params: Record<string, string> };
 type Page = LazyExoticComponent<ComponentType<PageProps>>;
 
 export interface Route {
@@ -11,7 +11,8 @@ export interface Route {
   roles?: readonly Role[];
 }
 
-// Every screen is its own chunk, so a fan never downloads the console and an operator never the bracket.
+// Every screen is its own chunk, so a fan never downloads the console and an operator never the bracket. Only App
+// imports this table: a page that imported it back would close an import cycle (decision 026).
 const today = lazy(() => import('./features/public/TodayPage.tsx'));
 const match = lazy(() => import('./features/public/MatchPage.tsx'));
 const competitions = lazy(() => import('./features/public/CompetitionsPage.tsx'));
@@ -55,21 +56,4 @@ export const routes: Route[] = [
   { path: '/admin/staff', page: adminStaff, roles: ['admin'] },
   { path: '/admin/matches', page: adminMatches, roles: ['admin'] },
   { path: '/admin/audit', page: adminAudit, roles: ['admin'] },
-];
-
-/** Where each role starts after signing in. */
-export const HOME_BY_ROLE: Record<Role, string> = {
-  admin: '/console',
-  operator: '/console',
-  judge: '/judge',
-  captain: '/captain',
-  fan: '/',
-};
-
-/** The navigation each role sees, besides the public pages. */
-export const STAFF_NAV: { path: string; label: string; roles: readonly Role[] }[] = [
-  { path: '/console', label: 'nav.console', roles: ['operator', 'admin'] },
-  { path: '/judge', label: 'nav.judge', roles: ['judge', 'admin'] },
-  { path: '/captain', label: 'nav.captain', roles: ['captain'] },
-  { path: '/admin', label: 'nav.admin', roles: ['admin'] },
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../src/lib/admin-api.ts';
+import type { AuditEntry } from '@touchline/contract';
 import { auditDiff, auditSubject, mergeEntries, toAuditEntry, type Wording } from '../src/features/admin/audit.ts';
 
 const admin: NonNullable<AuditEntry['actor']> = { id: '1', login: 'office', displayName: 'Лига', role: 'admin' };
@@ -92,6 +92,14 @@ describe('readable audit entries', () => {
     word: (key, fallback) => words[key] ?? fallback,
     // The league's zone is the caller's: here a fixed Moscow clock.
     time: (iso) => new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/Moscow' }),
+  });
+
+  it('names a statistic as the match screens do (one word per statistic, in the stats namespace)', () => {
+    const stats = (shots: number) => ({ home: { shots, corners: 0 } });
+    const named: Wording = { ...wording({}), word: (key, fallback) => ({ 'stats.shots': 'Shots' })[key] ?? fallback };
+    expect(auditDiff(stats(1), stats(2), named)).toEqual([
+      { path: 'home.shots', label: 'home · Shots', before: '1', after: '2' },
+    ]);
   });
 
   it('shows names for ids, translated fields and codes, and times in the league’s zone', () => {

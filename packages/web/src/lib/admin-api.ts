@@ -58,29 +58,18 @@ type Out<T extends z.ZodType> = z.output<T>;
 
 export type AdminCompetition = Out<typeof CompetitionAnswer>['competition'];
 export type AdminSeason = Out<typeof SeasonAnswer>['season'];
-export type SeasonFormat = AdminSeason['format'];
 export type AdminSeasonDetail = Out<typeof SeasonDetail>;
 export type AdminParticipant = AdminSeasonDetail['participants'][number];
 export type AdminClub = Out<typeof ClubAnswer>['club'];
 export type AdminPlayer = Out<typeof PlayerAnswer>['player'];
-export type AdminTransfer = Out<typeof TransferHistory>['transfers'][number];
 export type AdminRosterEntry = Out<typeof RosterList>['entries'][number];
 export type AdminUser = Out<typeof AdminUserAnswer>['user'];
 export type AdminVenue = Out<typeof VenueAnswer>['venue'];
 export type AdminReferee = Out<typeof RefereeAnswer>['referee'];
-export type AuditEntry = Out<typeof AuditPage>['entries'][number];
 export type CreateStaffBody = In<typeof CreateUserBody>;
 export type CompetitionBody = In<typeof CreateCompetitionBody>;
-export type ClubBody = In<typeof CreateClubBody>;
 export type FixturesRequest = In<typeof FixturesBody>;
 export type PlayoffsRequest = In<typeof PlayoffsBody>;
-export type TieKind = NonNullable<FixturesRequest['tieKind']>;
-export type FixtureWarning = Out<typeof FixturesAnswer>['warnings'][number];
-/** details of a 400 csv_invalid: every bad row (1 is the header line) with all its problems. */
-export interface CsvRowError {
-  row: number;
-  errors: string[];
-}
 
 const id = encodeURIComponent;
 
@@ -173,5 +162,3 @@ export function createAdminApi(call: ApiCall) {
     audit: (q: Partial<Record<keyof In<typeof AuditQuery>, string>>) => get<Out<typeof AuditPage>>(`/audit${query(q)}`),
   };
 }
-
-export type AdminApi = ReturnType<typeof createAdminApi>;

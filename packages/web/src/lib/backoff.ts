@@ -1,5 +1,5 @@
-export const BACKOFF_BASE_MS = 500;
-export const BACKOFF_CAP_MS = 15_000;
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 15_000;
 
 /**
  * Exponential back-off with full jitter: a uniform delay in [0, min(cap, base * 2^attempt)).

@@ -10,3 +10,6 @@ export function findPlayer(lineups: Lineups, side: Side, playerId: string | unde
 }
 
 export const SIDES: readonly Side[] = ['home', 'away'];
+
+/** The statistics counted from the events rather than with ±, after the counters wherever both are shown. */
+export const CARD_METRICS = ['yellow_cards', 'red_cards'] as const;

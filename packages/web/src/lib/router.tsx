@@ -12,6 +12,9 @@ function subscribe(listener: () => void) {
   };
 }
 
+/** What the router gives a page: the `:name` parts of its path. */
+export type PageProps = { params: Record<string, string> };
+
 /** History-API navigation; the server answers every non-API path with index.html. */
 export function navigate(to: string, { replace = false } = {}) {
   if (to === location.pathname + location.search) return;

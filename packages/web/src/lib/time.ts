@@ -1,4 +1,4 @@
-export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
+const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 
 /** The league's zone: a meta tag in index.html the server may rewrite, so nothing is fetched for it. */
 export function leagueTimeZone(): string {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, usePath } from '../../lib/router.tsx';
 import { SECTIONS, type Section } from './catalog.ts';
@@ -44,21 +44,5 @@ export function AdminShell({
         {children}
       </section>
     </div>
-  );
-}
-
-/** The editor beside the list at a desk, above it on a phone: brought into view with its first field focused. */
-export function EditorPanel({ children }: { children: ReactNode }) {
-  const ref = useRef<HTMLElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    el.scrollIntoView?.({ block: 'nearest' });
-    el.querySelector<HTMLElement>('input, select, textarea')?.focus({ preventScroll: true });
-  }, []);
-  return (
-    <aside className="admin-editor" ref={ref}>
-      {children}
-    </aside>
   );
 }

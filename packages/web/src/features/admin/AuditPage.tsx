@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../lib/admin-api.ts';
+import type { AuditEntry } from '@touchline/contract';
 import { Link } from '../../lib/router.tsx';
 import { leagueTimeZone } from '../../lib/time.ts';
 import { useAsync } from '../../lib/use-async.ts';
@@ -10,6 +10,7 @@ import { Loading } from '../../ui/Feedback.tsx';
 import { AdminShell } from './AdminShell.tsx';
 import { auditDiff, auditSubject, mergeEntries, toAuditEntry, type AuditFilter, type Wording } from './audit.ts';
 import { Field } from './Field.tsx';
+import { Options } from './Options.tsx';
 import { ServerError } from './ServerError.tsx';
 import { adminApi } from './services.ts';
 import { useAction } from './use-action.ts';
@@ -133,12 +134,11 @@ export default function AuditPage() {
             value={filter.userId ?? ''}
             onChange={(e) => apply({ ...filter, userId: e.target.value || undefined })}
           >
-            <option value="">{t('admin.audit.anyone')}</option>
-            {(users.data?.users ?? []).map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.displayName} ({u.login})
-              </option>
-            ))}
+            <Options
+              items={users.data?.users ?? []}
+              text={(u) => `${u.displayName} (${u.login})`}
+              blank={t('admin.audit.anyone')}
+            />
           </select>
         </Field>
         {(filter.matchId || filter.userId) && (

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminClub } from '../../lib/admin-api.ts';
 import { Field } from './Field.tsx';
-import { changedFields, fieldErrors, textOrNull } from './forms.ts';
-import { FormStatus } from './ServerError.tsx';
+import { changedFields, fieldErrors } from './forms.ts';
+import { OptionalTextInput } from './Inputs.tsx';
+import { FormFooter } from './FormFooter.tsx';
 import { adminApi } from './services.ts';
 import { submitting, useAction } from './use-action.ts';
 
@@ -45,12 +46,12 @@ function ColourField({
         />
       }
     >
-      <input
-        value={value ?? ''}
+      <OptionalTextInput
         placeholder="#1a2b3c"
         pattern="#[0-9a-fA-F]{6}"
         maxLength={7}
-        onChange={(e) => onChange(textOrNull(e.target.value))}
+        value={value}
+        onChange={onChange}
       />
     </Field>
   );
@@ -107,21 +108,21 @@ export function ClubForm({
           />
         </Field>
         <Field label={t('admin.club.homeGround')} error={errors.homeGround} className="wide">
-          <input
+          <OptionalTextInput
             name="homeGround"
             maxLength={200}
-            value={draft.homeGround ?? ''}
-            onChange={(e) => set('homeGround', textOrNull(e.target.value))}
+            value={draft.homeGround}
+            onChange={(v) => set('homeGround', v)}
           />
         </Field>
         <Field label={t('admin.club.logoUrl')} error={errors.logoUrl} className="wide">
-          <input
+          <OptionalTextInput
             name="logoUrl"
             type="url"
             maxLength={500}
             placeholder="https://"
-            value={draft.logoUrl ?? ''}
-            onChange={(e) => set('logoUrl', textOrNull(e.target.value))}
+            value={draft.logoUrl}
+            onChange={(v) => set('logoUrl', v)}
           />
         </Field>
         <ColourField
@@ -137,15 +138,13 @@ export function ClubForm({
           error={errors.secondaryColor}
         />
       </div>
-      <FormStatus error={save.error} done={save.done} />
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={save.busy} data-testid="club-save">
-          {save.busy ? t('admin.common.saving') : club ? t('admin.common.save') : t('admin.common.create')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('admin.common.close')}
-        </button>
-      </div>
+      <FormFooter
+        action={save}
+        submitLabel={club ? t('admin.common.save') : t('admin.common.create')}
+        busyLabel={t('admin.common.saving')}
+        testId="club-save"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

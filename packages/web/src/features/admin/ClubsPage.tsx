@@ -1,13 +1,14 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminClub } from '../../lib/admin-api.ts';
 import { Link } from '../../lib/router.tsx';
 import { useAsync } from '../../lib/use-async.ts';
-import { Loading } from '../../ui/Feedback.tsx';
-import { AdminShell, EditorPanel } from './AdminShell.tsx';
+import { AdminShell } from './AdminShell.tsx';
 import { ClubForm } from './ClubForm.tsx';
-import { ServerError } from './ServerError.tsx';
+import { EditButton, ListWithEditor } from './ListWithEditor.tsx';
+import { upsertById } from './lists.ts';
+import { LoadStatus } from './ServerError.tsx';
 import { adminApi } from './services.ts';
+import { useListEditor } from './use-list-editor.ts';
 
 const byName = (a: AdminClub, b: AdminClub) => a.name.localeCompare(b.name);
 
@@ -15,42 +16,30 @@ const byName = (a: AdminClub, b: AdminClub) => a.name.localeCompare(b.name);
 export default function ClubsPage() {
   const { t } = useTranslation();
   const data = useAsync(() => adminApi.clubs(), []);
-  const [editing, setEditing] = useState<string | 'new'>();
-  const [notice, setNotice] = useState('');
   const clubs = [...(data.data?.clubs ?? [])].sort(byName);
-  const current = clubs.find((c) => c.id === editing);
-  const saved = (club: AdminClub) => {
-    data.mutate((d) => ({
-      clubs: d?.clubs.some((c) => c.id === club.id)
-        ? d.clubs.map((c) => (c.id === club.id ? club : c))
-        : [...(d?.clubs ?? []), club],
-    }));
-    if (editing === 'new') {
-      setNotice(t('admin.club.created', { name: club.name }));
-      setEditing(club.id);
-    }
-  };
+  const editor = useListEditor(
+    clubs,
+    (club) => data.mutate((d) => ({ clubs: upsertById(d?.clubs, club) })),
+    (club) => t('admin.club.created', { name: club.name }),
+  );
   return (
     <AdminShell
       section="clubs"
       title={t('admin.nav.clubs')}
       tools={
-        <button type="button" className="primary" onClick={() => setEditing('new')} data-testid="club-new">
+        <button type="button" className="primary" onClick={() => editor.edit('new')} data-testid="club-new">
           {t('admin.club.new')}
         </button>
       }
     >
       <p className="ok" role="status" data-testid="notice">
-        {notice}
+        {editor.notice}
       </p>
-      {data.error && <ServerError error={data.error} onRetry={data.reload} />}
-      {!data.data && !data.error && <Loading />}
-      <div className="admin-split">
-        {editing && (editing === 'new' || current) && (
-          <EditorPanel key={editing}>
-            <ClubForm key={editing} club={current} onSaved={saved} onCancel={() => setEditing(undefined)} />
-          </EditorPanel>
-        )}
+      <LoadStatus state={data} />
+      <ListWithEditor
+        editorKey={editor.editing}
+        editor={editor.open && <ClubForm club={editor.current} onSaved={editor.saved} onCancel={editor.close} />}
+      >
         <div className="admin-list table-scroll">
           <table className="admin-table responsive" data-testid="club-list">
             <thead>
@@ -63,7 +52,7 @@ export default function ClubsPage() {
             </thead>
             <tbody>
               {clubs.map((c) => (
-                <tr key={c.id} data-testid="club-row" aria-current={c.id === editing ? 'true' : undefined}>
+                <tr key={c.id} data-testid="club-row" aria-current={c.id === editor.editing ? 'true' : undefined}>
                   <th scope="row">
                     <span
                       className="swatch"
@@ -79,13 +68,10 @@ export default function ClubsPage() {
                   <td data-label={t('admin.club.homeGround')}>{c.homeGround ?? '—'}</td>
                   <td>
                     <div className="button-row">
-                      <button
-                        type="button"
-                        onClick={() => setEditing(c.id)}
-                        aria-label={t('admin.club.editLabel', { name: c.name })}
-                      >
-                        {t('admin.common.edit')}
-                      </button>
+                      <EditButton
+                        label={t('admin.club.editLabel', { name: c.name })}
+                        onClick={() => editor.edit(c.id)}
+                      />
                       <Link to={`/admin/players?club=${c.id}`}>{t('admin.club.players')}</Link>
                       <Link to={`/clubs/${c.id}`}>{t('admin.club.publicPage')}</Link>
                     </div>
@@ -95,7 +81,7 @@ export default function ClubsPage() {
             </tbody>
           </table>
         </div>
-      </div>
+      </ListWithEditor>
     </AdminShell>
   );
 }

@@ -5,7 +5,7 @@ import type { AdminCompetition, CompetitionBody } from '../../lib/admin-api.ts';
 import { leagueTimeZone } from '../../lib/time.ts';
 import { Field } from './Field.tsx';
 import { changedFields, fieldErrors } from './forms.ts';
-import { FormStatus } from './ServerError.tsx';
+import { FormFooter } from './FormFooter.tsx';
 import { adminApi } from './services.ts';
 import { TieBreakerList } from './TieBreakerList.tsx';
 import { submitting, useAction } from './use-action.ts';
@@ -164,15 +164,12 @@ export function CompetitionForm({
           {t('admin.competition.lineupRequiresGoalkeeper')}
         </label>
       </fieldset>
-      <FormStatus error={save.error} done={save.done} />
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={save.busy}>
-          {save.busy ? t('admin.common.saving') : competition ? t('admin.common.save') : t('admin.common.create')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('admin.common.close')}
-        </button>
-      </div>
+      <FormFooter
+        action={save}
+        submitLabel={competition ? t('admin.common.save') : t('admin.common.create')}
+        busyLabel={t('admin.common.saving')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { AdminCompetition, AdminSeason } from '../../lib/admin-api.ts';
 import { Link } from '../../lib/router.tsx';
 import { useAsync } from '../../lib/use-async.ts';
-import { Loading } from '../../ui/Feedback.tsx';
-import { AdminShell, EditorPanel } from './AdminShell.tsx';
+import { AdminShell } from './AdminShell.tsx';
 import { CompetitionForm } from './CompetitionForm.tsx';
+import { EditButton, ListWithEditor } from './ListWithEditor.tsx';
+import { upsertById } from './lists.ts';
 import { SeasonForm } from './SeasonForm.tsx';
-import { ServerError } from './ServerError.tsx';
+import { LoadStatus } from './ServerError.tsx';
 import { adminApi } from './services.ts';
+import { useListEditor } from './use-list-editor.ts';
 
 async function load() {
   const [{ competitions }, { seasons }] = await Promise.all([adminApi.competitions(), adminApi.seasons()]);
@@ -37,55 +39,38 @@ function RulesSummary({ c }: { c: AdminCompetition }) {
 export default function CompetitionsPage() {
   const { t } = useTranslation();
   const data = useAsync(load, []);
-  const [editing, setEditing] = useState<string | 'new'>();
   const [addingSeasonTo, setAddingSeasonTo] = useState<string>();
-  const [notice, setNotice] = useState('');
-
-  const saved = (c: AdminCompetition) => {
-    data.mutate((d) => ({
-      seasons: d?.seasons ?? [],
-      competitions: d?.competitions.some((x) => x.id === c.id)
-        ? d.competitions.map((x) => (x.id === c.id ? c : x))
-        : [...(d?.competitions ?? []), c],
-    }));
-    if (editing === 'new') {
-      setNotice(t('admin.competition.created', { name: c.name }));
-      setEditing(c.id);
-    }
-  };
+  const editor = useListEditor(
+    data.data?.competitions,
+    (c) => data.mutate((d) => ({ seasons: d?.seasons ?? [], competitions: upsertById(d?.competitions, c) })),
+    (c) => t('admin.competition.created', { name: c.name }),
+  );
   const seasonCreated = (s: AdminSeason) => {
     data.mutate((d) => ({ competitions: d?.competitions ?? [], seasons: [...(d?.seasons ?? []), s] }));
     setAddingSeasonTo(undefined);
-    setNotice(t('admin.season.created', { name: s.name }));
+    editor.setNotice(t('admin.season.created', { name: s.name }));
   };
-  const current = data.data?.competitions.find((c) => c.id === editing);
 
   return (
     <AdminShell
       section="competitions"
       title={t('admin.nav.competitions')}
       tools={
-        <button type="button" className="primary" onClick={() => setEditing('new')}>
+        <button type="button" className="primary" onClick={() => editor.edit('new')}>
           {t('admin.competition.new')}
         </button>
       }
     >
       <p className="ok" role="status">
-        {notice}
+        {editor.notice}
       </p>
-      {data.error && <ServerError error={data.error} onRetry={data.reload} />}
-      {!data.data && !data.error && <Loading />}
-      <div className="admin-split">
-        {editing && (editing === 'new' || current) && (
-          <EditorPanel key={editing}>
-            <CompetitionForm
-              key={editing}
-              competition={current}
-              onSaved={saved}
-              onCancel={() => setEditing(undefined)}
-            />
-          </EditorPanel>
-        )}
+      <LoadStatus state={data} />
+      <ListWithEditor
+        editorKey={editor.editing}
+        editor={
+          editor.open && <CompetitionForm competition={editor.current} onSaved={editor.saved} onCancel={editor.close} />
+        }
+      >
         <ul className="admin-list" data-testid="competition-list">
           {data.data?.competitions.map((c) => {
             const seasons = data.data!.seasons.filter((s) => s.competitionId === c.id);
@@ -95,13 +80,10 @@ export default function CompetitionsPage() {
                   <h2 id={`competition-${c.id}`}>
                     {c.name} <span className="chip">{t(`admin.competitionType.${c.type}`)}</span>
                   </h2>
-                  <button
-                    type="button"
-                    onClick={() => setEditing(c.id)}
-                    aria-label={t('admin.competition.editLabel', { name: c.name })}
-                  >
-                    {t('admin.common.edit')}
-                  </button>
+                  <EditButton
+                    label={t('admin.competition.editLabel', { name: c.name })}
+                    onClick={() => editor.edit(c.id)}
+                  />
                 </div>
                 <RulesSummary c={c} />
                 <h3>{t('admin.season.list')}</h3>
@@ -130,7 +112,7 @@ export default function CompetitionsPage() {
             );
           })}
         </ul>
-      </div>
+      </ListWithEditor>
     </AdminShell>
   );
 }

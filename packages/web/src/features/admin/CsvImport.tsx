@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CsvRowErrors } from '@touchline/contract';
 import type { LabelledSeason } from './context.ts';
 import { Field } from './Field.tsx';
 import { csvRowErrors } from './forms.ts';
-import { FormStatus } from './ServerError.tsx';
+import { FormFooter } from './FormFooter.tsx';
+import { Options } from './Options.tsx';
 import { adminApi } from './services.ts';
 import { submitting, useAction } from './use-action.ts';
 
@@ -56,51 +58,50 @@ export function CsvImport({
         </Field>
         <Field label={t('admin.csv.season')} hint={t('admin.csv.seasonHint')} className="wide">
           <select value={seasonId} onChange={(e) => setSeasonId(e.target.value)}>
-            <option value="">{t('admin.csv.noSeason')}</option>
-            {seasons.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.label}
-              </option>
-            ))}
+            <Options items={seasons} text={(s) => s.label} blank={t('admin.csv.noSeason')} />
           </select>
         </Field>
       </div>
-      <FormStatus error={upload.error} done={upload.done} />
-      {rows.length > 0 && (
-        <div className="table-scroll">
-          <table className="admin-table csv-report" data-testid="csv-report">
-            <caption>{t('admin.csv.report', { count: rows.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.csv.row')}</th>
-                <th scope="col">{t('admin.csv.problems')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.row} data-row={r.row}>
-                  <th scope="row">{r.row}</th>
-                  <td>
-                    <ul className="plain-list">
-                      {r.errors.map((e, i) => (
-                        <li key={i}>{e}</li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={!file || upload.busy}>
-          {upload.busy ? t('admin.common.saving') : t('admin.csv.submit')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('admin.common.close')}
-        </button>
-      </div>
+      <FormFooter
+        action={upload}
+        submitLabel={t('admin.csv.submit')}
+        busyLabel={t('admin.common.saving')}
+        disabled={!file}
+        onCancel={onCancel}
+        details={rows.length > 0 && <CsvReport rows={rows} />}
+      />
     </form>
+  );
+}
+
+/** The rows of a refused file, each with all its problems. */
+function CsvReport({ rows }: CsvRowErrors) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-scroll">
+      <table className="admin-table csv-report" data-testid="csv-report">
+        <caption>{t('admin.csv.report', { count: rows.length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.csv.row')}</th>
+            <th scope="col">{t('admin.csv.problems')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.row} data-row={r.row}>
+              <th scope="row">{r.row}</th>
+              <td>
+                <ul className="plain-list">
+                  {r.errors.map((e, i) => (
+                    <li key={i}>{e}</li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

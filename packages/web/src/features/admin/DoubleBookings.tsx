@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { FixtureWarning } from '../../lib/admin-api.ts';
+import type { FixtureWarning } from '@touchline/contract';
 import { formatKickoff } from '../../lib/time.ts';
 
 /** The clubs a generation put on the pitch twice at once, with both kick-offs, so the office can move one. */

@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminSeasonDetail, FixtureWarning } from '../../lib/admin-api.ts';
+import type { FixtureWarning } from '@touchline/contract';
+import type { AdminSeasonDetail } from '../../lib/admin-api.ts';
 import { formatDay, leagueDay } from '../../lib/time.ts';
 import { Field } from './Field.tsx';
+import { NumberInput } from './Inputs.tsx';
 import { fixtureFieldErrors } from './fixture-notes.ts';
 import { intOrUndefined } from './forms.ts';
+import { Options } from './Options.tsx';
 import { ScheduleFields } from './ScheduleFields.tsx';
 import { FIXTURE_KINDS, fixturesBody, playoffsBody, weekdayOf, type ScheduleDraft } from './season-plan.ts';
 import { FormStatus } from './ServerError.tsx';
@@ -59,11 +62,7 @@ export function FixturesForm({
       <div className="form-grid">
         <Field label={t('admin.fixtures.kind')} error={errors.kind}>
           <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-            {kinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`admin.fixtureKind.${k}`)}
-              </option>
-            ))}
+            <Options items={kinds} text={(k) => t(`admin.fixtureKind.${k}`)} />
           </select>
         </Field>
         {kind === 'groups' && drawGroups && (
@@ -72,15 +71,7 @@ export function FixturesForm({
             hint={t('admin.fixtures.groupCountHint')}
             error={errors.groupCount}
           >
-            <input
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={16}
-              required
-              value={groupCount}
-              onChange={(e) => setGroupCount(e.target.value)}
-            />
+            <NumberInput min={1} max={16} required value={groupCount} onChange={setGroupCount} />
           </Field>
         )}
       </div>
@@ -131,15 +122,7 @@ export function PlayoffsForm({
           label={detail.groups.length > 1 ? t('admin.fixtures.qualifiersPerGroup') : t('admin.fixtures.qualifiers')}
           error={errors.qualifiers}
         >
-          <input
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={64}
-            required
-            value={qualifiers}
-            onChange={(e) => setQualifiers(e.target.value)}
-          />
+          <NumberInput min={1} max={64} required value={qualifiers} onChange={setQualifiers} />
         </Field>
       </div>
       <ScheduleFields value={schedule} onChange={setSchedule} ties errors={errors} />

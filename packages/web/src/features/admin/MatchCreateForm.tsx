@@ -7,7 +7,8 @@ import { Field } from './Field.tsx';
 import { fieldErrors } from './forms.ts';
 import { localInputToUtc, utcToLocalInput } from './kickoff.ts';
 import { NamedPicker } from './NamedPicker.tsx';
-import { FormStatus } from './ServerError.tsx';
+import { FormFooter } from './FormFooter.tsx';
+import { Options } from './Options.tsx';
 import { adminApi } from './services.ts';
 import { useAction } from './use-action.ts';
 
@@ -67,22 +68,12 @@ export function MatchCreateForm({
       <div className="form-grid">
         <Field label={t('admin.match.home')} error={errors.homeClubId}>
           <select name="home" required value={home} onChange={(e) => setHome(e.target.value)}>
-            <option value="">—</option>
-            {clubs.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <Options items={clubs} text={(c) => c.name} blank="—" />
           </select>
         </Field>
         <Field label={t('admin.match.away')} error={same ? t('admin.match.sameClub') : errors.awayClubId}>
           <select name="away" required value={away} onChange={(e) => setAway(e.target.value)}>
-            <option value="">—</option>
-            {clubs.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <Options items={clubs} text={(c) => c.name} blank="—" />
           </select>
         </Field>
         <Field
@@ -101,12 +92,11 @@ export function MatchCreateForm({
         {detail.rounds.length > 0 && (
           <Field label={t('admin.match.round')} error={errors.roundId}>
             <select value={roundId} onChange={(e) => setRoundId(e.target.value)}>
-              <option value="">{t('admin.common.notSet')}</option>
-              {detail.rounds.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {roundName(r, i18n.language)}
-                </option>
-              ))}
+              <Options
+                items={detail.rounds}
+                text={(r) => roundName(r, i18n.language)}
+                blank={t('admin.common.notSet')}
+              />
             </select>
           </Field>
         )}
@@ -137,15 +127,13 @@ export function MatchCreateForm({
           error={errors.refereeId}
         />
       </div>
-      <FormStatus error={create.error} done={create.done} />
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={create.busy || same || !at} data-testid="match-save">
-          {t('admin.match.create')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('admin.common.close')}
-        </button>
-      </div>
+      <FormFooter
+        action={create}
+        submitLabel={t('admin.match.create')}
+        disabled={same || !at}
+        testId="match-save"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { fieldErrors, textOrNull } from './forms.ts';
 import { localInputToUtc, utcToLocalInput } from './kickoff.ts';
 import { canReschedule, STATUS_ACTIONS, type StatusAction } from './match-actions.ts';
 import type { Officials } from './MatchCreateForm.tsx';
+import { Options } from './Options.tsx';
 import { FormStatus, ServerError } from './ServerError.tsx';
 import { adminApi } from './services.ts';
 import { submitting, useAction } from './use-action.ts';
@@ -69,22 +70,12 @@ function Reschedule({
         </Field>
         <Field label={t('admin.match.venue')} error={errors.venueId}>
           <select value={draft.venueId} onChange={(e) => setDraft({ ...draft, venueId: e.target.value })}>
-            <option value="">{t('admin.common.notSet')}</option>
-            {officials.venues.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.name}
-              </option>
-            ))}
+            <Options items={officials.venues} text={(v) => v.name} blank={t('admin.common.notSet')} />
           </select>
         </Field>
         <Field label={t('admin.match.referee')} error={errors.refereeId}>
           <select value={draft.refereeId} onChange={(e) => setDraft({ ...draft, refereeId: e.target.value })}>
-            <option value="">{t('admin.common.notSet')}</option>
-            {officials.referees.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
+            <Options items={officials.referees} text={(r) => r.name} blank={t('admin.common.notSet')} />
           </select>
         </Field>
         <Field label={t('admin.match.reason')} hint={t('admin.common.optional')} error={errors.reason} className="wide">

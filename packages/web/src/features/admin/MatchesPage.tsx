@@ -8,12 +8,14 @@ import { useAsync } from '../../lib/use-async.ts';
 import { useTopic } from '../../lib/use-topic.ts';
 import { Loading } from '../../ui/Feedback.tsx';
 import { MatchCard } from '../../ui/MatchCard.tsx';
-import { AdminShell, EditorPanel } from './AdminShell.tsx';
+import { AdminShell } from './AdminShell.tsx';
 import { loadLeague, seasonZone } from './context.ts';
 import { Field } from './Field.tsx';
 import { dayBounds } from './kickoff.ts';
+import { ListWithEditor } from './ListWithEditor.tsx';
 import { MatchCreateForm } from './MatchCreateForm.tsx';
 import { MatchManage } from './MatchManage.tsx';
+import { Options } from './Options.tsx';
 import { ServerError } from './ServerError.tsx';
 import { adminApi } from './services.ts';
 import { searchParam, setSearchParams } from './url-state.ts';
@@ -89,11 +91,7 @@ export default function MatchesPage() {
             onChange={(e) => filter({ season: e.target.value })}
             data-testid="match-season"
           >
-            {seasons.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.label}
-              </option>
-            ))}
+            <Options items={seasons} text={(s) => s.label} />
           </select>
         </Field>
         <Field label={t('admin.match.day')} hint={t('admin.match.zoneHint', { zone })}>
@@ -108,9 +106,12 @@ export default function MatchesPage() {
           </button>
         </div>
       </div>
-      <div className="admin-split">
-        {creating && detail.data && officials.data && (
-          <EditorPanel key={detail.data.season.id}>
+      <ListWithEditor
+        editorKey={detail.data?.season.id}
+        editor={
+          creating &&
+          detail.data &&
+          officials.data && (
             <MatchCreateForm
               detail={detail.data}
               zone={zone}
@@ -119,8 +120,9 @@ export default function MatchesPage() {
               onCreated={updated}
               onCancel={() => setCreating(false)}
             />
-          </EditorPanel>
-        )}
+          )
+        }
+      >
         <div className="admin-list">
           {(matches.error ?? detail.error) && (
             <ServerError error={(matches.error ?? detail.error)!} onRetry={matches.reload} />
@@ -160,7 +162,7 @@ export default function MatchesPage() {
             ))}
           </ul>
         </div>
-      </div>
+      </ListWithEditor>
     </AdminShell>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from './Field.tsx';
+import { Options } from './Options.tsx';
 import { ServerError } from './ServerError.tsx';
 import { useAction } from './use-action.ts';
 
@@ -38,12 +39,7 @@ export function NamedPicker({
     <div className="named-picker">
       <Field label={label} error={error}>
         <select value={value} onChange={(e) => onChange(e.target.value)}>
-          <option value="">{t('admin.common.notSet')}</option>
-          {options.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
+          <Options items={options} text={(o) => o.name} blank={t('admin.common.notSet')} />
         </select>
       </Field>
       {adding ? (

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { AdminClub, AdminParticipant, AdminSeasonDetail } from '../../lib/admin-api.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { Field } from './Field.tsx';
+import { Options } from './Options.tsx';
 import { changedFields, intOrUndefined } from './forms.ts';
+import { NumberInput } from './Inputs.tsx';
 import { FormStatus } from './ServerError.tsx';
 import { adminApi } from './services.ts';
 import { submitting, useAction } from './use-action.ts';
@@ -13,6 +15,12 @@ interface RowDraft {
   seed: string;
   pointsDeduction: string;
 }
+
+/** The participant's number fields, in their columns' order. */
+const NUMBERS = [
+  { key: 'seed', label: 'seed', min: 1, max: 999 },
+  { key: 'pointsDeduction', label: 'deduction', min: 0, max: 100 },
+] as const;
 
 const draftOf = (p: AdminParticipant): RowDraft => ({
   groupId: p.groupId,
@@ -60,38 +68,21 @@ function ParticipantRow({
           value={draft.groupId ?? ''}
           onChange={(e) => setDraft({ ...draft, groupId: e.target.value || null })}
         >
-          <option value="">—</option>
-          {groups.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.label}
-            </option>
-          ))}
+          <Options items={groups} text={(g) => g.label} blank="—" />
         </select>
       </td>
-      <td className="inline" data-label={t('admin.participants.seed')}>
-        <input
-          className="narrow"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={999}
-          aria-label={t('admin.participants.seedOf', { name })}
-          value={draft.seed}
-          onChange={(e) => setDraft({ ...draft, seed: e.target.value })}
-        />
-      </td>
-      <td className="inline" data-label={t('admin.participants.deduction')}>
-        <input
-          className="narrow"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={100}
-          aria-label={t('admin.participants.deductionOf', { name })}
-          value={draft.pointsDeduction}
-          onChange={(e) => setDraft({ ...draft, pointsDeduction: e.target.value })}
-        />
-      </td>
+      {NUMBERS.map(({ key, label, min, max }) => (
+        <td key={key} className="inline" data-label={t(`admin.participants.${label}`)}>
+          <NumberInput
+            className="narrow"
+            min={min}
+            max={max}
+            aria-label={t(`admin.participants.${label}Of`, { name })}
+            value={draft[key]}
+            onChange={(v) => setDraft({ ...draft, [key]: v })}
+          />
+        </td>
+      ))}
       <td>
         <div className="button-row">
           <button type="button" onClick={() => void save.run()} disabled={save.busy}>
@@ -211,12 +202,7 @@ export function Participants({
       <form className="inline-form" onSubmit={submitClub} data-testid="add-participant">
         <Field label={t('admin.participants.add')}>
           <select value={clubId} onChange={(e) => setClubId(e.target.value)} required>
-            <option value="">—</option>
-            {free.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <Options items={free} text={(c) => c.name} blank="—" />
           </select>
         </Field>
         <button type="submit" disabled={!clubId || add.busy}>

@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { AdminClub, AdminPlayer } from '../../lib/admin-api.ts';
 import { POSITIONS } from './catalog.ts';
 import { Field } from './Field.tsx';
-import { changedFields, fieldErrors, intOrUndefined, textOrNull } from './forms.ts';
+import { changedFields, fieldErrors, intOrUndefined } from './forms.ts';
+import { NumberInput, OptionalTextInput } from './Inputs.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
-import { FormStatus } from './ServerError.tsx';
+import { FormFooter } from './FormFooter.tsx';
+import { Options } from './Options.tsx';
 import { adminApi } from './services.ts';
 import { submitting, useAction } from './use-action.ts';
 
@@ -16,6 +18,8 @@ interface Draft {
   position: string | null;
   shirtNumber: string;
 }
+
+const NAMES = ['firstName', 'lastName'] as const;
 
 const draftOf = (p?: AdminPlayer): Draft => ({
   firstName: p?.firstName ?? '',
@@ -87,40 +91,27 @@ export function PlayerForm({
           : t('admin.player.newTitle')}
       </h2>
       <div className="form-grid">
-        <Field label={t('admin.player.firstName')} error={errors.firstName}>
-          <input
-            name="firstName"
-            required
-            maxLength={100}
-            value={draft.firstName}
-            onChange={(e) => set('firstName', e.target.value)}
-          />
-        </Field>
-        <Field label={t('admin.player.lastName')} error={errors.lastName}>
-          <input
-            name="lastName"
-            required
-            maxLength={100}
-            value={draft.lastName}
-            onChange={(e) => set('lastName', e.target.value)}
-          />
-        </Field>
+        {NAMES.map((key) => (
+          <Field key={key} label={t(`admin.player.${key}`)} error={errors[key]}>
+            <input name={key} required maxLength={100} value={draft[key]} onChange={(e) => set(key, e.target.value)} />
+          </Field>
+        ))}
         <Field label={t('admin.player.birthDate')} error={errors.birthDate}>
-          <input
+          <OptionalTextInput
             name="birthDate"
             type="date"
-            value={draft.birthDate ?? ''}
-            onChange={(e) => set('birthDate', textOrNull(e.target.value))}
+            value={draft.birthDate}
+            onChange={(v) => set('birthDate', v)}
           />
         </Field>
         <Field label={t('admin.player.position')} error={errors.position}>
-          <input
+          <OptionalTextInput
             name="position"
             list="player-positions"
             maxLength={20}
             className="narrow"
-            value={draft.position ?? ''}
-            onChange={(e) => set('position', textOrNull(e.target.value))}
+            value={draft.position}
+            onChange={(v) => set('position', v)}
           />
         </Field>
         <datalist id="player-positions">
@@ -135,12 +126,7 @@ export function PlayerForm({
         ) : (
           <Field label={t('admin.player.club')} error={errors.clubId} className="wide">
             <select name="clubId" value={clubId} onChange={(e) => setClubId(e.target.value)}>
-              <option value="">{t('admin.player.noClubOption')}</option>
-              {clubs.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
+              <Options items={clubs} text={(c) => c.name} blank={t('admin.player.noClubOption')} />
             </select>
           </Field>
         )}
@@ -149,27 +135,25 @@ export function PlayerForm({
           hint={hasClub ? undefined : t('admin.player.shirtNeedsClub')}
           error={errors.shirtNumber}
         >
-          <input
+          <NumberInput
             name="shirtNumber"
-            type="number"
-            inputMode="numeric"
             min={1}
             max={99}
             className="narrow"
             disabled={!hasClub}
             value={draft.shirtNumber}
-            onChange={(e) => set('shirtNumber', e.target.value)}
+            onChange={(v) => set('shirtNumber', v)}
           />
         </Field>
       </div>
-      <FormStatus error={save.error ?? remove.error} done={save.done} />
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={save.busy} data-testid="player-save">
-          {save.busy ? t('admin.common.saving') : player ? t('admin.common.save') : t('admin.common.create')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('admin.common.close')}
-        </button>
+      <FormFooter
+        action={save}
+        submitLabel={player ? t('admin.common.save') : t('admin.common.create')}
+        busyLabel={t('admin.common.saving')}
+        testId="player-save"
+        error={save.error ?? remove.error}
+        onCancel={onCancel}
+      >
         {player && onDeleted && (
           <ConfirmButton
             label={t('admin.player.delete')}
@@ -179,7 +163,7 @@ export function PlayerForm({
             testId="player-delete"
           />
         )}
-      </div>
+      </FormFooter>
       {player && onDeleted && <p className="muted">{t('admin.player.deleteHint')}</p>}
     </form>
   );

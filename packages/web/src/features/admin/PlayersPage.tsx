@@ -2,14 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminPlayer } from '../../lib/admin-api.ts';
 import { useAsync } from '../../lib/use-async.ts';
-import { Loading } from '../../ui/Feedback.tsx';
-import { AdminShell, EditorPanel } from './AdminShell.tsx';
+import { AdminShell } from './AdminShell.tsx';
 import { loadLeague } from './context.ts';
 import { CsvImport } from './CsvImport.tsx';
 import { Field } from './Field.tsx';
+import { EditButton, ListWithEditor } from './ListWithEditor.tsx';
+import { Options } from './Options.tsx';
 import { PlayerForm } from './PlayerForm.tsx';
 import { RosterPanel } from './RosterPanel.tsx';
-import { ServerError } from './ServerError.tsx';
+import { LoadStatus, ServerError } from './ServerError.tsx';
 import { adminApi } from './services.ts';
 import { TransferPanel } from './TransferPanel.tsx';
 import { searchParam, setSearchParams } from './url-state.ts';
@@ -17,6 +18,8 @@ import { searchParam, setSearchParams } from './url-state.ts';
 const PAGE = 50;
 
 type Panel = { kind: 'new' } | { kind: 'edit' | 'transfer'; player: AdminPlayer } | { kind: 'import' };
+/** An editor is keyed by what it edits, so opening another player starts afresh. */
+const panelKey = (p: Panel) => (p.kind === 'new' || p.kind === 'import' ? p.kind : `${p.kind}:${p.player.id}`);
 
 /** Players by club: register, edit, transfer, import from CSV, and the club's season roster with shirt numbers. */
 export default function PlayersPage() {
@@ -83,12 +86,7 @@ export default function PlayersPage() {
       <div className="filter-bar">
         <Field label={t('admin.player.club')}>
           <select value={clubId} onChange={(e) => pickClub(e.target.value)} data-testid="player-club-filter">
-            <option value="">{t('admin.player.allClubs')}</option>
-            {clubs.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <Options items={clubs} text={(c) => c.name} blank={t('admin.player.allClubs')} />
           </select>
         </Field>
         <form className="inline-form" onSubmit={submitSearch} role="search">
@@ -98,47 +96,53 @@ export default function PlayersPage() {
           <button type="submit">{t('admin.player.find')}</button>
         </form>
       </div>
-      <div className="admin-split">
-        {panel && context.data && (
-          <EditorPanel
-            key={panel.kind === 'new' || panel.kind === 'import' ? panel.kind : `${panel.kind}:${panel.player.id}`}
-          >
-            {panel.kind === 'new' && (
-              <PlayerForm
-                clubs={clubs}
-                defaultClubId={clubId || undefined}
-                onSaved={saved}
-                onCancel={() => setPanel(undefined)}
-              />
-            )}
-            {panel.kind === 'edit' && (
-              <PlayerForm
-                player={panel.player}
-                clubs={clubs}
-                onSaved={saved}
-                onDeleted={deleted}
-                onCancel={() => setPanel(undefined)}
-              />
-            )}
-            {panel.kind === 'transfer' && (
-              <TransferPanel
-                player={panel.player}
-                clubs={clubs}
-                onDone={(p) => {
-                  setPanel({ kind: 'transfer', player: p });
-                  list.reload();
-                }}
-                onCancel={() => setPanel(undefined)}
-              />
-            )}
-            {panel.kind === 'import' && (
-              <CsvImport seasons={context.data.seasons} onImported={list.reload} onCancel={() => setPanel(undefined)} />
-            )}
-          </EditorPanel>
-        )}
+      <ListWithEditor
+        editorKey={panel && panelKey(panel)}
+        editor={
+          panel &&
+          context.data && (
+            <>
+              {panel.kind === 'new' && (
+                <PlayerForm
+                  clubs={clubs}
+                  defaultClubId={clubId || undefined}
+                  onSaved={saved}
+                  onCancel={() => setPanel(undefined)}
+                />
+              )}
+              {panel.kind === 'edit' && (
+                <PlayerForm
+                  player={panel.player}
+                  clubs={clubs}
+                  onSaved={saved}
+                  onDeleted={deleted}
+                  onCancel={() => setPanel(undefined)}
+                />
+              )}
+              {panel.kind === 'transfer' && (
+                <TransferPanel
+                  player={panel.player}
+                  clubs={clubs}
+                  onDone={(p) => {
+                    setPanel({ kind: 'transfer', player: p });
+                    list.reload();
+                  }}
+                  onCancel={() => setPanel(undefined)}
+                />
+              )}
+              {panel.kind === 'import' && (
+                <CsvImport
+                  seasons={context.data.seasons}
+                  onImported={list.reload}
+                  onCancel={() => setPanel(undefined)}
+                />
+              )}
+            </>
+          )
+        }
+      >
         <div className="admin-list">
-          {list.error && <ServerError error={list.error} onRetry={list.reload} />}
-          {!list.data && !list.error && <Loading />}
+          <LoadStatus state={list} />
           {list.data && list.data.players.length === 0 && <p className="muted">{t('admin.player.none')}</p>}
           {list.data && list.data.players.length > 0 && (
             <div className="table-scroll">
@@ -163,13 +167,10 @@ export default function PlayersPage() {
                         {!clubId && <td data-label={t('admin.player.club')}>{p.club?.name ?? '—'}</td>}
                         <td>
                           <div className="button-row">
-                            <button
-                              type="button"
+                            <EditButton
+                              label={t('admin.player.editLabel', { name })}
                               onClick={() => setPanel({ kind: 'edit', player: p })}
-                              aria-label={t('admin.player.editLabel', { name })}
-                            >
-                              {t('admin.common.edit')}
-                            </button>
+                            />
                             <button
                               type="button"
                               onClick={() => setPanel({ kind: 'transfer', player: p })}
@@ -198,7 +199,7 @@ export default function PlayersPage() {
             </nav>
           )}
         </div>
-      </div>
+      </ListWithEditor>
       {club && context.data && <RosterPanel key={club.id} club={club} seasons={context.data.seasons} />}
     </AdminShell>
   );

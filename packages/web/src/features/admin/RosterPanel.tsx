@@ -6,7 +6,9 @@ import { useAsync } from '../../lib/use-async.ts';
 import { Loading } from '../../ui/Feedback.tsx';
 import type { LabelledSeason } from './context.ts';
 import { Field } from './Field.tsx';
+import { Options } from './Options.tsx';
 import { intOrUndefined } from './forms.ts';
+import { NumberInput } from './Inputs.tsx';
 import { rosterRows, type RosterRow } from './roster.ts';
 import { ServerError } from './ServerError.tsx';
 import { adminApi } from './services.ts';
@@ -58,15 +60,7 @@ function RosterLine({
         label={t('admin.roster.numberOf', { name })}
         error={taken ? t('admin.roster.taken', { number, code: error.code }) : undefined}
       >
-        <input
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={99}
-          className="narrow"
-          value={number}
-          onChange={(e) => setNumber(e.target.value)}
-        />
+        <NumberInput min={1} max={99} className="narrow" value={number} onChange={setNumber} />
       </Field>
       <span className="button-row">
         <button
@@ -114,11 +108,7 @@ export function RosterPanel({ club, seasons }: { club: AdminClub; seasons: Label
       <h2 id="roster-title">{t('admin.roster.title', { club: club.name })}</h2>
       <Field label={t('admin.roster.season')}>
         <select value={seasonId} onChange={(e) => setSeasonId(e.target.value)}>
-          {seasons.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label}
-            </option>
-          ))}
+          <Options items={seasons} text={(s) => s.label} />
         </select>
       </Field>
       {data.error && <ServerError error={data.error} onRetry={data.reload} />}

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { TieKind } from '../../lib/admin-api.ts';
+import type { TieKind } from '@touchline/contract';
 import { TIE_KINDS } from './catalog.ts';
 import { Field } from './Field.tsx';
+import { Options } from './Options.tsx';
 import { weekdayNames, weekdayOf, type ScheduleDraft } from './season-plan.ts';
 
 /** First date, weekday and local time of a weekly schedule, and optionally the shape of its ties. */
@@ -43,11 +44,7 @@ export function ScheduleFields({
       {ties && (
         <Field label={t('admin.fixtures.tieKind')} error={errors.tieKind}>
           <select value={value.tieKind} onChange={(e) => set('tieKind', e.target.value as TieKind)}>
-            {TIE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`admin.tieKind.${k}`)}
-              </option>
-            ))}
+            <Options items={TIE_KINDS} text={(k) => t(`admin.tieKind.${k}`)} />
           </select>
         </Field>
       )}

@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminSeason, SeasonFormat } from '../../lib/admin-api.ts';
+import type { SeasonFormat } from '@touchline/contract';
+import type { AdminSeason } from '../../lib/admin-api.ts';
 import { FORMATS } from './catalog.ts';
 import { Field } from './Field.tsx';
-import { changedFields, fieldErrors, textOrNull } from './forms.ts';
-import { FormStatus } from './ServerError.tsx';
+import { changedFields, fieldErrors } from './forms.ts';
+import { OptionalTextInput } from './Inputs.tsx';
+import { FormFooter } from './FormFooter.tsx';
+import { Options } from './Options.tsx';
 import { adminApi } from './services.ts';
 import { submitting, useAction } from './use-action.ts';
 
@@ -61,40 +64,27 @@ export function SeasonForm({
         </Field>
         <Field label={t('admin.season.format')} error={errors.format}>
           <select value={draft.format} onChange={(e) => set('format', e.target.value as SeasonFormat)}>
-            {FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {t(`admin.format.${f}`)}
-              </option>
-            ))}
+            <Options items={FORMATS} text={(f) => t(`admin.format.${f}`)} />
           </select>
         </Field>
         <Field label={t('admin.season.startsOn')} error={errors.startsOn}>
-          <input
-            type="date"
-            value={draft.startsOn ?? ''}
-            onChange={(e) => set('startsOn', textOrNull(e.target.value))}
-          />
+          <OptionalTextInput type="date" value={draft.startsOn} onChange={(v) => set('startsOn', v)} />
         </Field>
         <Field label={t('admin.season.endsOn')} error={errors.endsOn}>
-          <input
+          <OptionalTextInput
             type="date"
-            value={draft.endsOn ?? ''}
+            value={draft.endsOn}
             min={draft.startsOn ?? undefined}
-            onChange={(e) => set('endsOn', textOrNull(e.target.value))}
+            onChange={(v) => set('endsOn', v)}
           />
         </Field>
       </div>
-      <FormStatus error={save.error} done={save.done} />
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={save.busy}>
-          {save.busy ? t('admin.common.saving') : season ? t('admin.common.save') : t('admin.common.create')}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            {t('admin.common.close')}
-          </button>
-        )}
-      </div>
+      <FormFooter
+        action={save}
+        submitLabel={season ? t('admin.common.save') : t('admin.common.create')}
+        busyLabel={t('admin.common.saving')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

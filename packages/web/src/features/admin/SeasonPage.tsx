@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PageProps } from '../../routes.ts';
-import type { FixtureWarning } from '../../lib/admin-api.ts';
+import type { FixtureWarning } from '@touchline/contract';
 import { roundName } from '../../lib/round-name.ts';
-import { Link, navigate } from '../../lib/router.tsx';
+import { Link, navigate, type PageProps } from '../../lib/router.tsx';
 import { api } from '../../lib/services.ts';
 import { formatKickoff } from '../../lib/time.ts';
 import { useAsync } from '../../lib/use-async.ts';

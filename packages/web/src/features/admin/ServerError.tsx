@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../lib/api.ts';
+import type { AsyncState } from '../../lib/use-async.ts';
+import { Loading } from '../../ui/Feedback.tsx';
 
 /**
  * A refused write in words: ours for its code (the code itself only in data-code, for support and tests), and the
@@ -45,4 +47,10 @@ export function FormStatus({ error, done }: { error?: ApiError | undefined; done
       </p>
     </>
   );
+}
+
+/** How a screen's load stands: its refusal with a retry, a spinner until the first data, then nothing. */
+export function LoadStatus({ state }: { state: Pick<AsyncState<unknown>, 'data' | 'error' | 'reload'> }) {
+  if (state.error) return <ServerError error={state.error} onRetry={state.reload} />;
+  return state.data === undefined ? <Loading /> : null;
 }

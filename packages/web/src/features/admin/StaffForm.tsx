@@ -4,7 +4,9 @@ import type { AdminClub, AdminUser, CreateStaffBody } from '../../lib/admin-api.
 import { MIN_PASSWORD, STAFF_ROLES } from './catalog.ts';
 import { Field } from './Field.tsx';
 import { fieldErrors } from './forms.ts';
-import { FormStatus } from './ServerError.tsx';
+import { FormFooter } from './FormFooter.tsx';
+import { NewPasswordInput } from './Inputs.tsx';
+import { Options } from './Options.tsx';
 import { adminApi } from './services.ts';
 import { submitting, useAction } from './use-action.ts';
 
@@ -43,22 +45,13 @@ export function StaffForm({
       <div className="form-grid">
         <Field label={t('admin.staff.role')} error={errors.role}>
           <select value={draft.role} onChange={(e) => set('role', e.target.value as CreateStaffBody['role'])}>
-            {STAFF_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`admin.role.${r}`)}
-              </option>
-            ))}
+            <Options items={STAFF_ROLES} text={(r) => t(`admin.role.${r}`)} />
           </select>
         </Field>
         {draft.role === 'captain' && (
           <Field label={t('admin.staff.club')} error={errors.clubId}>
             <select required value={draft.clubId ?? ''} onChange={(e) => set('clubId', e.target.value || undefined)}>
-              <option value="">—</option>
-              {clubs.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
+              <Options items={clubs} text={(c) => c.name} blank="—" />
             </select>
           </Field>
         )}
@@ -80,26 +73,10 @@ export function StaffForm({
           hint={t('admin.staff.passwordHint', { count: MIN_PASSWORD })}
           error={errors.password}
         >
-          <input
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={MIN_PASSWORD}
-            maxLength={200}
-            value={draft.password}
-            onChange={(e) => set('password', e.target.value)}
-          />
+          <NewPasswordInput value={draft.password} onChange={(v) => set('password', v)} />
         </Field>
       </div>
-      <FormStatus error={create.error} done={create.done} />
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={create.busy}>
-          {t('admin.common.create')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('admin.common.close')}
-        </button>
-      </div>
+      <FormFooter action={create} submitLabel={t('admin.common.create')} onCancel={onCancel} />
     </form>
   );
 }

@@ -3,12 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { AdminUser } from '../../lib/admin-api.ts';
 import { leagueTimeZone } from '../../lib/time.ts';
 import { useAsync } from '../../lib/use-async.ts';
-import { Loading } from '../../ui/Feedback.tsx';
-import { AdminShell, EditorPanel } from './AdminShell.tsx';
+import { AdminShell } from './AdminShell.tsx';
 import { Field } from './Field.tsx';
-import { FormStatus, ServerError } from './ServerError.tsx';
+import { ListWithEditor } from './ListWithEditor.tsx';
+import { upsertById } from './lists.ts';
+import { FormStatus, LoadStatus } from './ServerError.tsx';
 import { adminApi } from './services.ts';
 import { MIN_PASSWORD, STAFF_ROLES } from './catalog.ts';
+import { NewPasswordInput } from './Inputs.tsx';
+import { Options } from './Options.tsx';
 import { StaffForm } from './StaffForm.tsx';
 import { submitting, useAction } from './use-action.ts';
 
@@ -67,15 +70,7 @@ function AccountActions({
             label={t('admin.staff.newPassword', { login: user.login })}
             hint={t('admin.staff.passwordHint', { count: MIN_PASSWORD })}
           >
-            <input
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={MIN_PASSWORD}
-              maxLength={200}
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
+            <NewPasswordInput value={password} onChange={setPassword} />
           </Field>
           <button type="submit" className="primary" disabled={reset.busy}>
             {t('admin.common.save')}
@@ -104,8 +99,7 @@ export default function StaffPage() {
   const clubs = useAsync(() => adminApi.clubs(), []);
   const me = useAsync(() => adminApi.me(), []);
   const clubName = new Map((clubs.data?.clubs ?? []).map((c) => [c.id, c.name]));
-  const changed = (u: AdminUser) =>
-    users.mutate((d) => ({ users: (d?.users ?? []).map((x) => (x.id === u.id ? u : x)) }));
+  const changed = (u: AdminUser) => users.mutate((d) => ({ users: upsertById(d?.users, u) }));
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: leagueTimeZone() });
   return (
     <AdminShell
@@ -120,12 +114,7 @@ export default function StaffPage() {
       <div className="filter-bar">
         <Field label={t('admin.staff.role')}>
           <select value={role} onChange={(e) => setRole(e.target.value)}>
-            <option value="">{t('admin.staff.allRoles')}</option>
-            {STAFF_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`admin.role.${r}`)}
-              </option>
-            ))}
+            <Options items={STAFF_ROLES} text={(r) => t(`admin.role.${r}`)} blank={t('admin.staff.allRoles')} />
           </select>
         </Field>
         <Field label={t('admin.staff.state')}>
@@ -136,19 +125,19 @@ export default function StaffPage() {
           </select>
         </Field>
       </div>
-      <div className="admin-split">
-        {creating && (
-          <EditorPanel>
+      <ListWithEditor
+        editor={
+          creating && (
             <StaffForm
               clubs={clubs.data?.clubs ?? []}
               onCreated={() => users.reload()}
               onCancel={() => setCreating(false)}
             />
-          </EditorPanel>
-        )}
+          )
+        }
+      >
         <div className="admin-list">
-          {users.error && <ServerError error={users.error} onRetry={users.reload} />}
-          {!users.data && !users.error && <Loading />}
+          <LoadStatus state={users} />
           {users.data && (
             <div className="table-scroll">
               <table className="admin-table responsive" data-testid="staff-list">
@@ -189,7 +178,7 @@ export default function StaffPage() {
             </div>
           )}
         </div>
-      </div>
+      </ListWithEditor>
     </AdminShell>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TieBreakerName } from '@touchline/contract';
 import { moveItem, unusedTieBreakers } from './tie-breakers.ts';
+import { Options } from './Options.tsx';
 
 /**
  * The ordered tie-breakers as a list with up, down and remove buttons, and a picker to add the unused ones. Buttons,
@@ -66,12 +67,7 @@ export function TieBreakerList({
           <label>
             {t('admin.tieBreakers.add')}
             <select value={adding} onChange={(e) => setAdding(e.target.value as TieBreakerName | '')}>
-              <option value="">—</option>
-              {unused.map((b) => (
-                <option key={b} value={b}>
-                  {name(b)}
-                </option>
-              ))}
+              <Options items={unused} text={(b) => name(b)} blank="—" />
             </select>
           </label>
           <button

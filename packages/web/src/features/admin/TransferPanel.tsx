@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { AdminClub, AdminPlayer } from '../../lib/admin-api.ts';
 import { leagueDay, leagueTimeZone } from '../../lib/time.ts';
 import { useAsync } from '../../lib/use-async.ts';
-import { Loading } from '../../ui/Feedback.tsx';
 import { Field } from './Field.tsx';
 import { fieldErrors, intOrUndefined } from './forms.ts';
+import { NumberInput } from './Inputs.tsx';
 import { localInputToUtc } from './kickoff.ts';
-import { FormStatus, ServerError } from './ServerError.tsx';
+import { FormFooter } from './FormFooter.tsx';
+import { Options } from './Options.tsx';
+import { LoadStatus } from './ServerError.tsx';
 import { adminApi } from './services.ts';
 import { submitting, useAction } from './use-action.ts';
 
@@ -59,45 +61,26 @@ export function TransferPanel({
         <div className="form-grid">
           <Field label={t('admin.transfer.to')} error={errors.toClubId} className="wide">
             <select required value={toClubId} onChange={(e) => setToClubId(e.target.value)}>
-              <option value="">—</option>
-              {clubs
-                .filter((c) => c.id !== player.club?.id)
-                .map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
+              <Options items={clubs.filter((c) => c.id !== player.club?.id)} text={(c) => c.name} blank="—" />
             </select>
           </Field>
           <Field label={t('admin.player.shirtNumber')} error={errors.shirtNumber}>
-            <input
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={99}
-              className="narrow"
-              value={shirtNumber}
-              onChange={(e) => setShirtNumber(e.target.value)}
-            />
+            <NumberInput min={1} max={99} className="narrow" value={shirtNumber} onChange={setShirtNumber} />
           </Field>
           <Field label={t('admin.transfer.date')} error={errors.at}>
             <input type="date" max={today} value={date} onChange={(e) => setDate(e.target.value)} />
           </Field>
         </div>
         <p className="muted">{t('admin.transfer.statsStay')}</p>
-        <FormStatus error={transfer.error} done={transfer.done} />
-        <div className="button-row">
-          <button type="submit" className="primary" disabled={transfer.busy || !toClubId}>
-            {t('admin.transfer.submit')}
-          </button>
-          <button type="button" onClick={onCancel}>
-            {t('admin.common.close')}
-          </button>
-        </div>
+        <FormFooter
+          action={transfer}
+          submitLabel={t('admin.transfer.submit')}
+          disabled={!toClubId}
+          onCancel={onCancel}
+        />
       </form>
       <h3>{t('admin.transfer.history')}</h3>
-      {history.error && <ServerError error={history.error} onRetry={history.reload} />}
-      {!history.data && !history.error && <Loading />}
+      <LoadStatus state={history} />
       {history.data && history.data.transfers.length === 0 && <p className="muted">{t('admin.transfer.none')}</p>}
       <ol className="plain-list transfer-history" data-testid="transfer-history">
         {history.data?.transfers.map((tr) => (

@@ -1,5 +1,6 @@
+import { COUNTER_METRICS } from '@touchline/contract/constants';
 import { AUDIT_REF_FIELDS, type AuditRefKind, auditRefKey } from '@touchline/domain';
-import type { AuditEntry } from '../../lib/admin-api.ts';
+import type { AuditEntry } from '@touchline/contract';
 
 /** An entry from the `admin` topic, which sends the REST page's shape; anything else is dropped, not shown half-read. */
 export function toAuditEntry(raw: unknown): AuditEntry | undefined {
@@ -19,7 +20,7 @@ export interface AuditFilter {
   userId?: string | undefined;
 }
 
-export const matchesFilter = (e: AuditEntry, f: AuditFilter) =>
+const matchesFilter = (e: AuditEntry, f: AuditFilter) =>
   (!f.matchId || e.matchId === f.matchId) && (!f.userId || e.actor?.id === f.userId);
 
 /** Live entries merged into a page: each once, newest first, only those the filter lets through. */
@@ -129,10 +130,14 @@ function flatten(v: unknown, prefix: string, key: string, out: Map<string, strin
   out.set(prefix, show(key, v, w));
 }
 
+/** A statistic is named in the words the match screens use for it. */
+const STAT_FIELDS: ReadonlySet<string> = new Set(COUNTER_METRICS);
+const fieldWord = (k: string) => (STAT_FIELDS.has(k) ? `stats.${k}` : `admin.audit.fields.${k}`);
+
 const labelOf = (path: string, w: Wording) =>
   path
     .split('.')
-    .map((k) => w.word(`admin.audit.fields.${k}`, k))
+    .map((k) => w.word(fieldWord(k), k))
     .join(' · ');
 
 /** A compact before/after: only what changed, what appeared and what went, in the order the values list them. */

@@ -1,3 +1,4 @@
+import type { CsvRowErrors } from '@touchline/contract';
 import type { ApiError } from '../../lib/api.ts';
 
 /**
@@ -38,9 +39,7 @@ export function fieldErrors(error: Pick<ApiError, 'details'> | undefined): Recor
 }
 
 /** The per-row problems of a refused CSV import (400 csv_invalid), in row order; empty for any other error. */
-export function csvRowErrors(
-  error: Pick<ApiError, 'code' | 'details'> | undefined,
-): { row: number; errors: string[] }[] {
+export function csvRowErrors(error: Pick<ApiError, 'code' | 'details'> | undefined): CsvRowErrors['rows'] {
   if (error?.code !== 'csv_invalid' || !Array.isArray(error.details?.rows)) return [];
   return (error.details.rows as { row?: unknown; errors?: unknown }[])
     .filter((r) => typeof r.row === 'number' && Array.isArray(r.errors))

@@ -1,4 +1,5 @@
-import type { FixturesRequest, PlayoffsRequest, SeasonFormat, TieKind } from '../../lib/admin-api.ts';
+import type { SeasonFormat, TieKind } from '@touchline/contract';
+import type { FixturesRequest, PlayoffsRequest } from '../../lib/admin-api.ts';
 
 export type FixtureKind = FixturesRequest['kind'];
 

@@ -4,7 +4,7 @@ import { ApiError } from '../../lib/api.ts';
 import { navigate } from '../../lib/router.tsx';
 import { api } from '../../lib/services.ts';
 import { useSession } from '../../lib/session.ts';
-import { HOME_BY_ROLE } from '../../routes.ts';
+import { HOME_BY_ROLE } from '../../lib/navigation.ts';
 import { ErrorNote } from '../../ui/Feedback.tsx';
 
 /** Only same-site paths are followed after sign-in. */

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PageProps } from '../../routes.ts';
-import { Link } from '../../lib/router.tsx';
+import { Link, type PageProps } from '../../lib/router.tsx';
 import { api } from '../../lib/services.ts';
 import { useSession } from '../../lib/session.ts';
 import { useAsync } from '../../lib/use-async.ts';

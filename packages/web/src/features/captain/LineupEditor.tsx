@@ -12,9 +12,53 @@ import { LineupRuleStatus } from './LineupRuleStatus.tsx';
 /** The positions a captain can name for the match; a roster's own other text is kept as it is. */
 const POSITIONS = ['GK', 'DF', 'MF', 'FW'];
 
+const ROLES: readonly LineupRole[] = ['starter', 'substitute'];
+
 interface Props {
   match: MatchSummary;
   side: Side;
+}
+
+/** One choice on a picked player's row: the column's word on screen, the player's name for a screen reader. */
+function RowChoice<V extends string>({
+  label,
+  ariaLabel,
+  testId,
+  value,
+  disabled,
+  options,
+  onChange,
+}: {
+  label: string;
+  ariaLabel: string;
+  testId: string;
+  value: V;
+  disabled: boolean;
+  options: { value: V; text: string }[];
+  onChange: (value: V) => void;
+}) {
+  const pick = (picked: string) => options.find((o) => o.value === picked)?.value;
+  return (
+    <label>
+      {label}
+      <select
+        aria-label={ariaLabel}
+        data-testid={testId}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => {
+          const v = pick(e.target.value);
+          if (v !== undefined) onChange(v);
+        }}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
 /**
@@ -129,36 +173,30 @@ export function LineupEditor({ match, side }: Props) {
                       onChange={(e) => update(id, { shirtNumber: e.target.valueAsNumber })}
                     />
                   </label>
-                  <label>
-                    {t('captain.role')}
-                    <select
-                      aria-label={t('captain.roleFor', { name })}
-                      data-testid="lineup-role"
-                      value={r.role}
-                      disabled={locked}
-                      onChange={(e) => update(id, { role: e.target.value as LineupRole })}
-                    >
-                      <option value="starter">{t('lineup.starter')}</option>
-                      <option value="substitute">{t('lineup.substitute')}</option>
-                    </select>
-                  </label>
-                  <label>
-                    {t('captain.position')}
-                    <select
-                      aria-label={t('captain.positionFor', { name })}
-                      data-testid="lineup-position"
-                      value={r.position}
-                      disabled={locked}
-                      onChange={(e) => update(id, { position: e.target.value })}
-                    >
-                      <option value="">—</option>
-                      {[...new Set([...POSITIONS, ...(r.position ? [r.position] : [])])].map((p) => (
-                        <option key={p} value={p}>
-                          {positionName(p)}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
+                  <RowChoice
+                    label={t('captain.role')}
+                    ariaLabel={t('captain.roleFor', { name })}
+                    testId="lineup-role"
+                    value={r.role}
+                    disabled={locked}
+                    options={ROLES.map((role) => ({ value: role, text: t(`lineup.${role}`) }))}
+                    onChange={(role) => update(id, { role })}
+                  />
+                  <RowChoice
+                    label={t('captain.position')}
+                    ariaLabel={t('captain.positionFor', { name })}
+                    testId="lineup-position"
+                    value={r.position}
+                    disabled={locked}
+                    options={[
+                      { value: '', text: '—' },
+                      ...[...new Set([...POSITIONS, ...(r.position ? [r.position] : [])])].map((p) => ({
+                        value: p,
+                        text: positionName(p),
+                      })),
+                    ]}
+                    onChange={(position) => update(id, { position })}
+                  />
                   {problem && <span className="field-error">{t(`captain.problem.${problem}`)}</span>}
                 </div>
               )}

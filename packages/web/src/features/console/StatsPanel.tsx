@@ -1,21 +1,13 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CounterMetric, Side } from '@touchline/contract';
+import { COUNTER_METRICS } from '@touchline/contract/constants';
 import { counterChange } from '@touchline/domain';
-import { SIDES } from '../../lib/names.ts';
+import { CARD_METRICS, SIDES } from '../../lib/names.ts';
 import type { MatchView } from './optimistic.ts';
 import type { OutboxItem, Write } from './outbox.ts';
 import { isStat, refusedAt } from './refusal-place.ts';
 import { RefusalNotes } from './RefusedWrites.tsx';
-
-export const METRICS = [
-  'shots',
-  'shots_on_target',
-  'corners',
-  'fouls',
-  'offsides',
-  'saves',
-] as const satisfies readonly CounterMetric[];
 
 interface Props {
   view: MatchView;
@@ -42,7 +34,7 @@ export function StatsPanel({ view, record, block, refused, onDismiss }: Props) {
         </p>
       )}
       <div className="stats-rows">
-        {METRICS.map((metric) => (
+        {COUNTER_METRICS.map((metric) => (
           <Fragment key={metric}>
             <div className="stat-row">
               {SIDES.map((side) => {
@@ -84,7 +76,7 @@ export function StatsPanel({ view, record, block, refused, onDismiss }: Props) {
             <RefusalNotes items={refusedAt(refused, view, isStat(metric))} onDismiss={onDismiss} />
           </Fragment>
         ))}
-        {(['yellow_cards', 'red_cards'] as const).map((metric) => (
+        {CARD_METRICS.map((metric) => (
           <div className="stat-row derived" key={metric}>
             {SIDES.map((side) => (
               <div className={`stat-cell stat-${side}`} key={side}>

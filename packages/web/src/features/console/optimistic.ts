@@ -17,7 +17,7 @@ export interface LocalWrite {
   write: Write;
 }
 
-export const PENDING_ID_PREFIX = 'pending:';
+const PENDING_ID_PREFIX = 'pending:';
 
 /** A pending event is known by its client id until the server has given it one. */
 export const refOf = (e: ViewEvent): EventRef =>
@@ -29,14 +29,19 @@ export const refersTo = (e: MatchEvent, ref: EventRef) =>
   (ref.id !== undefined && e.id === ref.id) ||
   (ref.clientEventId !== undefined && e.clientEventId === ref.clientEventId);
 
+/** A player field as a write states it: an id names the player, null clears the field, absent leaves it. */
+function setPlayer(e: ViewEvent, key: 'playerId' | 'relatedPlayerId', value: string | null | undefined) {
+  if (value === null) delete e[key];
+  else if (value !== undefined) e[key] = value;
+}
+
+/** An edit laid over the event as the server applies a PATCH (docs/protocol.md §5): named fields replace, null clears. */
 function patchEvent(e: ViewEvent, body: PatchEventBody): ViewEvent {
-  const next: Record<string, unknown> = { ...e };
-  for (const [key, value] of Object.entries(body)) {
-    if (key === 'expectedSeq') continue;
-    if (value === null) delete next[key];
-    else next[key] = value;
-  }
-  return next as unknown as ViewEvent;
+  const { expectedSeq: _seq, clientEventId: _write, playerId, relatedPlayerId, ...fields } = body;
+  const next: ViewEvent = { ...e, ...fields };
+  setPlayer(next, 'playerId', playerId);
+  setPlayer(next, 'relatedPlayerId', relatedPlayerId);
+  return next;
 }
 
 /** The server's counter rule; a ± it would refuse changes nothing here either. */
@@ -49,14 +54,17 @@ function applyWrite(view: MatchView, { clientEventId, createdAt, write }: LocalW
   switch (write.kind) {
     case 'event.create': {
       if (view.events.some((e) => e.clientEventId === clientEventId)) return view; // the server has it
+      const { playerId, relatedPlayerId, ...fields } = write.body;
       const event: ViewEvent = {
-        ...(write.body as Omit<MatchEvent, 'id' | 'createdAt' | 'createdBy'>),
+        ...fields,
         id: PENDING_ID_PREFIX + clientEventId,
         clientEventId,
         createdAt,
         createdBy: '',
         pending: true,
       };
+      setPlayer(event, 'playerId', playerId);
+      setPlayer(event, 'relatedPlayerId', relatedPlayerId);
       return { ...view, events: [...view.events, event] };
     }
     case 'event.update':

@@ -1,13 +1,11 @@
 import { openDB } from 'idb';
-import type { CreateEventBody, PatchEventBody, StateBody, StatsBody } from '@touchline/contract';
+import type { EventFields, PatchEventBody, StateBody, StatsBody } from '@touchline/contract';
 
 /** Which event a write touches: the server id once known, else the client id it was created with. */
 export interface EventRef {
   id?: string;
   clientEventId?: string;
 }
-
-export type EventFields = Omit<CreateEventBody, 'clientEventId' | 'expectedSeq'>;
 
 /** A write the operator made; the outbox item's clientEventId doubles as the event's clientEventId. */
 export type Write =

@@ -35,7 +35,7 @@ export interface ConsoleState {
 }
 
 /** The client writes a patch carries: each tagged change, and a created event by the id it was made with. */
-export function writesIn(frame: PatchFrame): Set<string> {
+function writesIn(frame: PatchFrame): Set<string> {
   const ids = new Set<string>();
   for (const c of frame.changes) {
     if (c.clientEventId) ids.add(c.clientEventId);

@@ -1,4 +1,4 @@
-import type { PageProps } from '../../routes.ts';
+import type { PageProps } from '../../lib/router.tsx';
 import { MatchDesk } from '../console/MatchDesk.tsx';
 
 export default function JudgeMatchPage({ params }: PageProps) {

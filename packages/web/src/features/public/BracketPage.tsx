@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BracketTie } from '@touchline/contract';
-import type { PageProps } from '../../routes.ts';
 import { roundName } from '../../lib/round-name.ts';
-import { Link } from '../../lib/router.tsx';
+import { Link, type PageProps } from '../../lib/router.tsx';
 import { api } from '../../lib/services.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { useTopic } from '../../lib/use-topic.ts';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PageProps } from '../../routes.ts';
+import type { PageProps } from '../../lib/router.tsx';
 import { fullName } from '../../lib/names.ts';
 import { api } from '../../lib/services.ts';
 import { useAsync } from '../../lib/use-async.ts';

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { PageProps } from '../../routes.ts';
 import { roundName } from '../../lib/round-name.ts';
-import { Link } from '../../lib/router.tsx';
+import { Link, type PageProps } from '../../lib/router.tsx';
 import { ErrorNote, Loading } from '../../ui/Feedback.tsx';
 import { ScoreBlock } from '../../ui/ScoreBlock.tsx';
 import { Lineups } from './Lineups.tsx';

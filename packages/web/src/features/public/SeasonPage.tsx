@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { PageProps } from '../../routes.ts';
 import { applyListPatch } from '../../lib/match-list.ts';
-import { Link } from '../../lib/router.tsx';
+import { Link, type PageProps } from '../../lib/router.tsx';
 import { api } from '../../lib/services.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { useTopic } from '../../lib/use-topic.ts';

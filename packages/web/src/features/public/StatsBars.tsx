@@ -1,16 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { SideStats } from '@touchline/contract';
+import { COUNTER_METRICS } from '@touchline/contract/constants';
+import { CARD_METRICS } from '../../lib/names.ts';
 
-const SHOWN = [
-  'shots',
-  'shots_on_target',
-  'corners',
-  'fouls',
-  'offsides',
-  'saves',
-  'yellow_cards',
-  'red_cards',
-] as const;
+const SHOWN = [...COUNTER_METRICS, ...CARD_METRICS];
 
 /** Each statistic as two bars that meet in the middle, in proportion to the two teams' values. */
 export function StatsBars({ stats }: { stats: SideStats }) {

@@ -240,7 +240,8 @@ export function createRealtimeClient(opts: RealtimeOptions): RealtimeClient {
     },
 
     subscribe<T extends string>(topic: T, handlers: TopicHandlers<TopicSnapshot<T>>) {
-      const listener = handlers as TopicHandlers;
+      // Kept with the topic's other listeners; every snapshot of this topic is a TopicSnapshot<T> (decision 023).
+      const listener: TopicHandlers = handlers;
       let entry = topics.get(topic);
       if (!entry) {
         entry = { listeners: new Set(), resyncing: false };

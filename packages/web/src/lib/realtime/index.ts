@@ -1,11 +1,2 @@
-export { createRealtimeClient } from './client.ts';
-export type { RealtimeClient, RealtimeOptions } from './client.ts';
-export type {
-  ConnectionState,
-  Network,
-  SocketConstructor,
-  SocketLike,
-  StreamPosition,
-  Timers,
-  TopicHandlers,
-} from './types.ts';
+export { createRealtimeClient, type RealtimeClient, type RealtimeOptions } from './client.ts';
+export type * from './types.ts';
