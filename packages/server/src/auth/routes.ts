@@ -10,6 +10,7 @@ import {
   UserAnswer,
 } from '@touchline/contract';
 import { clubs, users } from '../db/schema.ts';
+import { clientAddress } from '../http/client-address.ts';
 import { ApiError } from '../http/errors.ts';
 import { recordAudit } from '../audit/record.ts';
 import { auditPatch } from '../realtime/fanout.ts';
@@ -33,16 +34,17 @@ export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = asyn
     { schema: { body: LoginBody, tags: ['auth'], response: { 200: AuthAnswer } } },
     async (req, reply) => {
       const { login, password } = req.body;
-      if (!(await limiter.take(login, req.ip))) {
+      const address = clientAddress(req);
+      if (!(await limiter.take(login, address))) {
         throw new ApiError('rate_limited', 'Too many failed sign-ins; try again later');
       }
       const [u] = await app.db.select().from(users).where(eq(users.login, login));
       const ok = await verifyPassword(password, u?.passwordHash ?? null);
       if (!u || !ok || !u.active) {
-        req.log.info({ login }, 'failed sign-in');
+        req.log.info({ login, address }, 'failed sign-in');
         throw new ApiError('invalid_credentials', 'Wrong login or password');
       }
-      await limiter.succeed(login, req.ip);
+      await limiter.succeed(login, address);
       return reply.send(await issue(u));
     },
   );
