@@ -70,6 +70,19 @@ describe('behind a trusted reverse proxy (PostgreSQL, Redis)', () => {
     expect((await signIn(login, password, proxy, carrierAddress())).status).toBe(200);
   });
 
+  it('lets a login sign in from another address after 10 failures against it from one address', async () => {
+    const { login, password } = await operator();
+    const guesser = carrierAddress();
+    for (let i = 0; i < 10; i++) expect((await signIn(login, `wrong-${i}`, proxy, guesser)).status).toBe(401);
+    const refused = await signIn(login, password, proxy, guesser);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('rate_limited');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    const owner = await signIn(login, password, proxy, carrierAddress());
+    expect(owner.status).toBe(200);
+    expect(owner.body.user.login).toBe(login);
+  });
+
   it('ignores X-Forwarded-For from a peer that is not the trusted proxy: the socket address is counted', async () => {
     const { login, password } = await operator();
     for (let i = 0; i < 30; i++) {

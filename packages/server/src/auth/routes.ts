@@ -35,7 +35,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = asyn
     async (req, reply) => {
       const { login, password } = req.body;
       const address = clientAddress(req);
-      if (!(await limiter.take(login, address))) {
+      const admission = await limiter.take(login, address);
+      if (!admission.admitted) {
+        req.log.info({ login, address, limit: admission.limit }, 'sign-in refused by the limiter');
+        void reply.header('retry-after', String(admission.retryAfter));
         throw new ApiError('rate_limited', 'Too many failed sign-ins; try again later');
       }
       const [u] = await app.db.select().from(users).where(eq(users.login, login));
