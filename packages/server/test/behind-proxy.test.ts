@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, desc, eq } from 'drizzle-orm';
 import { WebSocket } from 'ws';
 import { loadConfig } from '../src/config.ts';
+import { auditLog } from '../src/db/schema.ts';
 import { signInAdmin } from './api.ts';
 import { REDIS_URL, startTestServer, type TestServer } from './helpers.ts';
 import { carrierAddress, loopbackAddress, send } from './forwarded.ts';
@@ -98,6 +100,30 @@ describe('behind a trusted reverse proxy (PostgreSQL, Redis)', () => {
     expect(spoofed.status).toBe(429);
     expect(spoofed.body.error.code).toBe('rate_limited');
     expect((await signIn(login, password, proxy, carrierAddress())).status).toBe(200);
+  });
+
+  it('writes the forwarded client address into the audit row of a sign-in and into the log lines', async () => {
+    const { login, password, id } = await operator();
+    const client = carrierAddress();
+    const typo = await signIn(login, 'not-my-password', proxy, client);
+    expect(typo.status).toBe(401);
+    expect((await signIn(login, password, proxy, client)).status).toBe(200);
+
+    const [row] = await s.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'sign_in'), eq(auditLog.entityId, id)))
+      .orderBy(desc(auditLog.id));
+    expect(row).toMatchObject({ actorId: Number(id), entity: 'user', after: { address: client } });
+
+    const lines = logs
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { msg: string; address?: string; req?: { url: string; remoteAddress: string } });
+    expect(lines.find((l) => l.msg === 'failed sign-in' && l.address === client)).toBeDefined();
+    const requests = lines.filter((l) => l.msg === 'incoming request' && l.req?.url === '/api/auth/login');
+    expect(requests.filter((l) => l.req!.remoteAddress === client)).toHaveLength(2);
+    expect(requests.some((l) => l.req!.remoteAddress === proxy)).toBe(false);
   });
 
   it('sends HSTS only when the trusted proxy says the client came over HTTPS', async () => {

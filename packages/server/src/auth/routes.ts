@@ -48,6 +48,15 @@ export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = asyn
         throw new ApiError('invalid_credentials', 'Wrong login or password');
       }
       await limiter.succeed(login, address);
+      // Who signed in from where, beside what they changed (docs/decisions/029).
+      const entry = await recordAudit(app.db, {
+        actorId: u.id,
+        action: 'sign_in',
+        entity: 'user',
+        entityId: u.id,
+        after: { address },
+      });
+      app.fanout.publish([auditPatch(entry)]);
       return reply.send(await issue(u));
     },
   );
