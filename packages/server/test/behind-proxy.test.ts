@@ -131,8 +131,16 @@ describe('behind a trusted reverse proxy (PostgreSQL, Redis)', () => {
       send(s.url, 'GET', '/healthz', { from, headers });
     const https = await health(proxy, { 'x-forwarded-proto': 'https', 'x-forwarded-for': carrierAddress() });
     expect(https.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
-    // No cookie is set, so none can lack Secure, HttpOnly or SameSite.
-    expect(https.headers['set-cookie']).toBeUndefined();
+    const { login, password } = await operator();
+    const signedIn = await send(s.url, 'POST', '/api/auth/login', {
+      from: proxy,
+      headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': carrierAddress() },
+      body: { login, password },
+    });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    // The token travels in the body, not in a cookie, so no cookie can lack Secure, HttpOnly or SameSite.
+    expect(signedIn.headers['set-cookie']).toBeUndefined();
     expect((await health(proxy)).headers['strict-transport-security']).toBeUndefined();
     expect((await health(proxy, { 'x-forwarded-proto': 'http' })).headers['strict-transport-security']).toBeUndefined();
     const forged = await health(stranger, { 'x-forwarded-proto': 'https' });
