@@ -4,23 +4,24 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 
 const WINDOW_SECONDS = 15 * 60;
 /** Tries one address may have checked in the window, whatever the logins: the ceiling against credential stuffing. */
-export const TRIES_PER_ADDRESS = 30;
+const TRIES_PER_ADDRESS = 30;
 /** Failures one address may have against one login in the window; that pair alone is then refused. */
-export const FAILURES_PER_PAIR = 10;
+const FAILURES_PER_PAIR = 10;
 /** Failures a login may have from all addresses together before each further try has to wait. */
-export const FREE_FAILURES_PER_LOGIN = 10;
+const FREE_FAILURES_PER_LOGIN = 10;
 /** How long a login's failures are remembered. */
 const LOGIN_MEMORY_SECONDS = 60 * 60;
-/** The longest wait: at most 60 checked guesses an hour per login, and a stranger cannot hold a login for longer. */
-export const MAX_WAIT_SECONDS = 60;
+/** The longest wait: past the free failures, one checked guess a minute per login; no stranger holds it longer. */
+const MAX_WAIT_SECONDS = 60;
 
 /** The wait after the n-th try past the free failures: 1, 2, 4 … 60 s. */
-export const waitAfter = (n: number) => Math.min(2 ** (n - 1), MAX_WAIT_SECONDS);
+const waitAfter = (n: number) => Math.min(2 ** (n - 1), MAX_WAIT_SECONDS);
 
-export type Admission =
-  { admitted: true } | { admitted: false; retryAfter: number; limit: 'address' | 'pair' | 'login' };
+/** Which budget refused: the address's, the login and address together, or the login's wait. */
+type Limit = 'address' | 'pair' | 'login';
+export type Admission = { admitted: true } | { admitted: false; retryAfter: number; limit: Limit };
 
-const refused = (limit: 'address' | 'pair' | 'login', res: RateLimiterRes): Admission => ({
+const refused = (limit: Limit, res: RateLimiterRes): Admission => ({
   admitted: false,
   limit,
   retryAfter: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 
 /** One year, this host and its subdomains (helmet's default value, which it would also send over plain HTTP). */
-export const HSTS = 'max-age=31536000; includeSubDomains';
+const HSTS = 'max-age=31536000; includeSubDomains';
 
 /**
  * Strict-Transport-Security on answers to HTTPS requests only, never over plain HTTP (RFC 6797 §7.2). Behind a
