@@ -9,6 +9,8 @@ import { frameworkErrors, installErrorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
 import { FRAME_ANCESTORS, registerWeb } from './http/web.ts';
 import { apiDocs } from './http/docs.ts';
+import { trustProxyOption } from './http/trust-proxy.ts';
+import { strictTransport } from './http/strict-transport.ts';
 import { publicRoutes } from './public/routes.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -55,6 +57,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     routerOptions: { maxParamLength: 200 },
     // A malformed or over-long URL fails before routing; it still answers in the one error shape.
     frameworkErrors,
+    // req.ip and req.protocol believe X-Forwarded-* only from the configured proxies (docs/decisions/029).
+    trustProxy: trustProxyOption(config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -77,7 +81,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   // Telegram's web client shows the app in a frame, so framing is allowed for it alone (X-Frame-Options cannot name
   // another origin); any other site is refused, against clickjacking. The app's pages carry a full policy (web.ts).
-  await app.register(helmet, { frameguard: false, contentSecurityPolicy: false });
+  await app.register(helmet, { frameguard: false, contentSecurityPolicy: false, strictTransportSecurity: false });
+  await app.register(strictTransport);
   app.addHook('onSend', async (_req, reply) => {
     if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', FRAME_ANCESTORS);
   });

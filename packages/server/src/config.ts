@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
 
 export interface Config {
   port: number;
@@ -31,6 +32,8 @@ export interface Config {
   realtimeMaxPerAddress: number;
   /** Open /realtime sockets this instance holds at most. */
   realtimeMaxConnections: number;
+  /** Whose X-Forwarded-For and X-Forwarded-Proto are believed: the client address and HTTPS come from them. */
+  trustProxy: TrustProxy;
 }
 
 const int = (v: string | undefined, fallback: number, name: string) => {
@@ -49,9 +52,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch {
     throw new Error(`TOUCHLINE_TIMEZONE is not a known time zone: "${timezone}"`);
   }
+  const host = env.HOST || '0.0.0.0';
   return {
     port: int(env.PORT, 3000, 'PORT'),
-    host: env.HOST || '0.0.0.0',
+    host,
     dataDir: path.resolve(env.TOUCHLINE_DATA_DIR || './data'),
     databaseUrl: blankToUndefined(env.DATABASE_URL),
     redisUrl: blankToUndefined(env.REDIS_URL),
@@ -72,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: blankToUndefined(env.TOUCHLINE_WEB_DIST),
     realtimeMaxPerAddress: int(env.TOUCHLINE_WS_PER_ADDRESS, 500, 'TOUCHLINE_WS_PER_ADDRESS'),
     realtimeMaxConnections: int(env.TOUCHLINE_WS_MAX_CONNECTIONS, 20_000, 'TOUCHLINE_WS_MAX_CONNECTIONS'),
+    trustProxy: parseTrustProxy(env.TOUCHLINE_TRUST_PROXY, host),
   };
 }

@@ -48,7 +48,16 @@ describe.each(dbKinds)('staff, match management and the audit log on %s', (kind)
       .from(t.auditLog)
       .where(and(eq(t.auditLog.entity, 'user'), eq(t.auditLog.entityId, judge.user.id)))
       .orderBy(asc(t.auditLog.id));
-    expect(audit.map((a) => a.action)).toEqual(['create', 'reset_password', 'deactivate', 'reactivate']);
+    // Each sign-in is audited too, with its address (docs/decisions/029).
+    expect(audit.map((a) => a.action)).toEqual([
+      'create',
+      'sign_in',
+      'sign_in',
+      'reset_password',
+      'sign_in',
+      'deactivate',
+      'reactivate',
+    ]);
     expect(JSON.stringify(audit)).not.toContain('scrypt');
   });
 
@@ -169,7 +178,12 @@ describe.each(dbKinds)('staff, match management and the audit log on %s', (kind)
     });
     expect(byMatch.nextCursor).toBeNull();
     const byOperator = (await admin.req('GET', `/api/admin/audit?userId=${op.user.id}`)).body.entries;
-    expect(byOperator.map((e: { actor: { id: string } }) => e.actor.id)).toEqual([op.user.id, op.user.id]);
+    expect(byOperator.map((e: { actor: { id: string } }) => e.actor.id)).toEqual([op.user.id, op.user.id, op.user.id]);
+    expect(byOperator.map((e: { action: string; entity: string }) => `${e.action} ${e.entity}`)).toEqual([
+      'create event',
+      'state match',
+      'sign_in user',
+    ]);
 
     const seen: string[] = [];
     let cursor: string | null = null;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { sign as signInitData } from '@telegram-apps/init-data-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,7 +44,7 @@ describe.each(dbKinds)('authentication on %s', (kind) => {
     expect((await login('nobody-here', 'whatever-password')).json().error.code).toBe('invalid_credentials');
   });
 
-  it('answers 429 after 10 failures for one login, even with the right password', async () => {
+  it('slows a login failed from many addresses: each try past 10 failures waits longer, then the right one signs in', async () => {
     const admin = AuthAnswer.parse((await login(TEST_ADMIN.login, TEST_ADMIN.password)).json());
     await s.app.inject({
       method: 'POST',
@@ -51,10 +52,16 @@ describe.each(dbKinds)('authentication on %s', (kind) => {
       headers: { authorization: `Bearer ${admin.token}` },
       payload: { login: 'victim', password: 'victim-password-1', role: 'operator' },
     });
-    for (let i = 0; i < 10; i++) expect((await login('victim', `wrong-${i}`, `10.1.0.${i}`)).statusCode).toBe(401);
-    const blocked = await login('victim', 'victim-password-1', '10.1.1.1');
-    expect(blocked.statusCode).toBe(429);
-    expect(blocked.json().error.code).toBe('rate_limited');
+    // Ten failures are free; the 11th sets a wait of 1 s and the 12th, after it, one of 2 s (decision 029).
+    for (let i = 0; i < 11; i++) expect((await login('victim', `wrong-${i}`, `10.1.0.${i}`)).statusCode).toBe(401);
+    await sleep(1100);
+    expect((await login('victim', 'wrong-again', '10.1.0.99')).statusCode).toBe(401);
+    const waiting = await login('victim', 'victim-password-1', '10.1.1.1');
+    expect(waiting.statusCode).toBe(429);
+    expect(waiting.json().error.code).toBe('rate_limited');
+    expect(waiting.headers['retry-after']).toBe('2');
+    await sleep(2100);
+    expect((await login('victim', 'victim-password-1', '10.1.1.2')).statusCode).toBe(200);
   });
 
   it('answers 429 after 30 failures from one address', async () => {
@@ -217,7 +224,7 @@ describe.each(dbKinds)('authentication on %s', (kind) => {
 });
 
 describe('login limits shared through Redis', () => {
-  it('counts failures for one login across two instances', async () => {
+  it('makes a login wait on every instance', async () => {
     const redisUrl = REDIS_URL;
     const a = await startTestServer('pglite', { config: { redisUrl } });
     const b = await startTestServer('pglite', { config: { redisUrl } });
@@ -230,7 +237,8 @@ describe('login limits shared through Redis', () => {
           payload: { login: victim, password: `wrong-${i}` },
           remoteAddress: `10.77.0.${i}`,
         });
-      for (let i = 0; i < 10; i++) expect((await attempt(i % 2 ? a : b, i)).statusCode).toBe(401);
+      // Ten free failures, then an 11th that makes the login wait, on both instances.
+      for (let i = 0; i < 11; i++) expect((await attempt(i % 2 ? a : b, i)).statusCode).toBe(401);
       expect((await attempt(a, 50)).statusCode).toBe(429);
       expect((await attempt(b, 51)).statusCode).toBe(429);
     } finally {
@@ -267,7 +275,7 @@ describe.each([
   };
   const tag = () => randomBytes(3).toString('hex');
 
-  it('checks at most 10 of 100 concurrent guesses for one login', async () => {
+  it('checks at most 11 of 100 concurrent guesses for one login: 10 free, then one per wait', async () => {
     const victim = `victim-${tag()}`;
     const net = randomBytes(2).join('.');
     expect(
@@ -275,7 +283,7 @@ describe.each([
         () => victim,
         (i) => `10.${net}.${i}`,
       ),
-    ).toBe(10);
+    ).toBe(11);
   });
 
   it('checks at most 30 of 100 concurrent guesses from one address', async () => {

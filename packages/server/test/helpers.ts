@@ -81,11 +81,14 @@ export interface TestServer {
 /** Builds the app on a fresh database of `kind`, runs first-start chores (admin, optional demo) and listens on port 0. */
 export async function startTestServer(
   kind: DbKind,
-  opts: { demo?: boolean; config?: Partial<Config> } = {},
+  opts: { demo?: boolean; config?: Partial<Config>; logStream?: NodeJS.WritableStream } = {},
 ): Promise<TestServer> {
   const { bootstrap } = await import('../src/bootstrap.ts');
   const { database, dispose } = await openTestDatabase(kind);
-  const app = await buildApp(testConfig({ demo: opts.demo ?? false, ...opts.config }), { database });
+  const app = await buildApp(testConfig({ demo: opts.demo ?? false, ...opts.config }), {
+    database,
+    ...(opts.logStream ? { logStream: opts.logStream } : {}),
+  });
   await bootstrap(app);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

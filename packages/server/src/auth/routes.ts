@@ -10,6 +10,7 @@ import {
   UserAnswer,
 } from '@touchline/contract';
 import { clubs, users } from '../db/schema.ts';
+import { clientAddress } from '../http/client-address.ts';
 import { ApiError } from '../http/errors.ts';
 import { unitOfWork } from '../changes/unit-of-work.ts';
 import { TOKEN_TTL_SECONDS } from './keyring.ts';
@@ -32,16 +33,29 @@ export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = asyn
     { schema: { body: LoginBody, tags: ['auth'], response: { 200: AuthAnswer } } },
     async (req, reply) => {
       const { login, password } = req.body;
-      if (!(await limiter.take(login, req.ip))) {
+      const address = clientAddress(req);
+      const admission = await limiter.take(login, address);
+      if (!admission.admitted) {
+        req.log.info({ login, address, limit: admission.limit }, 'sign-in refused by the limiter');
+        void reply.header('retry-after', String(admission.retryAfter));
         throw new ApiError('rate_limited', 'Too many failed sign-ins; try again later');
       }
       const [u] = await app.db.select().from(users).where(eq(users.login, login));
       const ok = await verifyPassword(password, u?.passwordHash ?? null);
       if (!u || !ok || !u.active) {
-        req.log.info({ login }, 'failed sign-in');
+        req.log.info({ login, address }, 'failed sign-in');
         throw new ApiError('invalid_credentials', 'Wrong login or password');
       }
-      await limiter.succeed(login, req.ip);
+      await limiter.succeed(login, address);
+      // Who signed in from where, beside what they changed (docs/decisions/029).
+      const entry = await recordAudit(app.db, {
+        actorId: u.id,
+        action: 'sign_in',
+        entity: 'user',
+        entityId: u.id,
+        after: { address },
+      });
+      app.fanout.publish([auditPatch(entry)]);
       return reply.send(await issue(u));
     },
   );

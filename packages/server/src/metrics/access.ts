@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import { peerAddress } from '../http/client-address.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -10,7 +11,7 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
  * The socket's own address is used, not X-Forwarded-For, so a header cannot claim to be local.
  */
 export function mayScrape(req: FastifyRequest, token: string | undefined): boolean {
-  if (!token) return LOOPBACK.has(req.socket.remoteAddress ?? '');
+  if (!token) return LOOPBACK.has(peerAddress(req));
   const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
   return given !== undefined && timingSafeEqual(digest(given), digest(token));
 }

@@ -495,6 +495,7 @@ export const en = {
       deactivate: 'Deactivated',
       reactivate: 'Reactivated',
       reset_password: 'Password reset',
+      sign_in: 'Signed in',
       assign_operators: 'Operators assigned',
       generate_fixtures: 'Fixtures generated',
       create_playoffs: 'Playoff created',

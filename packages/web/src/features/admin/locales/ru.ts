@@ -512,6 +512,7 @@ export const ru: Shape<typeof en> = {
       deactivate: 'Отключение',
       reactivate: 'Повторное включение',
       reset_password: 'Смена пароля',
+      sign_in: 'Вход',
       assign_operators: 'Назначение операторов',
       generate_fixtures: 'Составление календаря',
       create_playoffs: 'Создание плей-офф',
