@@ -59,7 +59,7 @@ export const routes: Route[] = [
 
 /** Where each role starts after signing in. */
 export const HOME_BY_ROLE: Record<Role, string> = {
-  admin: '/console',
+  admin: '/admin',
   operator: '/console',
   judge: '/judge',
   captain: '/captain',
