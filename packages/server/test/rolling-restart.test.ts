@@ -1,25 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MatchSnapshot, MatchSummary } from '@touchline/contract';
 import { FirstUpProxy } from './first-up-proxy.ts';
-import { createPgDatabase, TEST_ADMIN } from './helpers.ts';
 import { MatchFollower } from './match-follower.ts';
-import { PrivateRedis } from './private-redis.ts';
 import { RawSocket } from './raw-socket.ts';
-import { type Spawned, spawnServer } from './spawn.ts';
+import type { Spawned } from './spawn.ts';
+import { post, startTwoInstances, type TwoInstances, until } from './two-instances.ts';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const portOf = (s: Spawned) => Number(new URL(s.url).port);
-
-async function until(what: string, ok: () => boolean | Promise<boolean>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await ok())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
 
 /** Whether a new TCP connection to the port is accepted. */
 const accepts = (port: number) =>
@@ -74,8 +63,7 @@ async function heldRequest(port: number, path: string, body: unknown, token: str
 
 /** Two instances on one PostgreSQL database and one (private) Redis, behind a proxy, one of them restarted. */
 describe('a rolling restart: SIGTERM drains an instance', () => {
-  let redis: PrivateRedis;
-  let db: Awaited<ReturnType<typeof createPgDatabase>>;
+  let cluster: TwoInstances;
   let a: Spawned;
   let b: Spawned;
   let proxy: FirstUpProxy;
@@ -84,42 +72,16 @@ describe('a rolling restart: SIGTERM drains an instance', () => {
   const followers: MatchFollower[] = [];
 
   beforeAll(async () => {
-    redis = await PrivateRedis.start();
-    db = await createPgDatabase();
-    const env = {
-      DATABASE_URL: db.url,
-      REDIS_URL: redis.url,
-      HOST: '127.0.0.1',
-      TOUCHLINE_JWT_KEYS: `k1:${randomBytes(32).toString('hex')}`,
-      TOUCHLINE_ADMIN_LOGIN: TEST_ADMIN.login,
-      TOUCHLINE_ADMIN_PASSWORD: TEST_ADMIN.password,
-      TOUCHLINE_DEMO: '1',
-    };
-    a = await spawnServer(env);
-    b = await spawnServer(env);
+    cluster = await startTwoInstances();
+    ({ a, b, token, match } = cluster);
     proxy = await FirstUpProxy.start([portOf(a), portOf(b)]);
-    const login = await post(b.url, '/api/auth/login', TEST_ADMIN);
-    token = login.body.token;
-    const live = (await fetch(`${b.url}/api/matches?status=live`).then((r) => r.json())) as { matches: MatchSummary[] };
-    match = live.matches[0]!;
   });
   afterAll(async () => {
     for (const f of followers) f.close();
     await proxy?.close();
-    await Promise.all([a?.stop('SIGKILL'), b?.stop('SIGKILL')]);
-    await redis?.stop();
-    await db?.drop();
+    await cluster?.stop();
   });
 
-  async function post(base: string, path: string, body: unknown, auth?: string) {
-    const res = await fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- asserted field by field
-    return { status: res.status, body: (await res.json()) as any };
-  }
   const corner = { side: 'home', metric: 'corners', delta: 1 };
   const write = (base: string, i: number) =>
     i % 5 === 0
@@ -135,13 +97,15 @@ describe('a rolling restart: SIGTERM drains an instance', () => {
     expect(proxy.routed).toEqual(fans.map(() => portOf(a)));
     const inFlight = await heldRequest(portOf(a), `/api/matches/${match.id}/stats`, corner, token);
 
+    // Writes go on before, during and after the restart: five more once A has exited.
     let writes = 0;
+    let stopAt = Infinity;
     const stream = (async () => {
-      for (const end = Date.now() + 2500; Date.now() < end; writes++) {
+      for (; writes < stopAt; writes++) {
         expect((await write(b.url, writes)).status).toBeLessThan(300);
       }
     })();
-    await sleep(500);
+    await until('writes under way', () => writes >= 3, 30_000);
     const exited = a.stop('SIGTERM');
 
     expect(await watcher.closed).toEqual({ code: 4009, reason: 'server_restarting' });
@@ -151,6 +115,7 @@ describe('a rolling restart: SIGTERM drains an instance', () => {
     // Sent with the answer, so a proxy does not keep the connection to a stopping instance.
     expect(answer.connection).toBe('close');
     expect(await exited).toBe(0);
+    stopAt = writes + 5;
 
     await stream;
     const truth = await rest();
@@ -164,6 +129,5 @@ describe('a rolling restart: SIGTERM drains an instance', () => {
       expect(f.applied).toEqual(Array.from({ length: f.applied.length }, (_, i) => f.snapshots[0]! + 1 + i));
     }
     expect(proxy.routed.slice(fans.length)).toEqual(fans.map(() => portOf(b)));
-    expect(writes).toBeGreaterThan(5);
   });
 });
