@@ -8,7 +8,7 @@ import { users } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 
 /** How the audit log names the command as the actor of its change (decision 030). */
-export const RESET_COMMAND = 'admin reset-password';
+const RESET_COMMAND = 'admin reset-password';
 
 /**
  * The account of `login`; none, or one without a password, is refused (before the password is asked for). `lock`
