@@ -41,9 +41,12 @@ describe('admin screens in Chromium', () => {
     const operator = await app.createStaff('operator');
     const { context, page } = await adminPage('desktop');
 
-    // The club, through the clubs screen.
-    await open(page, '/admin');
+    // Signing in lands an admin on the league office.
+    expect(new URL(page.url()).pathname).toBe('/admin');
+    await page.locator('#admin-title').waitFor();
     await screenshot(page, 'admin-home-1280x800');
+
+    // The club, through the clubs screen.
     await page.getByTestId('admin-nav-clubs').click();
     await page.getByTestId('club-new').click();
     const form = page.getByTestId('club-form');

@@ -357,6 +357,8 @@ export const AuditEntry = z.object({
   id: Id,
   at: IsoDate,
   actor: z.object({ id: Id, login: z.string(), displayName: z.string(), role: Role }).nullable(),
+  /** When no signed-in user made the change: the command that did (`admin reset-password`). */
+  actorCommand: z.string().optional(),
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),

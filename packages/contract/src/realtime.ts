@@ -15,6 +15,11 @@ export const CloseCode = {
   invalidToken: 4001,
   tooManyBadFrames: 4002,
   slowConsumer: 4008,
+  /**
+   * The instance is shutting down (a restart or a scale-down) and has stopped accepting: the client reconnects at
+   * once, to another instance behind the proxy, and resumes with `since`.
+   */
+  serverRestarting: 4009,
   tooBig: 1009,
   /** The server could not read a snapshot or the log; the client reconnects and resumes with `since`. */
   serverError: 1011,

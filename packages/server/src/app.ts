@@ -5,6 +5,7 @@ import helmet from '@fastify/helmet';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
+import { drainOnClose } from './http/drain.ts';
 import { frameworkErrors, installErrorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
 import { FRAME_ANCESTORS, registerWeb } from './http/web.ts';
@@ -63,6 +64,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  drainOnClose(app);
 
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const instanceId = randomUUID();

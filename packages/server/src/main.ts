@@ -16,7 +16,8 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing open requests');
-    // app.close() stops accepting, waits for in-flight requests, then closes the bus and the database.
+    // app.close() stops accepting, tells realtime clients to reconnect elsewhere (4009), answers the requests in
+    // flight, then closes the bus and the database (decision 031).
     app.close().then(
       () => process.exit(0),
       (err: unknown) => {

@@ -14,6 +14,8 @@ export class MatchFollower {
   readonly violations: string[] = [];
   /** Patch frames received, duplicates included. */
   delivered = 0;
+  /** The close code of every connection that ended, in order (1006 for a drop without a closing handshake). */
+  readonly closeCodes: number[] = [];
   /** Time from opening a connection to the end of its replay, for every resume. */
   readonly replayMs: number[] = [];
   private socket: WebSocket | undefined;
@@ -66,6 +68,7 @@ export class MatchFollower {
     const opened = performance.now();
     let last: number | undefined;
     let replayEnd: number | undefined;
+    ws.on('close', (code) => this.closeCodes.push(code));
     ws.on('message', (data) => {
       const f = JSON.parse(String(data)) as ServerFrame;
       if (f.type === 'subscribed' && f.topic === topic) {

@@ -1,26 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MatchSnapshot, MatchSummary } from '@touchline/contract';
-import { createPgDatabase, TEST_ADMIN } from './helpers.ts';
 import { MatchFollower } from './match-follower.ts';
-import { PrivateRedis } from './private-redis.ts';
+import type { PrivateRedis } from './private-redis.ts';
 import { RawSocket } from './raw-socket.ts';
-import { type Spawned, spawnServer } from './spawn.ts';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(what: string, ok: () => boolean | Promise<boolean>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await ok())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
+import type { Spawned } from './spawn.ts';
+import { post, sleep, startTwoInstances, type TwoInstances, until } from './two-instances.ts';
 
 /** Two server processes on one PostgreSQL database and one (private) Redis, as behind a load balancer. */
 describe('realtime across two server processes', () => {
+  let cluster: TwoInstances;
   let redis: PrivateRedis;
-  let db: Awaited<ReturnType<typeof createPgDatabase>>;
   let a: Spawned;
   let b: Spawned;
   let token: string;
@@ -28,39 +17,14 @@ describe('realtime across two server processes', () => {
   const followers: MatchFollower[] = [];
 
   beforeAll(async () => {
-    redis = await PrivateRedis.start();
-    db = await createPgDatabase();
-    const env = {
-      DATABASE_URL: db.url,
-      REDIS_URL: redis.url,
-      TOUCHLINE_JWT_KEYS: `k1:${randomBytes(32).toString('hex')}`,
-      TOUCHLINE_ADMIN_LOGIN: TEST_ADMIN.login,
-      TOUCHLINE_ADMIN_PASSWORD: TEST_ADMIN.password,
-      TOUCHLINE_DEMO: '1',
-    };
-    a = await spawnServer(env);
-    b = await spawnServer(env);
-    const login = await post(a.url, '/api/auth/login', TEST_ADMIN);
-    token = login.body.token;
-    const live = (await fetch(`${a.url}/api/matches?status=live`).then((r) => r.json())) as { matches: MatchSummary[] };
-    match = live.matches[0]!;
+    cluster = await startTwoInstances();
+    ({ redis, a, b, token, match } = cluster);
   });
   afterAll(async () => {
     for (const f of followers) f.close();
-    await Promise.all([a?.stop('SIGKILL'), b?.stop('SIGKILL')]);
-    await redis?.stop();
-    await db?.drop();
+    await cluster?.stop();
   });
 
-  async function post(base: string, path: string, body: unknown, auth?: string) {
-    const res = await fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- asserted field by field
-    return { status: res.status, body: (await res.json()) as any };
-  }
   /** One write of a mixed stream: statistics mostly, and a goal now and then. */
   const write = (base: string, i: number) =>
     i % 5 === 0

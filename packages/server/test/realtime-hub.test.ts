@@ -305,4 +305,19 @@ describe('the realtime hub (no network)', () => {
     expect(c.sent.filter((x) => x.type === 'subscribed')).toHaveLength(64);
     expect(c.sent.find((x) => x.type === 'error')).toEqual({ type: 'error', code: 'rate_limited', topic: 'match:65' });
   });
+
+  it('tells every connection to reconnect elsewhere on close (4009), and one arriving after at once', async () => {
+    start();
+    const c = await client();
+    c.say({ type: 'subscribe', topic: 'match:1' });
+    await settle();
+    hub.close();
+    expect(c.closedWith).toBe(4009);
+    const late = new FakeSocket();
+    late.events = hub.connect(late);
+    expect(late.closedWith).toBe(4009);
+    late.say({ type: 'hello', protocol: 1 });
+    await settle();
+    expect(late.sent).toEqual([]);
+  });
 });

@@ -163,6 +163,53 @@ describe('realtime client: reconnecting', () => {
     expect(states).toEqual(['reconnecting']);
   });
 
+  it('reconnects at once, within a random 250 ms, when its server restarts (4009), and resumes with since', () => {
+    const draws = [0.2, 1];
+    const { subscribe, states } = setup({ random: () => draws.shift()! });
+    subscribe();
+    let ws = FakeSocket.last();
+    ws.welcome();
+    ws.receive(snapshotFrame(5));
+    ws.receive(patchFrame(6));
+    ws.drop(4009);
+    vi.advanceTimersByTime(49);
+    expect(FakeSocket.all).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(FakeSocket.all).toHaveLength(2);
+    ws = FakeSocket.last();
+    ws.welcome();
+    expect(ws.framesOf('subscribe')).toEqual([{ type: 'subscribe', topic: 'match:7', since: { epoch: 'e1', seq: 6 } }]);
+    ws.drop(4009);
+    vi.advanceTimersByTime(249);
+    expect(FakeSocket.all).toHaveLength(2);
+    vi.advanceTimersByTime(1);
+    expect(FakeSocket.all).toHaveLength(3);
+    expect(states).toEqual(['online', 'reconnecting', 'online', 'reconnecting']);
+  });
+
+  it('counts a restart as no failed attempt, so a refused reconnect after it backs off from 0.5 s', () => {
+    setup();
+    FakeSocket.last().welcome();
+    FakeSocket.last().drop(4009);
+    vi.advanceTimersByTime(250);
+    expect(FakeSocket.all).toHaveLength(2);
+    FakeSocket.last().drop(1006);
+    vi.advanceTimersByTime(499);
+    expect(FakeSocket.all).toHaveLength(2);
+    vi.advanceTimersByTime(1);
+    expect(FakeSocket.all).toHaveLength(3);
+  });
+
+  it.each([1000, 1001, 1006, 1011, 4008])('backs off after close %i as after any other loss', (code) => {
+    setup();
+    FakeSocket.last().welcome();
+    FakeSocket.last().drop(code);
+    vi.advanceTimersByTime(499);
+    expect(FakeSocket.all).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(FakeSocket.all).toHaveLength(2);
+  });
+
   it('re-subscribes every topic with since after reconnecting, and resets the back-off', () => {
     const { client, subscribe, states } = setup();
     subscribe('match:7');

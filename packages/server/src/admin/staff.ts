@@ -1,23 +1,14 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  AdminIdParams,
-  AdminUserAnswer,
-  MIN_PASSWORD_LENGTH,
-  PasswordBody,
-  UserList,
-  UserListQuery,
-} from '@touchline/contract';
-import { hashPassword } from '../auth/password.ts';
-import { toUser } from '../auth/users.ts';
+import { AdminIdParams, AdminUserAnswer, PasswordBody, UserList, UserListQuery } from '@touchline/contract';
+import { newPasswordHash, passwordReset } from '../auth/password-reset.ts';
+import { toAdminUser } from '../auth/users.ts';
 import { users } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { actorOf, adminWrite, found } from './write.ts';
 
 type Row = typeof users.$inferSelect;
 const tags = ['admin'];
-
-const toAdminUser = (u: Row) => ({ ...toUser(u), active: u.active, createdAt: u.createdAt.toISOString() });
 
 /** Staff accounts (creation is POST /api/admin/users): list, reset a password, deactivate and reactivate. */
 export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -75,16 +66,8 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     '/users/:id/password',
     { schema: { params: AdminIdParams, body: PasswordBody, tags, response: { 200: AdminUserAnswer } } },
     async (req) => {
-      const { password } = req.body;
-      if (password.length < MIN_PASSWORD_LENGTH) {
-        throw new ApiError('weak_password', `A password needs at least ${MIN_PASSWORD_LENGTH} characters`);
-      }
-      const passwordHash = await hashPassword(password);
-      return change(req, req.params.id, 'reset_password', async (u) => {
-        if (u.role === 'fan') throw new ApiError('conflict', 'Fans sign in through Telegram and have no password');
-        // A reset usually means the password leaked: every token signed before it stops working.
-        return { passwordHash, tokenVersion: u.tokenVersion + 1 };
-      });
+      const passwordHash = await newPasswordHash(req.body.password);
+      return change(req, req.params.id, 'reset_password', async (u) => passwordReset(u, passwordHash));
     },
   );
 

@@ -7,6 +7,8 @@ import { withNames } from './names.ts';
 /** What a write tells the audit log about itself. */
 export interface AuditInput {
   actorId: string | number | null;
+  /** The command that made the change when no signed-in user did (decision 030). */
+  actorCommand?: string;
   action: string;
   entity: string;
   entityId?: string | number | null;
@@ -22,6 +24,7 @@ export function toAuditEntry(a: typeof auditLog.$inferSelect, u: typeof users.$i
     id: String(a.id),
     at: a.at.toISOString(),
     actor: u ? { id: String(u.id), login: u.login, displayName: u.displayName, role: u.role } : null,
+    ...(a.actorCommand !== null ? { actorCommand: a.actorCommand } : {}),
     action: a.action,
     entity: a.entity,
     entityId: a.entityId,
@@ -43,6 +46,7 @@ export async function recordAudit(tx: Executor, e: AuditInput): Promise<AuditEnt
     .insert(auditLog)
     .values({
       actorId: e.actorId === null ? null : Number(e.actorId),
+      actorCommand: e.actorCommand ?? null,
       action: e.action,
       entity: e.entity,
       entityId: e.entityId === undefined || e.entityId === null ? null : String(e.entityId),

@@ -9,6 +9,13 @@ export const toUser = (u: typeof users.$inferSelect): User => ({
   ...(u.clubId !== null ? { clubId: String(u.clubId) } : {}),
 });
 
+/** An account as the staff screens and their audit rows show it. */
+export const toAdminUser = (u: typeof users.$inferSelect) => ({
+  ...toUser(u),
+  active: u.active,
+  createdAt: u.createdAt.toISOString(),
+});
+
 export const principalOf = (u: typeof users.$inferSelect) => ({
   userId: String(u.id),
   role: u.role,

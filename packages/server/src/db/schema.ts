@@ -365,6 +365,8 @@ export const auditLog = pgTable(
     id: id(),
     at: ts('at').notNull().defaultNow(),
     actorId: integer('actor_id').references(() => users.id),
+    /** The command that made the change when no signed-in user did (`admin reset-password`, decision 030). */
+    actorCommand: text('actor_command'),
     action: text('action').notNull(),
     entity: text('entity').notNull(),
     entityId: text('entity_id'),

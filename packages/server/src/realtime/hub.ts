@@ -58,6 +58,7 @@ export class Hub {
   private readonly now: () => number;
   private readonly rights: Rights;
   private readonly unknown: UnknownTopics;
+  private closing = false;
 
   constructor(private readonly opts: HubOptions) {
     this.now = opts.now ?? Date.now;
@@ -74,6 +75,10 @@ export class Hub {
   }
 
   connect(socket: SocketAdapter): ConnectionEvents {
+    if (this.closing) {
+      socket.close(CloseCode.serverRestarting, 'server_restarting');
+      return { message: () => undefined, pong: () => undefined, closed: () => undefined };
+    }
     const conn = new Connection(socket, {
       gone: (c) => this.forget(c),
       slow: () => this.opts.metrics?.slowConsumerClosed(),
@@ -109,9 +114,14 @@ export class Hub {
     });
   }
 
+  /**
+   * The instance is shutting down and no longer accepts: every client, and any that still gets through, is told to
+   * reconnect at once to another instance and resume there (docs/protocol.md §9.6, decision 031).
+   */
   close(): void {
+    this.closing = true;
     clearInterval(this.heartbeat);
-    for (const c of [...this.connections]) c.close(1001, 'going_away');
+    for (const c of [...this.connections]) c.close(CloseCode.serverRestarting, 'server_restarting');
   }
 
   private message(conn: Connection, text: string | undefined) {

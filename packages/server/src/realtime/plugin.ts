@@ -11,12 +11,6 @@ import { topicTable } from './topics.ts';
 
 /** `GET /realtime` (docs/protocol.md §9): one hub per instance, fed by this instance's writes and the bus. */
 export const realtimeRoutes: FastifyPluginAsync = async (app) => {
-  await app.register(websocket, {
-    options: { maxPayload: MAX_FRAME_BYTES },
-    // `ws` has already closed the socket with the right code (1009 for an oversized frame); only note it.
-    errorHandler: (err) => app.log.debug({ err }, 'realtime socket error'),
-  });
-
   const live = new LiveFeed(app.db, app.config.timezone);
   const hub = new Hub({
     topics: topicTable(app.db, live),
@@ -33,6 +27,17 @@ export const realtimeRoutes: FastifyPluginAsync = async (app) => {
     metrics: app.metrics,
   });
   app.metrics.realtimeSource(() => hub.counts());
+
+  await app.register(websocket, {
+    options: { maxPayload: MAX_FRAME_BYTES },
+    // `ws` has already closed the socket with the right code (1009 for an oversized frame); only note it.
+    errorHandler: (err) => app.log.debug({ err }, 'realtime socket error'),
+    // Instead of the plugin's close without a code: 4009, reconnect elsewhere at once (docs/protocol.md §9.6).
+    preClose: (done) => {
+      hub.close();
+      done();
+    },
+  });
 
   // Runs inside a write's publish, after commit: it must never throw back into the write.
   const receive = (p: Patch) => {
@@ -52,10 +57,7 @@ export const realtimeRoutes: FastifyPluginAsync = async (app) => {
       (err: unknown) => app.log.warn({ err }, 'realtime: could not refresh the live card'),
     );
   });
-  app.addHook('onClose', async () => {
-    stop();
-    hub.close();
-  });
+  app.addHook('onClose', async () => stop());
 
   const admit = admission({ perAddress: app.config.realtimeMaxPerAddress, total: app.config.realtimeMaxConnections });
   app.get('/realtime', { websocket: true, onRequest: admit }, (socket) => adaptWs(socket, (s) => hub.connect(s)));

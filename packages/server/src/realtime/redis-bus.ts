@@ -136,3 +136,22 @@ export class RedisBus implements Bus {
     }
   }
 }
+
+/**
+ * One message from a process that is no instance (the admin command): every instance takes it as another instance's
+ * write. False when Redis cannot be reached (if it is down for the instances too, they check every account again
+ * when it returns).
+ */
+export async function publishOnce(url: string, msg: BusMessage): Promise<boolean> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, retryStrategy: () => null, lazyConnect: true });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.publish(CHANNEL, JSON.stringify(msg));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}

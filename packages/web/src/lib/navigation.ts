@@ -2,7 +2,7 @@ import type { Role } from '@touchline/contract';
 
 /** Where each role starts after signing in. */
 export const HOME_BY_ROLE: Record<Role, string> = {
-  admin: '/console',
+  admin: '/admin',
   operator: '/console',
   judge: '/judge',
   captain: '/captain',

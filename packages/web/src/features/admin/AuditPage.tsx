@@ -180,6 +180,8 @@ export default function AuditPage() {
                     >
                       {e.actor.displayName}
                     </button>
+                  ) : e.actorCommand ? (
+                    t('admin.audit.command', { command: e.actorCommand })
                   ) : (
                     t('admin.audit.system')
                   )}

@@ -1,5 +1,5 @@
 import type { ClientFrame, CloseCode, PROTOCOL_VERSION, ServerFrame, TopicSnapshot } from '@touchline/contract';
-import { backoffDelay } from '../backoff.ts';
+import { backoffDelay, restartDelay } from '../backoff.ts';
 import { defaultTimers, globalNetwork } from './environment.ts';
 import type {
   ConnectionState,
@@ -14,6 +14,7 @@ import type {
 // Typed against the contract but written as literals, so the browser bundle does not pull in zod.
 const PROTOCOL: typeof PROTOCOL_VERSION = 1;
 const INVALID_TOKEN: (typeof CloseCode)['invalidToken'] = 4001;
+const SERVER_RESTARTING: (typeof CloseCode)['serverRestarting'] = 4009;
 const OPEN = 1;
 const DEFAULT_PING_MS = 25_000;
 
@@ -124,11 +125,12 @@ export function createRealtimeClient(opts: RealtimeOptions): RealtimeClient {
     }
   };
 
-  const scheduleReconnect = () => {
+  /** A restarting server (4009) is no failed attempt: reconnect at once, spread a little, attempt unchanged. */
+  const scheduleReconnect = (restarting = false) => {
     if (closedByUser) return;
     if (!network.online() || attempt >= maxAttempts) return setState('offline');
     setState('reconnecting');
-    retryTimer = timers.setTimeout(connect, backoffDelay(attempt++, random));
+    retryTimer = timers.setTimeout(connect, restarting ? restartDelay(random) : backoffDelay(attempt++, random));
   };
 
   const lost = (code?: number) => {
@@ -137,7 +139,7 @@ export function createRealtimeClient(opts: RealtimeOptions): RealtimeClient {
       token = undefined;
       opts.onAuthError?.();
     }
-    scheduleReconnect();
+    scheduleReconnect(code === SERVER_RESTARTING);
   };
 
   const startPing = (heartbeatMs: number) => {

@@ -388,6 +388,7 @@ export const en = {
     clear: 'Clear filters',
     none: 'No entries.',
     older: 'Older entries',
+    command: 'Command line ({{command}})',
     system: 'System',
     reason: 'Reason: {{reason}}',
     field: 'Field',

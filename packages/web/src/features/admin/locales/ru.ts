@@ -405,6 +405,7 @@ export const ru: Shape<typeof en> = {
     clear: 'Сбросить фильтры',
     none: 'Записей нет.',
     older: 'Более ранние записи',
+    command: 'Командная строка ({{command}})',
     system: 'Система',
     reason: 'Причина: {{reason}}',
     field: 'Поле',
