@@ -7,3 +7,4 @@ export * from './admin.ts';
 export * from './league.ts';
 export * from './changes.ts';
 export * from './constants.ts';
+export * from './backup.ts';
