@@ -8,3 +8,4 @@ export * from './league.ts';
 export * from './changes.ts';
 export * from './constants.ts';
 export * from './backup.ts';
+export * from './season-export.ts';
