@@ -50,3 +50,26 @@ export async function everything(db: Db) {
     return { tables, rows, sequences, migrations };
   });
 }
+
+/** Runs `task` while goals go on being recorded one after another, and answers its result once the goals stop. */
+export async function whileRecording<T>(goal: (minute: number) => Promise<{ status: number }>, task: () => Promise<T>) {
+  let recording = true;
+  const statuses = new Set<number>();
+  const writes = (async () => {
+    for (let i = 0; recording; i++) statuses.add((await goal(20 + (i % 70))).status);
+  })();
+  const result = await task();
+  recording = false;
+  await writes;
+  return { result, statuses: [...statuses] };
+}
+
+/** A match's seq, change-log rows and events as a database holds them: each write adds one seq and one log row. */
+export async function matchLedger(db: Db, matchId: string) {
+  const one = async (query: string) => (await rawRows<{ n: number }>(db, sql.raw(query)))[0]!.n;
+  return {
+    seq: await one(`select seq as n from matches where id = ${matchId}`),
+    log: await one(`select count(*)::int as n from change_log where topic = 'match:${matchId}'`),
+    events: await one(`select count(*)::int as n from match_events where match_id = ${matchId}`),
+  };
+}

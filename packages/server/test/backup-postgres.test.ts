@@ -6,18 +6,21 @@ import { gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres } from '../src/db/client.ts';
-import { rawRows } from '../src/db/raw.ts';
 import { type Api, matches, signInAdmin, snapshot } from './api.ts';
-import { everything, npmRun } from './backup-cli.ts';
+import { everything, matchLedger, npmRun, whileRecording } from './backup-cli.ts';
 import { createPgDatabase, startTestServer, type TestServer } from './helpers.ts';
 
-describe('npm run backup and restore on PostgreSQL, while the server runs', () => {
+// Every test runs the commands as separate processes, which a loaded machine starts slowly.
+describe('npm run backup and restore on PostgreSQL, while the server runs', { timeout: 240_000 }, () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'tl-backup-pg-'));
   const drops: (() => Promise<void>)[] = [];
   let server: TestServer;
   let admin: Api;
   let liveId: string;
   let demoEvents: number;
+  /** The second test's backup and the database it restored, which the later tests refuse to overwrite or replace. */
+  const backupFile = path.join(dir, 'league.ndjson.gz');
+  let restoredUrl: string;
   const freshDatabase = async () => {
     const created = await createPgDatabase();
     drops.push(created.drop);
@@ -53,35 +56,28 @@ describe('npm run backup and restore on PostgreSQL, while the server runs', () =
     const pad = sql`insert into change_log (topic, seq, epoch, changes)
       select 'padding', g, 'padding', '[]'::jsonb from generate_series(1, 50000) g`;
     await server.database.db.execute(pad);
-    let recording = true;
-    const writes = (async () => {
-      for (let i = 0; recording; i++) expect((await goal(20 + (i % 70))).status).toBe(201);
-    })();
-    const backup = await npmRun('backup', [file], { DATABASE_URL: server.databaseUrl! });
-    recording = false;
-    await writes;
+    const { result: backup, statuses } = await whileRecording(goal, () =>
+      npmRun('backup', [file], { DATABASE_URL: server.databaseUrl! }),
+    );
     await server.database.db.execute(sql`delete from change_log where topic = 'padding'`);
+    expect(statuses).toEqual([201]);
     expect(backup).toMatchObject({ code: 0 });
     const target = await freshDatabase();
     expect(await npmRun('restore', [file], { DATABASE_URL: target })).toMatchObject({ code: 0 });
     const restored = await openPostgres(target, { migrate: false });
-    const one = async (query: string) => (await rawRows<{ [k: string]: number }>(restored.db, sql.raw(query)))[0]!;
-    const { seq } = await one(`select seq from matches where id = ${liveId}`);
-    const { n: log } = await one(`select count(*)::int as n from change_log where topic = 'match:${liveId}'`);
-    const { n: events } = await one(`select count(*)::int as n from match_events where match_id = ${liveId}`);
+    const { seq, log, events } = await matchLedger(restored.db, liveId);
     await restored.close();
-    // Each write is one seq and one change-log row, committed together; every write but the corner was a goal.
+    // Every write but the corner was a goal.
     expect(seq).toBeGreaterThan(2);
     expect(log).toBe(seq);
-    expect(events! - demoEvents).toBe(seq! - 1);
+    expect(events - demoEvents).toBe(seq - 1);
   });
 
   it('restores exactly the same data, table by table, gzipped, into a database that then serves it', async () => {
-    const file = path.join(dir, 'league.ndjson.gz');
-    expect(await npmRun('backup', [file], { DATABASE_URL: server.databaseUrl! })).toMatchObject({ code: 0 });
-    expect(gunzipSync(readFileSync(file)).toString().split('\n')[0]).toContain('"format":"touchline-backup"');
-    const target = await freshDatabase();
-    const restore = await npmRun('restore', [file], { DATABASE_URL: target });
+    expect(await npmRun('backup', [backupFile], { DATABASE_URL: server.databaseUrl! })).toMatchObject({ code: 0 });
+    expect(gunzipSync(readFileSync(backupFile)).toString().split('\n')[0]).toContain('"format":"touchline-backup"');
+    restoredUrl = await freshDatabase();
+    const restore = await npmRun('restore', [backupFile], { DATABASE_URL: restoredUrl });
     expect(restore.code, restore.out).toBe(0);
     expect(restore.out).toMatch(/^Restored \d+ rows in \d+ tables into PostgreSQL/);
 
@@ -91,7 +87,7 @@ describe('npm run backup and restore on PostgreSQL, while the server runs', () =
       expect(source.rows[table]!.length).toBeGreaterThan(0);
     }
     // The server's own start migrates nothing more, and reads the same.
-    const reopened = await openPostgres(target);
+    const reopened = await openPostgres(restoredUrl);
     expect(await everything(reopened.db)).toEqual(source);
     const { buildApp } = await import('../src/app.ts');
     const { testConfig } = await import('./helpers.ts');
@@ -101,56 +97,39 @@ describe('npm run backup and restore on PostgreSQL, while the server runs', () =
     await reopened.close();
   });
 
-  it('refuses a database that holds data, and replaces it with --force', async () => {
-    const file = path.join(dir, 'again.ndjson');
-    expect(await npmRun('backup', [file], { DATABASE_URL: server.databaseUrl! })).toMatchObject({ code: 0 });
-    const target = await freshDatabase();
-    const other = await startTestServer('postgres');
-    const before = await everything(other.database.db);
-    const refused = await npmRun('restore', [file], { DATABASE_URL: other.databaseUrl! });
-    expect(refused.code).toBe(1);
-    expect(refused.out).toContain('(database_not_empty)');
-    expect(await everything(other.database.db)).toEqual(before);
-    await other.close();
+  it('refuses a database that holds data, a newer schema and a cut-short file, even with --force, changing nothing', async () => {
+    const lines = gunzipSync(readFileSync(backupFile)).toString().trimEnd().split('\n');
+    const database = await openPostgres(restoredUrl, { migrate: false });
+    const before = await everything(database.db);
+    const restore = async (name: string, content: string[], ...flags: string[]) => {
+      writeFileSync(path.join(dir, name), content.join('\n'));
+      return npmRun('restore', [path.join(dir, name), ...flags], { DATABASE_URL: restoredUrl });
+    };
 
-    expect(await npmRun('restore', [file], { DATABASE_URL: target })).toMatchObject({ code: 0 });
+    const notEmpty = await restore('whole.ndjson', lines);
+    expect(notEmpty.code).toBe(1);
+    expect(notEmpty.out).toContain('(database_not_empty)');
+    const header = JSON.parse(lines[0]!);
+    header.schema = { level: header.schema.level + 1, migration: '9999_from_the_future' };
+    const newer = await restore('future.ndjson', [JSON.stringify(header), ...lines.slice(1)], '--force');
+    expect(newer.code).toBe(1);
+    expect(newer.out).toContain('(backup_schema_newer)');
+    const truncated = await restore('cut.ndjson', lines.slice(0, -20), '--force');
+    expect(truncated.code).toBe(1);
+    expect(truncated.out).toContain('(backup_invalid)');
+    expect((await restore('garbage.ndjson', ['club,name', '1,"=cmd"'], '--force')).out).toContain('(backup_invalid)');
+    expect(await everything(database.db)).toEqual(before);
+    await database.close();
+  });
+
+  it('replaces a database that holds data with --force', async () => {
     expect((await goal(91)).status).toBe(201);
     const newer = path.join(dir, 'newer.ndjson');
     expect(await npmRun('backup', [newer], { DATABASE_URL: server.databaseUrl! })).toMatchObject({ code: 0 });
-    const forced = await npmRun('restore', [newer, '--force'], { DATABASE_URL: target });
+    const forced = await npmRun('restore', [newer, '--force'], { DATABASE_URL: restoredUrl });
     expect(forced.code, forced.out).toBe(0);
-    const restored = await openPostgres(target, { migrate: false });
+    const restored = await openPostgres(restoredUrl, { migrate: false });
     expect(await everything(restored.db)).toEqual(await everything(server.database.db));
     await restored.close();
-  });
-
-  it('refuses a backup from a newer schema, and a cut-short one even with --force, changing nothing', async () => {
-    const file = path.join(dir, 'whole.ndjson');
-    expect(await npmRun('backup', [file], { DATABASE_URL: server.databaseUrl! })).toMatchObject({ code: 0 });
-    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
-    const target = await freshDatabase();
-    expect(await npmRun('restore', [file], { DATABASE_URL: target })).toMatchObject({ code: 0 });
-    const database = await openPostgres(target, { migrate: false });
-    const before = await everything(database.db);
-
-    const header = JSON.parse(lines[0]!);
-    header.schema = { level: header.schema.level + 1, migration: '9999_from_the_future' };
-    const future = path.join(dir, 'future.ndjson');
-    writeFileSync(future, [JSON.stringify(header), ...lines.slice(1)].join('\n'));
-    const newer = await npmRun('restore', [future, '--force'], { DATABASE_URL: target });
-    expect(newer.code).toBe(1);
-    expect(newer.out).toContain('(backup_schema_newer)');
-
-    const cut = path.join(dir, 'cut.ndjson');
-    writeFileSync(cut, lines.slice(0, -20).join('\n'));
-    const truncated = await npmRun('restore', [cut, '--force'], { DATABASE_URL: target });
-    expect(truncated.code).toBe(1);
-    expect(truncated.out).toContain('(backup_invalid)');
-
-    const garbage = path.join(dir, 'garbage.ndjson');
-    writeFileSync(garbage, 'club,name\n1,"=cmd"\n');
-    expect((await npmRun('restore', [garbage, '--force'], { DATABASE_URL: target })).out).toContain('(backup_invalid)');
-    expect(await everything(database.db)).toEqual(before);
-    await database.close();
   });
 });
