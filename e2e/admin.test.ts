@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { wallClockOf } from '@touchline/domain';
@@ -70,6 +71,18 @@ describe('admin screens in Chromium', () => {
     await page.getByTestId('add-participant').getByRole('button', { name: 'Добавить' }).click();
     await page.locator(`[data-testid="participant-row"][data-club-id="${clubId}"]`).waitFor();
     await screenshot(page, 'admin-season-1280x800');
+
+    // The season downloads as CSV files in a ZIP, fetched with the session's token rather than a link.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('season-export-zip').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`touchline-season-${leagueSeasonId}.zip`);
+    expect(
+      readFileSync((await download.path())!)
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
 
     // Two players with the same squad number: the second cannot take it in the season roster.
     await open(page, `/admin/players?club=${clubId}`);

@@ -56,6 +56,8 @@ export const ErrorCode = {
   standings_not_final: 'standings_not_final',
   not_an_operator: 'not_an_operator',
   reason_required: 'reason_required',
+  import_invalid: 'import_invalid',
+  installation_not_empty: 'installation_not_empty',
   control_characters: 'control_characters',
   bad_message: 'bad_message',
   unknown_topic: 'unknown_topic',

@@ -7,3 +7,5 @@ export * from './admin.ts';
 export * from './league.ts';
 export * from './changes.ts';
 export * from './constants.ts';
+export * from './backup.ts';
+export * from './season-export.ts';

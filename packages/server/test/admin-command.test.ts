@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,10 +63,13 @@ async function onTerminal(login: string, env: Record<string, string>, answers: s
   return { code, output };
 }
 
-/** The pid of a process that has exited. */
-function deadPid(): Promise<number> {
-  const proc = spawn('true');
-  return new Promise((resolve) => proc.once('exit', () => resolve(proc.pid!)));
+/** Leaves the socket file of a process killed while it held the folder. */
+async function staleSocket(file: string): Promise<void> {
+  const proc = spawn(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(file)}, () => console.log('up'))`]);
+  await new Promise((resolve) => proc.stdout.once('data', resolve));
+  const exited = new Promise((resolve) => proc.once('exit', resolve));
+  proc.kill('SIGKILL');
+  await exited;
 }
 
 async function signIn(base: string, password: string) {
@@ -191,10 +194,10 @@ describe('npm run admin -- reset-password on the embedded database', () => {
     const busy = await piped(TEST_ADMIN.login, env, `${NEW_PASSWORD}\n`);
     expect(busy.code).toBe(1);
     expect(busy.output).toContain('database_in_use');
-    await expect(start()).rejects.toThrow(/database_in_use|in use by process/);
+    await expect(start()).rejects.toThrow(/in use by another Touchline process/);
     expect(await server.stop('SIGTERM')).toBe(0);
-    // A folder left locked by a process that died is taken over.
-    writeFileSync(path.join(dataDir, 'touchline.pid'), String(await deadPid()));
+    // A folder left held by a process that died is taken over.
+    await staleSocket(path.join(dataDir, 'touchline.sock'));
 
     const typed = await onTerminal(TEST_ADMIN.login, env, [NEW_PASSWORD, NEW_PASSWORD]);
     expect(typed.code).toBe(0);

@@ -74,6 +74,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export interface TestServer {
   app: FastifyInstance;
   database: Database;
+  /** The PostgreSQL database's URL; unset on the embedded one. */
+  databaseUrl?: string;
   url: string;
   close: () => Promise<void>;
 }
@@ -84,7 +86,7 @@ export async function startTestServer(
   opts: { demo?: boolean; config?: Partial<Config>; logStream?: NodeJS.WritableStream } = {},
 ): Promise<TestServer> {
   const { bootstrap } = await import('../src/bootstrap.ts');
-  const { database, dispose } = await openTestDatabase(kind);
+  const { database, url: databaseUrl, dispose } = await openTestDatabase(kind);
   const app = await buildApp(testConfig({ demo: opts.demo ?? false, ...opts.config }), {
     database,
     ...(opts.logStream ? { logStream: opts.logStream } : {}),
@@ -94,6 +96,7 @@ export async function startTestServer(
   return {
     app,
     database,
+    databaseUrl,
     url: address,
     close: async () => {
       await app.close();

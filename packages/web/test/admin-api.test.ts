@@ -65,6 +65,23 @@ describe('admin API client', () => {
   });
 });
 
+describe('season export download', () => {
+  it('fetches the file with the token in the header, never in the URL, and hands it over as a blob', async () => {
+    const zip = new Uint8Array([0x50, 0x4b, 3, 4]);
+    const { api, sent } = fakeServer(() => new Response(zip, { headers: { 'content-type': 'application/zip' } }));
+    const file = await api.exportSeason('4', 'zip');
+    expect(sent[0]).toMatchObject({ method: 'GET', url: '/api/admin/seasons/4/export.zip' });
+    expect(sent[0]!.headers.authorization).toBe('Bearer tok');
+    expect(file).toBeInstanceOf(Blob);
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(zip);
+  });
+
+  it('turns a refusal into an ApiError, not a file', async () => {
+    const { api } = fakeServer(() => json(404, { error: { code: 'not_found', message: 'No such season' } }));
+    await expect(api.exportSeason('9', 'json')).rejects.toMatchObject({ status: 404, code: 'not_found' });
+  });
+});
+
 describe('season roster rows', () => {
   const player = (id: string, shirtNumber: number | null, lastName = `L${id}`) => ({
     id,

@@ -13,7 +13,10 @@ import { resourceRoutes } from './resource.ts';
 
 type Row = typeof competitions.$inferSelect;
 
-const toCompetition = ({ id, createdAt: _createdAt, ...rules }: Row): Competition => ({ id: String(id), ...rules });
+export const toCompetition = ({ id, createdAt: _createdAt, ...rules }: Row): Competition => ({
+  id: String(id),
+  ...rules,
+});
 
 /** Competitions with their table and discipline rules; a rule change re-sends the tables of its seasons. */
 export const competitionRoutes: FastifyPluginAsync = async (app) => {

@@ -11,6 +11,7 @@ import { participantRoutes } from './participants.ts';
 import { playerRoutes } from './players.ts';
 import { playoffRoutes } from './playoffs.ts';
 import { rosterRoutes } from './rosters.ts';
+import { seasonExchangeRoutes } from './season-exchange.ts';
 import { seasonRemovalRoutes } from './season-removal.ts';
 import { seasonRoutes } from './seasons.ts';
 import { staffRoutes } from './staff.ts';
@@ -32,6 +33,7 @@ const areas = [
   playoffRoutes,
   adminMatchRoutes,
   auditRoutes,
+  seasonExchangeRoutes,
 ];
 
 /** League administration under /api/admin: admins only, checked before the input is even read. */

@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -9,7 +7,9 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { lockDataDir } from './pglite-lock.ts';
+import { writeBackup } from '../backup/dump.ts';
+import { holdDataDir } from './data-dir.ts';
+import { migrationsFolder } from './migration-level.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -25,28 +25,15 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
-/** Serialises migrations when several instances start against one PostgreSQL server. */
-const MIGRATION_LOCK = 727_001;
+/** Serialises migrations (and restores) when several instances start against one PostgreSQL server. */
+export const MIGRATION_LOCK = 727_001;
 
-export async function openPglite(dataDir: string | undefined): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const release = dataDir ? lockDataDir(dataDir) : () => undefined;
-  const client = dataDir ? new PGlite(path.join(dataDir, 'pglite')) : new PGlite();
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  await migratePglite(drizzlePglite(client), { migrationsFolder });
-  return {
-    db,
-    kind: 'pglite',
-    ping: async () => void (await client.query('select 1')),
-    close: async () => {
-      await client.close();
-      release();
-    },
-  };
+/** `migrate: false` opens the database as it is, for a backup or a restore, which bring their own schema. */
+export interface OpenOptions {
+  migrate?: boolean;
 }
 
-export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+async function migratePostgres(url: string) {
   const lockClient = new pg.Client({ connectionString: url });
   await lockClient.connect();
   try {
@@ -56,7 +43,39 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await lockClient.end();
   }
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, keepAlive: true });
+}
+
+/**
+ * The embedded database. With a data folder this process holds the folder, so no other process opens it, and
+ * answers backups of it on the folder's socket (decision 032).
+ */
+export async function openPglite(dataDir: string | undefined, opts: OpenOptions = {}): Promise<Database> {
+  const hold = dataDir ? await holdDataDir(dataDir) : undefined;
+  try {
+    const client = dataDir ? new PGlite(path.join(dataDir, 'pglite')) : new PGlite();
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    if (opts.migrate ?? true) await migratePglite(drizzlePglite(client), { migrationsFolder });
+    const database: Database = {
+      db,
+      kind: 'pglite',
+      ping: async () => void (await client.query('select 1')),
+      // The folder is let go only once the database is closed.
+      close: async () => {
+        await client.close();
+        await hold?.close();
+      },
+    };
+    hold?.serveBackups((out) => writeBackup(database, out));
+    return database;
+  } catch (err) {
+    await hold?.close();
+    throw err;
+  }
+}
+
+export async function openPostgres(url: string, opts: OpenOptions & { poolSize?: number } = {}): Promise<Database> {
+  if (opts.migrate ?? true) await migratePostgres(url);
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10, keepAlive: true });
   // A lost connection must not crash the process: the pool drops idle clients itself, but removes its listener
   // from a checked-out one, whose 'error' event would then go unhandled. The query on it fails with the same
   // error (answered 503) and the pool discards the client when it is released.

@@ -48,6 +48,7 @@ const conflictCodes = new Set<ErrorCode>([
   'fixtures_exist',
   'playoffs_exist',
   'standings_not_final',
+  'installation_not_empty',
 ]);
 
 export function statusFor(code: ErrorCode): number {

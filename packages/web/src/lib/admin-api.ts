@@ -109,6 +109,9 @@ export function createAdminApi(call: ApiCall) {
     createPlayoffs: (sid: string, body: PlayoffsRequest) =>
       post<Out<typeof FixturesAnswer>>(`/seasons/${id(sid)}/playoffs`, body),
     deleteFixtures: (sid: string) => del(`/seasons/${id(sid)}/fixtures`),
+    /** The season as one JSON document, or as CSV files in a ZIP (decision 033). */
+    exportSeason: (sid: string, format: 'json' | 'zip') =>
+      call<Blob>('GET', `/admin/seasons/${id(sid)}/export.${format}`, undefined, 'blob'),
 
     clubs: () => get<Out<typeof ClubList>>('/clubs'),
     createClub: (body: In<typeof CreateClubBody>) => post<Out<typeof ClubAnswer>>('/clubs', body),

@@ -67,9 +67,17 @@ export class RawBody {
   ) {}
 }
 
-/** One authorised call to `/api`: JSON in and out, errors (docs/protocol.md §1) as ApiError, a 204 as undefined. */
+/**
+ * One authorised call to `/api`: JSON in and out (a file as a Blob when `answer` is 'blob'), errors (docs/protocol.md
+ * §1) as ApiError, a 204 as undefined.
+ */
 export function createCaller({ getToken, onUnauthorized, baseUrl = '', fetchImpl = fetch }: ApiOptions) {
-  return async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return async function call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    answer: 'json' | 'blob' = 'json',
+  ): Promise<T> {
     const token = getToken();
     const headers: Record<string, string> = { accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
@@ -93,7 +101,7 @@ export function createCaller({ getToken, onUnauthorized, baseUrl = '', fetchImpl
       throw error;
     }
     if (res.status === 204) return undefined as T;
-    return (await res.json()) as T;
+    return (answer === 'blob' ? await res.blob() : await res.json()) as T;
   };
 }
 

@@ -14,6 +14,7 @@ import { firstKickoffs } from './fixture-notes.ts';
 import { FixturesForm, PlayoffsForm } from './FixturesForm.tsx';
 import { Participants } from './Participants.tsx';
 import { hasPlayoff } from './season-plan.ts';
+import { SeasonExport } from './SeasonExport.tsx';
 import { SeasonForm } from './SeasonForm.tsx';
 import { FormStatus, ServerError } from './ServerError.tsx';
 import { adminApi } from './services.ts';
@@ -161,6 +162,7 @@ export default function SeasonPage({ params }: PageProps) {
               <PlayoffsForm detail={detail} onDone={planDone} />
             </section>
           )}
+          <SeasonExport seasonId={season.id} />
         </div>
       </div>
       <Participants detail={detail} clubs={clubs} onChanged={data.reload} />

@@ -172,6 +172,12 @@ export const en = {
     knockout: 'Knockout bracket (byes for the top seeds)',
   },
   tieKind: { single: 'Single match', two_legged: 'Two legs', best_of: 'Best of N' },
+  export: {
+    title: 'Export',
+    hint: 'The whole season: CSV files for spreadsheets, or one JSON file that another Touchline installation imports.',
+    zip: 'Download CSV (ZIP)',
+    json: 'Download JSON',
+  },
   fixtures: {
     title: 'Fixtures',
     hint_one: '{{count}} club in the season. Kick-offs are weekly, at the local time below.',

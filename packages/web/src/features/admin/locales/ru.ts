@@ -173,6 +173,12 @@ export const ru: Shape<typeof en> = {
     knockout: 'Сетка на выбывание (сильнейшие по посеву проходят без игры)',
   },
   tieKind: { single: 'Один матч', two_legged: 'Два матча', best_of: 'Серия до N побед' },
+  export: {
+    title: 'Выгрузка',
+    hint: 'Весь сезон: файлы CSV для таблиц или один файл JSON, который загрузит другая установка Touchline.',
+    zip: 'Скачать CSV (ZIP)',
+    json: 'Скачать JSON',
+  },
   fixtures: {
     title: 'Календарь',
     hint_one: 'В сезоне {{count}} клуб. Туры раз в неделю, время местное.',
