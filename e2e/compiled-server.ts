@@ -19,6 +19,9 @@ export const serverBuild: Build = {
 /** The server, contract and domain compiled to JavaScript, as `npm run build` makes them. */
 export const buildServerOnce = () => buildOnce(serverBuild);
 
+/** The npm script that runs the compiled server, in the tests and in deploy/ alike. */
+export const START_PROD = 'start:prod';
+
 /** The compiled server as `npm run start:prod` runs it (npm's update check off: it would reach the network). */
 export const startProd = (env: Record<string, string>) =>
-  spawnServer({ npm_config_update_notifier: 'false', ...env }, { command: ['npm', 'run', 'start:prod'] });
+  spawnServer({ npm_config_update_notifier: 'false', ...env }, { command: ['npm', 'run', START_PROD] });
