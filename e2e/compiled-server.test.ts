@@ -1,25 +1,35 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPgDatabase } from '../packages/server/test/helpers.ts';
 import { ROOT } from './build-once.ts';
 import { buildWebOnce } from './build-web.ts';
 import { buildServerOnce, startProd } from './compiled-server.ts';
 
 describe('the compiled server: npm run build, then npm run start:prod', () => {
   const temp = mkdtempSync(path.join(tmpdir(), 'touchline-compiled-'));
+  // PostgreSQL starts in a fraction of the embedded database's time on a busy machine.
+  let db: Awaited<ReturnType<typeof createPgDatabase>>;
   beforeAll(async () => {
     await buildWebOnce();
     await buildServerOnce();
+    db = await createPgDatabase();
+  }, 300_000);
+  afterAll(async () => {
+    await db?.drop();
+    rmSync(temp, { recursive: true, force: true });
   });
-  afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
   it('runs as plain JavaScript: no TypeScript file and no tsx is loaded, and it serves /healthz and the app', async () => {
     const modules = mkdtempSync(path.join(temp, 'modules-'));
     const server = await startProd({
+      DATABASE_URL: db.url,
+      TOUCHLINE_JWT_KEYS: `k1:${randomBytes(32).toString('hex')}`,
       TOUCHLINE_DATA_DIR: path.join(temp, 'data'),
       TOUCHLINE_DEMO: '0',
       NODE_OPTIONS: `--import=${pathToFileURL(path.join(ROOT, 'e2e/record-modules.mjs')).href}`,
