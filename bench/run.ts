@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: Touchline's event-to-fan latency against a bare `ws` floor and a Socket.IO peer, idle
- * capacity, write throughput and fan-out CPU cost. Starts everything it needs on loopback, prints one table,
- * writes bench/results/latest.json and stops by itself. See docs/decisions (benchmark method) for the why.
+ * capacity, write throughput and fan-out CPU cost, then cold start and memory of the compiled server against
+ * the tsx one. Starts everything it needs on loopback, prints its tables, writes bench/results/latest.json and
+ * stops by itself. See docs/decisions (benchmark method) for the why.
  *
  * Flags: --subscribers=500,2000  --connections=10000  --workers=4  --steady=100 --interval=100 --burst=50
- *        --idle-window=20000  --only=latency,capacity,writes  --systems=touchline,floor,peer,hop
+ *        --idle-window=20000  --only=latency,capacity,writes,startup  --startup-runs=5
+ *        --systems=touchline,floor,peer,hop
  *        --wait-quiet[=120] (wait for a 1-minute load below 1 first)  --quick (a short smoke run)
  */
 import { execSync } from 'node:child_process';
@@ -13,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { measureCapacity, type CapacityResult } from './sections/capacity.ts';
 import { type LatencyResult, type LoadShape, measureLatency, type System } from './sections/latency.ts';
+import { measureStartup, type StartupResult } from './sections/startup.ts';
 import { measureWrites, type WriteResult } from './sections/writes.ts';
 import { ClientPool } from './lib/clients.ts';
 import { cpuModel, loadAverage } from './lib/procfs.ts';
@@ -27,10 +30,12 @@ import {
   startTouchline,
   type TouchlineServer,
 } from './lib/services.ts';
+import { summarise } from './lib/stats.ts';
 import { type Cell, ratio, renderTable } from './lib/table.ts';
 
 /** The whole run is bounded: past this, everything started is stopped and the bench fails. */
 const HARD_LIMIT_MS = 9.5 * 60_000;
+const SECTIONS = ['latency', 'capacity', 'writes', 'startup'];
 
 function flags(argv: string[]) {
   const f = new Map<string, string>();
@@ -60,12 +65,13 @@ function flags(argv: string[]) {
       burst: num('burst', quick ? 10 : 50),
     } satisfies LoadShape,
     idleWindowMs: num('idle-window', quick ? 3000 : 20_000),
-    only: new Set((f.get('only') ?? 'latency,capacity,writes').split(',')),
+    only: new Set((f.get('only') ?? SECTIONS.join(',')).split(',')),
     /** Which latency runs: Touchline on one instance, the floor, the peer, Touchline across two instances. */
     systems: new Set((f.get('systems') ?? 'touchline,floor,peer,hop').split(',')),
     /** Wait up to this many seconds for the machine to go quiet (1-minute load below 1) before starting. */
     waitQuietS: f.has('wait-quiet') ? num('wait-quiet', 120) : 0,
     writeLimits: { maxWrites: num('max-writes', quick ? 100 : 1500), maxMs: num('write-ms', quick ? 2000 : 6000) },
+    startupRuns: num('startup-runs', quick ? 2 : 5),
   };
 }
 
@@ -247,6 +253,7 @@ async function main() {
   let latency: { results: LatencyResult[]; frameBytes: number } | undefined;
   let capacity: CapacityResult | undefined;
   const writes: WriteResult[] = [];
+  let startup: StartupResult[] | undefined;
   try {
     if (opts.only.has('latency')) latency = await latencySection(opts, pool, db.url, jwtKeys);
     if (opts.only.has('capacity')) {
@@ -262,19 +269,22 @@ async function main() {
         writes.push(...(await measureWrites(storage, 8, opts.writeLimits)));
       }
     }
+    if (opts.only.has('startup')) startup = await measureStartup(opts.startupRuns, log);
   } finally {
     clearInterval(sampler);
     await stopAll();
   }
 
   const table = report(opts, latency?.results ?? [], capacity, writes);
+  const measured = latency !== undefined || capacity !== undefined || writes.length > 0;
+  const tables = [measured ? table.text : undefined, startup && startupReport(startup)].filter(Boolean);
   const machine = `${os.cpus().length} × ${cpuModel()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const busy =
     load.atStart >= 1
       ? `\nWarning: the 1-minute load was ${load.atStart} at the start; other work on the machine skews these figures.`
       : '';
   console.log(
-    `\n${table.text}\n\n${machine}; load at start ${load.atStart}, peak ${Math.max(load.atStart, ...load.samples)}.${busy}\n`,
+    `\n${tables.join('\n\n')}\n\n${machine}; load at start ${load.atStart}, peak ${Math.max(load.atStart, ...load.samples)}.${busy}\n`,
   );
   const out = {
     date: new Date().toISOString(),
@@ -294,6 +304,7 @@ async function main() {
     latency: latency?.results.map(({ sample: _sample, ...r }) => r),
     capacity,
     writes,
+    startup,
     targets: table.targets,
     table: table.text,
     seconds: Math.round((Date.now() - started) / 1000),
@@ -301,7 +312,7 @@ async function main() {
   const dir = path.join(ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
   // Only a full run replaces latest.json; smoke and partial runs go to ignored *.tmp files.
-  const partial = opts.only.size < 3 || opts.systems.size < 4;
+  const partial = SECTIONS.some((s) => !opts.only.has(s)) || opts.systems.size < 4;
   const file = path.join(dir, opts.quick ? 'quick.tmp' : partial ? 'partial.tmp' : 'latest.json');
   writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   log(`wrote ${path.relative(ROOT, file)} in ${out.seconds} s`);
@@ -429,6 +440,23 @@ function report(
     rows,
   );
   return { text, targets };
+}
+
+/** Cold start and RSS of the tsx and compiled servers side by side: median, and the range over the runs. */
+function startupReport(results: StartupResult[]): string {
+  const [tsx, compiled] = (['tsx', 'compiled'] as const).map((s) => results.find((r) => r.system === s)!);
+  const median = (v: number[]) => summarise(v).p50;
+  const range = (v: number[]) => `${Math.min(...v).toFixed(0)}–${Math.max(...v).toFixed(0)}`;
+  const rows: Cell[][] = [
+    ['Start to first /healthz 200 (ms), median', median(tsx!.readyMs), median(compiled!.readyMs)],
+    ['Start to first /healthz 200 (ms), range', range(tsx!.readyMs), range(compiled!.readyMs)],
+    ['RSS after start (MB), median', median(tsx!.rssMb), median(compiled!.rssMb)],
+    ['RSS after start (MB), range', range(tsx!.rssMb), range(compiled!.rssMb)],
+  ].map((r) => [...r, typeof r[1] === 'number' ? ratio(r[2] as number, r[1]) : undefined]);
+  return renderTable(
+    [`Server start, PGlite, ${tsx!.readyMs.length} runs each`, 'tsx (src)', 'compiled (dist)', 'compiled/tsx'],
+    rows,
+  );
 }
 
 process.on('SIGINT', () => {

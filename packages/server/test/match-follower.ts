@@ -1,4 +1,4 @@
-import { WebSocket } from 'ws';
+import { type ClientOptions, WebSocket } from 'ws';
 import type { MatchSnapshot, PatchFrame, ServerFrame } from '@touchline/contract';
 import { createRealtimeClient, type RealtimeClient, type SocketConstructor } from '@touchline/web/realtime';
 import { applyPatch } from '@touchline/web/match-patch';
@@ -21,13 +21,16 @@ export class MatchFollower {
   private socket: WebSocket | undefined;
   private readonly client: RealtimeClient;
 
-  /** `url()` is asked at every (re)connection, as a load balancer would pick a live instance. */
-  constructor(url: () => string, topic: `match:${string}`) {
+  /**
+   * `url()` is asked at every (re)connection, as a load balancer would pick a live instance; `options` go to
+   * every socket (a `ca` to trust, behind a TLS proxy).
+   */
+  constructor(url: () => string, topic: `match:${string}`, options: ClientOptions = {}) {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the socket class reports to its follower
     const follower = this;
     class Tracked extends WebSocket {
       constructor() {
-        super(`${url().replace(/^http/, 'ws')}/realtime`);
+        super(`${url().replace(/^http/, 'ws')}/realtime`, options);
         follower.watch(this, topic);
       }
     }

@@ -11,9 +11,16 @@ export interface Spawned {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
-/** Starts `main.ts` as a real process and waits for its ready line. */
-export async function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Promise<Spawned> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+/** `main.ts` through tsx, as `npm start` runs it. */
+const FROM_SOURCE = [process.execPath, '--import', 'tsx', 'packages/server/src/main.ts'];
+
+/** Starts the server as a real process (`main.ts`, or `command` from the repository root) and waits for its ready line. */
+export async function spawnServer(
+  env: Record<string, string>,
+  { command = FROM_SOURCE, timeoutMs = 60_000 }: { command?: string[]; timeoutMs?: number } = {},
+): Promise<Spawned> {
+  const [file, ...args] = command;
+  const proc = spawn(file!, args, {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
