@@ -14,6 +14,7 @@ const otherPackageSource = {
 // the list at the place its imports allow; until then it may import no other folder and none may import it.
 const serverLayers = [
   'db',
+  'backup',
   'http',
   'audit',
   'reads',
@@ -27,6 +28,7 @@ const serverLayers = [
   'admin',
   'demo',
   'public',
+  'cli',
 ];
 const serverFolderRule = (below, message) => ({
   '@typescript-eslint/no-restricted-imports': [

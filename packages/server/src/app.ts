@@ -4,6 +4,7 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
+import { writeBackup } from './backup/dump.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { drainOnClose } from './http/drain.ts';
 import { frameworkErrors, installErrorHandler } from './http/errors.ts';
@@ -67,6 +68,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   drainOnClose(app);
 
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  database.serveBackups?.((out) => writeBackup(database, out));
   const instanceId = randomUUID();
   const bus: Bus = config.redisUrl ? new RedisBus(instanceId, config.redisUrl, app.log) : new InProcessBus(instanceId);
   app.decorate('config', config);

@@ -65,7 +65,10 @@ async function onTerminal(login: string, env: Record<string, string>, answers: s
 
 /** Leaves the socket file of a process killed while it held the folder. */
 async function staleSocket(file: string): Promise<void> {
-  const proc = spawn(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(file)}, () => console.log('up'))`]);
+  const proc = spawn(process.execPath, [
+    '-e',
+    `require('net').createServer().listen(${JSON.stringify(file)}, () => console.log('up'))`,
+  ]);
   await new Promise((resolve) => proc.stdout.once('data', resolve));
   const exited = new Promise((resolve) => proc.once('exit', resolve));
   proc.kill('SIGKILL');

@@ -48,14 +48,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = asyn
       }
       await limiter.succeed(login, address);
       // Who signed in from where, beside what they changed (docs/decisions/029).
-      const entry = await recordAudit(app.db, {
-        actorId: u.id,
-        action: 'sign_in',
-        entity: 'user',
-        entityId: u.id,
-        after: { address },
-      });
-      app.fanout.publish([auditPatch(entry)]);
+      await unitOfWork(app, ({ audit }) =>
+        audit({ actorId: u.id, action: 'sign_in', entity: 'user', entityId: u.id, after: { address } }),
+      );
       return reply.send(await issue(u));
     },
   );

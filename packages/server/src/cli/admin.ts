@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PasswordBody } from '@touchline/contract';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
-import { auditPatch } from '../realtime/fanout.ts';
+import { auditPatch } from '../changes/audit-patch.ts';
 import { publishOnce } from '../realtime/redis-bus.ts';
 import { CommandError } from './command-error.ts';
 import { readNewPassword } from './read-password.ts';

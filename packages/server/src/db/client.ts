@@ -7,8 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { writeBackup } from '../backup/dump.ts';
-import { holdDataDir } from './data-dir.ts';
+import { type DataDirHold, holdDataDir } from './data-dir.ts';
 import { migrationsFolder } from './migration-level.ts';
 import * as schema from './schema.ts';
 
@@ -23,6 +22,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** The embedded database's folder socket: the app answers backups of the running database there (decision 032). */
+  serveBackups?: DataDirHold['serveBackups'];
 }
 
 /** Serialises migrations (and restores) when several instances start against one PostgreSQL server. */
@@ -65,7 +66,7 @@ export async function openPglite(dataDir: string | undefined, opts: OpenOptions 
         await hold?.close();
       },
     };
-    hold?.serveBackups((out) => writeBackup(database, out));
+    if (hold) database.serveBackups = hold.serveBackups;
     return database;
   } catch (err) {
     await hold?.close();
