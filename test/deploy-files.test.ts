@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { ROOT } from '../e2e/build-once.ts';
 import { webBuild } from '../e2e/build-web.ts';
 import { serverBuild, START_PROD } from '../e2e/compiled-server.ts';
+import { loadConfig } from '../packages/server/src/config.ts';
 
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 const names = (text: string, pattern: RegExp) => new Set([...text.matchAll(pattern)].map((m) => m[1]!));
@@ -53,6 +54,10 @@ describe('deploy/', () => {
       expect(s.build).toEqual({ context: '..', dockerfile: 'deploy/Dockerfile' });
       expect([s.command, s.entrypoint]).toEqual([undefined, undefined]);
     }
+  });
+
+  it('gives each Compose instance settings the server accepts at start', () => {
+    for (const s of instances) expect(() => loadConfig({ ...s.environment })).not.toThrow();
   });
 
   it('compose sets and asks for only variables the sample file names, and gives Caddy what it has no default for', () => {
