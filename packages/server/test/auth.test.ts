@@ -237,10 +237,13 @@ describe('login limits shared through Redis', () => {
           payload: { login: victim, password: `wrong-${i}` },
           remoteAddress: `10.77.0.${i}`,
         });
-      // Ten free failures, then an 11th that makes the login wait, on both instances.
+      // Ten free failures and an 11th that makes the login wait 1 s; after it, a 12th that makes it wait 2 s, on both
+      // instances.
       for (let i = 0; i < 11; i++) expect((await attempt(i % 2 ? a : b, i)).statusCode).toBe(401);
-      expect((await attempt(a, 50)).statusCode).toBe(429);
-      expect((await attempt(b, 51)).statusCode).toBe(429);
+      await sleep(1100);
+      expect((await attempt(a, 11)).statusCode).toBe(401);
+      expect((await attempt(b, 50)).statusCode).toBe(429);
+      expect((await attempt(a, 51)).statusCode).toBe(429);
     } finally {
       await a.close();
       await b.close();
@@ -275,15 +278,17 @@ describe.each([
   };
   const tag = () => randomBytes(3).toString('hex');
 
-  it('checks at most 11 of 100 concurrent guesses for one login: 10 free, then one per wait', async () => {
+  it('checks 10 of 100 concurrent guesses for one login, then one per wait', async () => {
     const victim = `victim-${tag()}`;
     const net = randomBytes(2).join('.');
-    expect(
-      await checkedOf100(
-        () => victim,
-        (i) => `10.${net}.${i}`,
-      ),
-    ).toBe(11);
+    const checked = await checkedOf100(
+      () => victim,
+      (i) => `10.${net}.${i}`,
+    );
+    // 10 free and the one that starts the 1 s wait; a burst a loaded machine stretches past that wait (and the 2 s
+    // and 4 s ones after it) lets one more through each time, never the 89 others.
+    expect(checked).toBeGreaterThanOrEqual(11);
+    expect(checked).toBeLessThanOrEqual(14);
   });
 
   it('checks at most 30 of 100 concurrent guesses from one address', async () => {
