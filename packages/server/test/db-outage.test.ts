@@ -23,6 +23,8 @@ interface Answer {
   write: Write;
   status: number;
   code?: string;
+  /** When the write was sent, and when its answer came. */
+  sentAt: number;
   at: number;
 }
 
@@ -84,11 +86,12 @@ describe('PostgreSQL dropping connections under write load', () => {
   };
 
   async function attempt(write: Write): Promise<Answer> {
+    const sentAt = Date.now();
     try {
       const res = await send(`/api/matches/${match.id}/${write.path}`, write.body, token);
-      return { write, status: res.status, code: res.body.error?.code, at: Date.now() };
+      return { write, status: res.status, code: res.body.error?.code, sentAt, at: Date.now() };
     } catch {
-      return { write, status: 0, at: Date.now() };
+      return { write, status: 0, sentAt, at: Date.now() };
     }
   }
 
@@ -197,9 +200,11 @@ describe('PostgreSQL dropping connections under write load', () => {
     const answers = await load.stop();
     expect(server.proc.exitCode, server.output()).toBeNull();
     expectCleanAnswers(answers);
-    const during = answers.filter((a) => a.at > down + 200 && a.at < back);
+    // A write sent before the stop may have committed and be answered late, and `pg_ctl start -w` notices the database
+    // accepting connections a poll after it does: only a write sent and answered well inside the outage must be 503.
+    const during = answers.filter((a) => a.sentAt > down && a.at < back - 500);
     expect(during.length).toBeGreaterThan(0);
-    expect(during.every((a) => a.status === 503)).toBe(true);
+    expect(during.filter((a) => a.status !== 503)).toEqual([]);
     const resumed = answers.find((a) => a.at > back && a.status < 300);
     expect(resumed, 'no write succeeded after the restart').toBeDefined();
     expect(resumed!.at - back).toBeLessThan(5000);
