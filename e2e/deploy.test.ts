@@ -8,6 +8,7 @@ import { createPgDatabase } from '../packages/server/test/helpers.ts';
 import { MatchFollower } from '../packages/server/test/match-follower.ts';
 import { freePort, PrivateRedis } from '../packages/server/test/private-redis.ts';
 import type { Spawned } from '../packages/server/test/spawn.ts';
+import { until } from '../packages/server/test/two-instances.ts';
 import { ROOT } from './build-once.ts';
 import { buildWebOnce } from './build-web.ts';
 import { type Caddy, caddyInstalled, startCaddy } from './caddy.ts';
@@ -17,11 +18,8 @@ import { httpsJson } from './https-json.ts';
 const withCaddy = caddyInstalled();
 if (!withCaddy) console.warn('e2e/deploy.test.ts is skipped: caddy is not installed (apt-get install -y caddy).');
 
-async function until(what: string, ok: () => boolean | Promise<boolean>, timeoutMs = 15_000) {
-  for (const deadline = Date.now() + timeoutMs; !(await ok()); await new Promise((r) => setTimeout(r, 50))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-  }
-}
+/** Caddy's first certificate and a restarted instance take longer than the cluster tests' waits. */
+const waitFor = (what: string, ok: () => boolean | Promise<boolean>) => until(what, ok, 15_000);
 
 /**
  * deploy/Caddyfile as shipped, in front of two instances compiled by `npm run build` and started by
@@ -82,7 +80,7 @@ describe.skipIf(!withCaddy)('deploy/Caddyfile: HTTPS in front of two compiled in
       },
       path.join(temp, 'caddy'),
     );
-    await until('Caddy serving HTTPS', () =>
+    await waitFor('Caddy serving HTTPS', () =>
       call(`${site()}/healthz`).then(
         (r) => r.status === 200,
         () => false,
@@ -135,18 +133,18 @@ describe.skipIf(!withCaddy)('deploy/Caddyfile: HTTPS in front of two compiled in
 
     let fanUrl = pinned('b');
     fan = new MatchFollower(() => fanUrl, `match:${match.id}`, { ca: caddy.ca });
-    await until('the fan’s snapshot from B', () => fan!.seq >= 0);
+    await waitFor('the fan’s snapshot from B', () => fan!.seq >= 0);
     const first = await goal(pinned('a'));
-    await until('the goal on A to reach the fan on B', () => fan!.seq === first);
+    await waitFor('the goal on A to reach the fan on B', () => fan!.seq === first);
 
     // From now on the fan reconnects to the site, as every fan does; Caddy finds it an instance that is up.
     fanUrl = site();
     expect(await instances.b!.stop('SIGTERM')).toBe(0);
     const whileDown = await goal(site());
-    await until('the fan to resume on A', () => fan!.seq === whileDown);
+    await waitFor('the fan to resume on A', () => fan!.seq === whileDown);
     instances.b = await startProd({ ...env, PORT: String(ports.b) });
     const afterRestart = await goal(pinned('b'));
-    await until('the goal on the restarted B to reach the fan', () => fan!.seq === afterRestart);
+    await waitFor('the goal on the restarted B to reach the fan', () => fan!.seq === afterRestart);
 
     const truth = await call(`${site()}/api/matches/${match.id}`);
     expect(fan.state).toEqual(truth.body);

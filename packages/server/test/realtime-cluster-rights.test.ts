@@ -13,14 +13,7 @@ import { MatchFollower } from './match-follower.ts';
 import { PrivateRedis } from './private-redis.ts';
 import { RawSocket } from './raw-socket.ts';
 import { TcpProxy } from './tcp-proxy.ts';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(what: string, ok: () => boolean | Promise<boolean>, timeoutMs = 10_000) {
-  for (const end = Date.now() + timeoutMs; !(await ok()); await sleep(25)) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-  }
-}
+import { sleep, until } from './two-instances.ts';
 
 /** The frames a socket got after its snapshot, and how it closed; fails if it does not close in time. */
 async function cutOff(ws: RawSocket, timeoutMs = 10_000) {

@@ -6,7 +6,8 @@ import { type Spawned, spawnServer } from './spawn.ts';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function until(what: string, ok: () => boolean | Promise<boolean>, timeoutMs: number) {
+/** Polls `ok` until it holds; fails naming `what` after `timeoutMs`. */
+export async function until(what: string, ok: () => boolean | Promise<boolean>, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await ok())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
