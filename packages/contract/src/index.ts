@@ -9,3 +9,4 @@ export * from './changes.ts';
 export * from './constants.ts';
 export * from './backup.ts';
 export * from './season-export.ts';
+export * from './notify.ts';

@@ -438,3 +438,95 @@ export const clientWrites = pgTable(
   },
   (t) => [primaryKey({ columns: [t.matchId, t.clientWriteId] })],
 );
+
+/**
+ * Whoever hears about follows (docs/decisions/034): a Telegram fan's private chat (`user_id`, `chat_id`), a browser's
+ * Web Push subscription (`endpoint` with its keys: the subscription is the identity), or the league channel.
+ */
+export const notifyRecipients = pgTable(
+  'notify_recipients',
+  {
+    id: id(),
+    channel: text('channel').$type<'telegram' | 'push' | 'channel'>().notNull(),
+    userId: integer('user_id')
+      .references(() => users.id)
+      .unique(),
+    /** Telegram: the private chat (the fan's Telegram id) or the league channel's chat id. */
+    chatId: text('chat_id'),
+    endpoint: text('endpoint').unique(),
+    p256dh: text('p256dh'),
+    auth: text('auth'),
+    /** What this recipient wants to hear about (NotifyKind values). */
+    kinds: jsonb('kinds').$type<string[]>().notNull(),
+    locale: text('locale').$type<'ru' | 'en'>().notNull().default('ru'),
+    reminderMinutes: integer('reminder_minutes').notNull().default(60),
+    /** Telegram: whether the fan allowed the bot to write (allows_write_to_pm, /start, requestWriteAccess). */
+    canWrite: boolean('can_write').notNull().default(true),
+    /** Set by /stop or a 403 (the bot was blocked): nothing is sent, the follows are kept. */
+    pausedAt: ts('paused_at'),
+    pauseReason: text('pause_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('notify_recipients_channel_chat_unique').on(t.channel, t.chatId)],
+);
+
+/** A recipient follows a club or a match; `created_at` keeps a late follower from old news. */
+export const follows = pgTable(
+  'follows',
+  {
+    recipientId: integer('recipient_id')
+      .notNull()
+      .references(() => notifyRecipients.id, { onDelete: 'cascade' }),
+    target: text('target').$type<'club' | 'match'>().notNull(),
+    targetId: integer('target_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.recipientId, t.target, t.targetId] }),
+    index('follows_target_idx').on(t.target, t.targetId),
+  ],
+);
+
+/** How far the notification planner has read each match's change log, and what fans have been told of it. */
+export const matchNotifyState = pgTable('match_notify_state', {
+  matchId: integer('match_id')
+    .primaryKey()
+    .references(() => matches.id),
+  plannedSeq: integer('planned_seq').notNull().default(0),
+  /** The facts last told (the planner's own shape); a correction compares against it. */
+  told: jsonb('told'),
+  /** When the first notable change not yet planned committed: the hold window runs from here. */
+  windowOpenedAt: ts('window_opened_at'),
+});
+
+/** The outbox: one row per recipient and notice; (recipient_id, notice_key) is the idempotency key. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    recipientId: integer('recipient_id')
+      .notNull()
+      .references(() => notifyRecipients.id, { onDelete: 'cascade' }),
+    noticeKey: text('notice_key').notNull(),
+    matchId: integer('match_id'),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').notNull(),
+    status: text('status').$type<'pending' | 'sent' | 'failed' | 'cancelled'>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    notBefore: ts('not_before').notNull().defaultNow(),
+    claimedBy: text('claimed_by'),
+    claimedUntil: ts('claimed_until'),
+    /** When the change that caused it committed: commit-to-send delay is measured from here. */
+    committedAt: ts('committed_at').notNull(),
+    sentAt: ts('sent_at'),
+    /** What the channel answered with (a Telegram message id), for edits and corrections. */
+    externalId: text('external_id'),
+    error: text('error'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('notifications_recipient_notice_unique').on(t.recipientId, t.noticeKey),
+    index('notifications_due_idx').on(t.status, t.notBefore),
+    index('notifications_match_idx').on(t.matchId),
+  ],
+);
