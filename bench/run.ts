@@ -5,7 +5,8 @@
  * stops by itself. See docs/decisions (benchmark method) for the why.
  *
  * Flags: --subscribers=500,2000  --connections=10000  --workers=4  --steady=100 --interval=100 --burst=50
- *        --idle-window=20000  --only=latency,capacity,writes,startup  --startup-runs=5
+ *        --idle-window=20000  --only=latency,capacity,writes,startup,notifications  --startup-runs=5
+ *        --followers=10000  --notify-rate=500  --notify-hold=2
  *        --systems=touchline,floor,peer,hop
  *        --wait-quiet[=120] (wait for a 1-minute load below 1 first)  --quick (a short smoke run)
  */
@@ -15,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { measureCapacity, type CapacityResult } from './sections/capacity.ts';
 import { type LatencyResult, type LoadShape, measureLatency, type System } from './sections/latency.ts';
+import { measureNotifications, type NotificationResult } from './sections/notifications.ts';
 import { measureStartup, type StartupResult } from './sections/startup.ts';
 import { measureWrites, type WriteResult } from './sections/writes.ts';
 import { ClientPool } from './lib/clients.ts';
@@ -35,7 +37,7 @@ import { type Cell, ratio, renderTable } from './lib/table.ts';
 
 /** The whole run is bounded: past this, everything started is stopped and the bench fails. */
 const HARD_LIMIT_MS = 9.5 * 60_000;
-const SECTIONS = ['latency', 'capacity', 'writes', 'startup'];
+const SECTIONS = ['latency', 'capacity', 'writes', 'startup', 'notifications'];
 
 function flags(argv: string[]) {
   const f = new Map<string, string>();
@@ -72,6 +74,11 @@ function flags(argv: string[]) {
     waitQuietS: f.has('wait-quiet') ? num('wait-quiet', 120) : 0,
     writeLimits: { maxWrites: num('max-writes', quick ? 100 : 1500), maxMs: num('write-ms', quick ? 2000 : 6000) },
     startupRuns: num('startup-runs', quick ? 2 : 5),
+    notifications: {
+      followers: num('followers', quick ? 1000 : 10_000),
+      limitPerSecond: num('notify-rate', 500),
+      holdSeconds: num('notify-hold', 2),
+    },
   };
 }
 
@@ -254,6 +261,7 @@ async function main() {
   let capacity: CapacityResult | undefined;
   const writes: WriteResult[] = [];
   let startup: StartupResult[] | undefined;
+  let notifications: NotificationResult | undefined;
   try {
     if (opts.only.has('latency')) latency = await latencySection(opts, pool, db.url, jwtKeys);
     if (opts.only.has('capacity')) {
@@ -269,6 +277,10 @@ async function main() {
         writes.push(...(await measureWrites(storage, 8, opts.writeLimits)));
       }
     }
+    if (opts.only.has('notifications')) {
+      log(`notifications: ${opts.notifications.followers} followers, a goal, ${opts.notifications.limitPerSecond}/s`);
+      notifications = await measureNotifications(db.url, jwtKeys, opts.notifications, track, log);
+    }
     if (opts.only.has('startup')) startup = await measureStartup(opts.startupRuns, log);
   } finally {
     clearInterval(sampler);
@@ -277,7 +289,8 @@ async function main() {
 
   const table = report(opts, latency?.results ?? [], capacity, writes);
   const measured = latency !== undefined || capacity !== undefined || writes.length > 0;
-  const tables = [measured ? table.text : undefined, startup && startupReport(startup)].filter(Boolean);
+  const notify = notifications && notificationReport(notifications);
+  const tables = [measured ? table.text : undefined, notify?.text, startup && startupReport(startup)].filter(Boolean);
   const machine = `${os.cpus().length} × ${cpuModel()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const busy =
     load.atStart >= 1
@@ -305,7 +318,8 @@ async function main() {
     capacity,
     writes,
     startup,
-    targets: table.targets,
+    notifications,
+    targets: [...table.targets, ...(notify?.targets ?? [])],
     table: table.text,
     seconds: Math.round((Date.now() - started) / 1000),
   };
@@ -440,6 +454,43 @@ function report(
     rows,
   );
   return { text, targets };
+}
+
+/** Commit-to-send of one goal to every follower of a club, and the send rate against the configured limit. */
+function notificationReport(r: NotificationResult) {
+  const holdMs = r.holdSeconds * 1000;
+  const firstMet = r.firstMs <= holdMs + 1000;
+  const rateMet = r.delivered === r.followers && r.ratePerSecond >= 0.9 * r.limitPerSecond;
+  const targets = [
+    {
+      name: 'first notification within hold + 1 s',
+      met: firstMet,
+      detail: `${r.firstMs.toFixed(0)} ms, hold ${holdMs} ms`,
+    },
+    {
+      name: 'send rate ≥ 90% of the configured limit',
+      met: rateMet,
+      detail: `${r.ratePerSecond.toFixed(0)}/s of ${r.limitPerSecond}/s, ${r.delivered}/${r.followers} delivered`,
+    },
+  ];
+  const n = r.followers.toLocaleString('en-US');
+  const rows: Cell[][] = [
+    [`Commit → first message (ms)`, r.firstMs, `≤ hold + 1 s (${holdMs + 1000})`, firstMet ? 'yes' : 'NO'],
+    [`Commit → message p50 (ms)`, r.p50Ms],
+    [`Commit → message p99 (ms)`, r.p99Ms],
+    [`Commit → last message (ms)`, r.lastMs],
+    [`Messages sent`, `${r.delivered}/${r.followers}`],
+    [
+      `Send rate (/s), limit ${r.limitPerSecond}/s`,
+      r.ratePerSecond,
+      `≥ ${0.9 * r.limitPerSecond}`,
+      rateMet ? 'yes' : 'NO',
+    ],
+  ];
+  return {
+    text: renderTable([`Notifications: ${n} followers, one goal`, 'Touchline', 'Target', 'Met'], rows),
+    targets,
+  };
 }
 
 /** Cold start and RSS of the tsx and compiled servers side by side: median, and the range over the runs. */

@@ -126,7 +126,12 @@ export interface TouchlineServer extends Proc {
 }
 
 /** Touchline as `npm start` runs it: main.ts, PostgreSQL, Redis, the demo league, the bench's admin and keyring. */
-export async function startTouchline(opts: { databaseUrl: string; jwtKeys: string; demo?: boolean }) {
+export async function startTouchline(opts: {
+  databaseUrl: string;
+  jwtKeys: string;
+  demo?: boolean;
+  env?: Record<string, string>;
+}) {
   const p = await startNode(
     ['packages/server/src/main.ts'],
     {
@@ -144,6 +149,7 @@ export async function startTouchline(opts: { databaseUrl: string; jwtKeys: strin
       // The bench's fans come from four loopback addresses, thousands each: the caps are not what it measures.
       TOUCHLINE_WS_PER_ADDRESS: '1000000',
       TOUCHLINE_WS_MAX_CONNECTIONS: '1000000',
+      ...opts.env,
     },
     /ready at (http:\/\/\S+)/,
     // BENCH_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of every Touchline process when it stops.
