@@ -57,6 +57,8 @@ export const EventType = z.enum([
   'red_card',
   'substitution',
   'shootout_kick',
+  /** A line of the live text ticker: in the timeline, never in a statistic (docs/rules.md). */
+  'comment',
 ]);
 export type EventType = z.infer<typeof EventType>;
 

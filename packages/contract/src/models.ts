@@ -67,6 +67,8 @@ export const MatchEvent = z.object({
   playerId: Id.optional(),
   relatedPlayerId: Id.optional(),
   scored: z.boolean().optional(),
+  /** A comment's text. */
+  text: z.string().optional(),
   createdAt: IsoDate,
   createdBy: z.string(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADDED_TIME_MAX, MINUTE_MAX } from './constants.ts';
+import { ADDED_TIME_MAX, COMMENT_MAX_LENGTH, MINUTE_MAX } from './constants.ts';
 import {
   CounterMetric,
   EventType,
@@ -43,6 +43,8 @@ export const EventFields = z.object({
   playerId: Id.nullable().optional(),
   relatedPlayerId: Id.nullable().optional(),
   scored: z.boolean().optional(),
+  /** A comment's text (type `comment` only). */
+  text: StoredText.pipe(z.string().trim().min(1).max(COMMENT_MAX_LENGTH)).optional(),
 });
 export type EventFields = z.infer<typeof EventFields>;
 export const CreateEventBody = EventFields.extend({

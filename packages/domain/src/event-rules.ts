@@ -48,6 +48,7 @@ export const EVENT_RULES: Readonly<Record<EventType, EventRule>> = {
   red_card: booking('red'),
   substitution: { ...plain, player: 'required', related: 'on', relatedRequired: true },
   shootout_kick: { ...plain, onlyIn: 'penalties', scored: true },
+  comment: plain,
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_RULES) as EventType[];

@@ -13,6 +13,7 @@ export const EVENT_ICON: Record<EventType, string> = {
   red_card: '🟥',
   substitution: '⇄',
   shootout_kick: '◎',
+  comment: '✎',
 };
 
 /** 45+2' */

@@ -70,6 +70,7 @@ export const en = {
     red_card: 'Red card',
     substitution: 'Substitution',
     shootout_kick: 'Shootout kick',
+    comment: 'Comment',
     related: { assist: 'assist: {{name}}', on: 'on: {{name}}' },
   },
   player: { unknown: 'Unknown player', byId: 'Player {{id}}' },

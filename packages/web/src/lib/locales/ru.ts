@@ -72,6 +72,7 @@ export const ru = {
     red_card: 'Красная карточка',
     substitution: 'Замена',
     shootout_kick: 'Удар в серии пенальти',
+    comment: 'Комментарий',
     related: { assist: 'пас: {{name}}', on: 'вышел: {{name}}' },
   },
   player: { unknown: 'Игрок неизвестен', byId: 'Игрок {{id}}' },
