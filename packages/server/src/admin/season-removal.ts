@@ -41,7 +41,15 @@ async function removeFixtures(tx: Tx, seasonId: number) {
   }
   if (ids.length) {
     const topics = ids.map((id) => `match:${id}`);
-    for (const table of [t.clientWrites, t.matchOperators, t.lineups, t.matchStats, t.matchEvents]) {
+    for (const table of [
+      t.clientWrites,
+      t.matchOperators,
+      t.lineups,
+      t.matchStats,
+      t.matchEvents,
+      t.matchNotifyState,
+      t.notifications,
+    ]) {
       await tx.delete(table).where(inArray(table.matchId, ids));
     }
     await tx.delete(t.changeLog).where(inArray(t.changeLog.topic, topics));

@@ -76,7 +76,13 @@ async function openWindow(tx: Tx, matchId: number, plannedSeq: number): Promise<
     sql`select seq, created_at::text as at, changes from change_log
         where topic = ${`match:${matchId}`} and seq > ${plannedSeq} order by seq`,
   );
-  if (changes.length === 0) return;
+  if (changes.length === 0) {
+    // Nothing logged past it (a log cleared by a removal): caught up as the match stands.
+    await tx.execute(
+      sql`update match_notify_state set planned_seq = (select seq from matches where id = ${matchId}) where match_id = ${matchId}`,
+    );
+    return;
+  }
   const notable = changes.find((c) => c.changes.some((ch) => NOTABLE.has(ch.entity)));
   await tx.execute(
     notable
