@@ -108,7 +108,11 @@ export interface FactsDiff {
   removed: RemovedFact[];
 }
 
-const same = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
+/** Equal fields, whatever their order: told facts come back from a jsonb column, which orders keys its own way. */
+const same = (a: object, b: object) => {
+  const canonical = (o: object) => JSON.stringify(Object.entries(o).sort(([x], [y]) => (x < y ? -1 : 1)));
+  return canonical(a) === canonical(b);
+};
 const byMinute = (a: { minute: number; eventId: string }, b: { minute: number; eventId: string }) =>
   a.minute - b.minute || Number(a.eventId) - Number(b.eventId);
 

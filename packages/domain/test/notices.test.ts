@@ -78,6 +78,14 @@ describe('the diff told → now', () => {
     expect(d.removed.map((r) => r.eventId)).toEqual(removed);
   });
 
+  it('tells nothing new of facts read back with their keys in another order', () => {
+    const told = live([goal(7, 12, 'Ivanov')]);
+    const reordered = JSON.parse(JSON.stringify(told), (_k, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
+    ) as MatchFacts;
+    expect(diffFacts(reordered, told)).toEqual({ items: [], removed: [] });
+  });
+
   it('orders the goals of one window by minute', () => {
     const d = diffFacts(live([]), live([goal(9, 40), goal(8, 3)]));
     expect(d.items.map((i) => (i.kind === 'goal' ? i.minute : i.kind))).toEqual([3, 40]);
