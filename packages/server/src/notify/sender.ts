@@ -5,14 +5,17 @@ import type { NotifyMetrics } from '../metrics/notify-metrics.ts';
 import type { SendBudget } from './budget.ts';
 import type { Deliverer, DeliveryResult, Notice, Outgoing, Recipient } from './deliver.ts';
 
-/** How long a claim holds a row; a row whose sender died is claimed again after it (at least once across a crash). */
-export const LEASE_SECONDS = 60;
+/**
+ * How long a claim holds a row; a row whose sender died is claimed again after it (at least once across a crash).
+ * Longer than a deliverer's own timeout, so a slow delivery is not sent twice.
+ */
+export const LEASE_SECONDS = 30;
 /** Rows claimed per pass. */
 const BATCH = 30;
 /** Tries before a row is given up as failed. */
 export const MAX_ATTEMPTS = 6;
-/** The wait after the n-th failed try: 2, 4, 8 … seconds, at most 5 minutes. */
-const backoffSeconds = (attempts: number) => Math.min(2 ** attempts, 300);
+/** The wait after the n-th failed try: 5, 10, 20 … seconds, at most 5 minutes (about 5 minutes in all). */
+const backoffSeconds = (attempts: number) => Math.min(5 * 2 ** (attempts - 1), 300);
 /** Channels written through Telegram, which share its budget. */
 const THROUGH_TELEGRAM = new Set<Recipient['channel']>(['telegram', 'channel']);
 

@@ -5,7 +5,7 @@ import { telegramFailure } from './failure.ts';
 
 const OPEN_MATCH = { ru: 'Открыть матч', en: 'Open the match' };
 /** Longer than this, a call counts as failed and is tried again; well inside the sender's lease. */
-const TIMEOUT_SECONDS = 20;
+const TIMEOUT_SECONDS = 10;
 
 /**
  * Fans' private chats with the bot (docs/decisions/034). Plain text, so names are never read as markup; a button
