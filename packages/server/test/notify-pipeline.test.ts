@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { rawRows } from '../src/db/raw.ts';
 import type { MatchSummary } from '@touchline/contract';
 import { notifyRecipients } from '../src/db/schema.ts';
 import { type Api, matches, signInAdmin, snapshot, staff } from './api.ts';
@@ -68,6 +69,30 @@ describe.each(dbKinds)('fans notified on Telegram, on %s', (kind) => {
     expect(texts(fan.chatId)[1]).toContain(`⚽ 12' Goal! ${m.homeClub.name}: ${scorer} — 1:0`);
     await sleep(HOLD_SECONDS * 1500);
     expect(to(fan.chatId)).toHaveLength(2);
+    const metrics = (await s.app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(metrics).toContain('touchline_notifications_sent_total{kind="goal",channel="telegram"} 1');
+    expect(metrics).toMatch(/touchline_notification_delay_seconds_count\{channel="telegram"\} [1-9]/);
+  });
+
+  it('tells a late follower no earlier news, and plans nothing for a match nobody follows', async () => {
+    const { m, fan, goal } = await kickedOff();
+    await goal(15);
+    const late = await telegramFan(s.database.db, 'match', m.id);
+    await received(fan.chatId, 2);
+    await sleep(HOLD_SECONDS * 1500);
+    expect(to(late.chatId)).toHaveLength(0);
+
+    const lonely = free.shift()!;
+    const kick = await op.req('POST', `/api/matches/${lonely.id}/state`, { status: 'live' });
+    await until('the lonely match planned', async () => {
+      const [state] = await rawRows<{ planned_seq: number }>(
+        s.database.db,
+        sql`select planned_seq from match_notify_state where match_id = ${Number(lonely.id)}`,
+      );
+      return state?.planned_seq === kick.body.seq;
+    });
+    const rows = await rawRows(s.database.db, sql`select 1 from notifications where match_id = ${Number(lonely.id)}`);
+    expect(rows).toHaveLength(0);
   });
 
   it('sends nothing for a goal deleted inside the hold window', async () => {
