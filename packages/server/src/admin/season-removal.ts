@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AdminIdParams, NoContent } from '@touchline/contract';
 import type { Tx } from '../db/client.ts';
@@ -52,6 +52,8 @@ async function removeFixtures(tx: Tx, seasonId: number) {
     ]) {
       await tx.delete(table).where(inArray(table.matchId, ids));
     }
+    // Fans' follows of these matches go with them (decision 034); follows of the clubs stay.
+    await tx.delete(t.follows).where(and(eq(t.follows.target, 'match'), inArray(t.follows.targetId, ids)));
     await tx.delete(t.changeLog).where(inArray(t.changeLog.topic, topics));
     await tx.delete(t.feeds).where(inArray(t.feeds.topic, topics));
     await tx.delete(t.matches).where(inArray(t.matches.id, ids));
