@@ -23,7 +23,13 @@ describe.each(dbKinds)('fans notified on Telegram, on %s', (kind) => {
     const apiRoot = await telegram.start();
     s = await startTestServer(kind, {
       demo: true,
-      config: { notify: true, notifyHoldSeconds: HOLD_SECONDS, telegramBotToken: '42:TEST', telegramApiRoot: apiRoot },
+      config: {
+        notify: true,
+        notifyHoldSeconds: HOLD_SECONDS,
+        telegramBotToken: '42:TEST',
+        telegramApiRoot: apiRoot,
+        publicUrl: 'https://touchline.example',
+      },
     });
     const admin = await signInAdmin(s.app);
     op = (await staff(s.app, admin, 'operator')).api;
@@ -67,6 +73,12 @@ describe.each(dbKinds)('fans notified on Telegram, on %s', (kind) => {
     await received(fan.chatId, 2);
     expect(scorer).toBeDefined();
     expect(texts(fan.chatId)[1]).toContain(`⚽ 12' Goal! ${m.homeClub.name}: ${scorer} — 1:0`);
+    // Plain text (a name is never markup), and a button opening the match in the WebApp.
+    const sent = to(fan.chatId)[1]!.body;
+    expect(sent.parse_mode).toBeUndefined();
+    expect(sent.reply_markup).toEqual({
+      inline_keyboard: [[{ text: 'Open the match', web_app: { url: `https://touchline.example/matches/${m.id}` } }]],
+    });
     await sleep(HOLD_SECONDS * 1500);
     expect(to(fan.chatId)).toHaveLength(2);
     const metrics = (await s.app.inject({ method: 'GET', url: '/metrics' })).body;
@@ -143,7 +155,9 @@ describe.each(dbKinds)('fans notified on Telegram, on %s', (kind) => {
     const [refusedCall, retry] = to(fan.chatId).slice(1);
     expect(retry!.at - refusedCall!.at).toBeGreaterThanOrEqual(2000);
     expect(texts(fan.chatId)[2]).toContain("50' Goal!");
-    expect((await outboxOf(s.database.db, fan.recipientId)).map((r) => r.status)).toEqual(['sent', 'sent']);
+    await until('the retry recorded as sent', async () =>
+      (await outboxOf(s.database.db, fan.recipientId)).every((r) => r.status === 'sent'),
+    );
     telegram.script = undefined;
   });
 
