@@ -83,6 +83,7 @@ describe.each(dbKinds)('fans notified on Telegram, on %s', (kind) => {
     expect(to(fan.chatId)).toHaveLength(2);
     const metrics = (await s.app.inject({ method: 'GET', url: '/metrics' })).body;
     expect(metrics).toContain('touchline_notifications_sent_total{kind="goal",channel="telegram"} 1');
+    expect(metrics).toContain('touchline_notifications_planned_total{kind="goal",channel="telegram"} 1');
     expect(metrics).toMatch(/touchline_notification_delay_seconds_count\{channel="telegram"\} [1-9]/);
   });
 
