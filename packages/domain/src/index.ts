@@ -14,3 +14,4 @@ export * from './season-window.ts';
 export * from './lineup-rules.ts';
 export * from './audit-refs.ts';
 export * from './match-writes.ts';
+export * from './notices.ts';

@@ -26,6 +26,8 @@ import { type Bus, InProcessBus } from './realtime/bus.ts';
 import { RedisBus } from './realtime/redis-bus.ts';
 import { realtimeRoutes } from './realtime/plugin.ts';
 import { metricsPlugin } from './metrics/plugin.ts';
+import { notifyPlugin } from './notify/plugin.ts';
+import { privateChatDeliverer } from './telegram/private-chat.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -103,6 +105,13 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(adminRoutes, { prefix: '/api' });
   await app.register(leagueRoutes, { prefix: '/api' });
   await app.register(captainRoutes, { prefix: '/api' });
+  const telegram = config.telegramBotToken
+    ? { token: config.telegramBotToken, apiRoot: config.telegramApiRoot, publicUrl: config.publicUrl }
+    : undefined;
+  await app.register(notifyPlugin, {
+    instanceId,
+    deliverers: [...(telegram ? [privateChatDeliverer(telegram)] : [])],
+  });
 
   await registerWeb(app, config.webDist);
   return app;

@@ -34,6 +34,16 @@ export interface Config {
   realtimeMaxConnections: number;
   /** Whose X-Forwarded-For and X-Forwarded-Proto are believed: the client address and HTTPS come from them. */
   trustProxy: TrustProxy;
+  /** Whether this instance plans and sends fans' notifications (docs/decisions/034); tests that do not care turn it off. */
+  notify: boolean;
+  /** How long news waits after its first change, so an operator's mistake undone within it is never sent. */
+  notifyHoldSeconds: number;
+  /** The Bot API's root (a fake one in tests). */
+  telegramApiRoot: string;
+  /** Messages per second to Telegram from all instances together. */
+  telegramMaxPerSecond: number;
+  /** Where fans open the app (the WebApp button of a message); unset means no button. */
+  publicUrl: string | undefined;
 }
 
 const int = (v: string | undefined, fallback: number, name: string) => {
@@ -77,5 +87,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     realtimeMaxPerAddress: int(env.TOUCHLINE_WS_PER_ADDRESS, 500, 'TOUCHLINE_WS_PER_ADDRESS'),
     realtimeMaxConnections: int(env.TOUCHLINE_WS_MAX_CONNECTIONS, 20_000, 'TOUCHLINE_WS_MAX_CONNECTIONS'),
     trustProxy: parseTrustProxy(env.TOUCHLINE_TRUST_PROXY, host),
+    notify: env.TOUCHLINE_NOTIFY !== '0',
+    notifyHoldSeconds: int(env.TOUCHLINE_NOTIFY_HOLD_SECONDS, 10, 'TOUCHLINE_NOTIFY_HOLD_SECONDS'),
+    telegramApiRoot: blankToUndefined(env.TELEGRAM_API_ROOT)?.replace(/\/+$/, '') ?? 'https://api.telegram.org',
+    telegramMaxPerSecond: int(env.TELEGRAM_MAX_PER_SECOND, 30, 'TELEGRAM_MAX_PER_SECOND') || 30,
+    publicUrl: blankToUndefined(env.TOUCHLINE_PUBLIC_URL)?.replace(/\/+$/, ''),
   };
 }

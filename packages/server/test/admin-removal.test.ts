@@ -73,8 +73,28 @@ describe.each(dbKinds)('taking back what an admin set up by mistake on %s', (kin
     fan.send({ type: 'subscribe', topic: `season:${season.id}` });
     await fan.next('subscribed');
     await fan.next('snapshot');
+    // A match the notification planner has seen (its lineups published) and a fan follows (decision 034).
+    const planned = Number(ids[0]);
+    const [recipient] = await s.database.db
+      .insert(t.notifyRecipients)
+      .values({ channel: 'push', endpoint: `https://push.example/${planned}`, kinds: ['lineups'] })
+      .returning();
+    await s.database.db.insert(t.matchNotifyState).values({ matchId: planned, plannedSeq: 1 });
+    await s.database.db.insert(t.follows).values({ recipientId: recipient!.id, target: 'match', targetId: planned });
+    await s.database.db.insert(t.notifications).values({
+      recipientId: recipient!.id,
+      noticeKey: `match:${planned}:w:1`,
+      matchId: planned,
+      kind: 'lineups',
+      payload: {},
+      committedAt: new Date(),
+    });
 
     expect((await admin.req('DELETE', `/api/admin/seasons/${season.id}/fixtures`)).status).toBe(204);
+    for (const table of [t.matchNotifyState, t.notifications]) {
+      expect(await s.database.db.select().from(table).where(eq(table.matchId, planned))).toEqual([]);
+    }
+    expect(await s.database.db.select().from(t.follows).where(eq(t.follows.recipientId, recipient!.id))).toEqual([]);
     const patch = await fan.next('patch');
     const gone = patch.changes.filter((c) => c.entity === 'match' && c.op === 'deleted').map((c) => c.id);
     expect(gone.sort()).toEqual(ids);

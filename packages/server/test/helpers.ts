@@ -67,6 +67,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     }),
     port: 0,
     host: '127.0.0.1',
+    // The notification loops poll the database; only the notify tests, which need them, turn them on.
+    notify: false,
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AdminIdParams, NoContent } from '@touchline/contract';
 import type { Tx } from '../db/client.ts';
@@ -41,9 +41,19 @@ async function removeFixtures(tx: Tx, seasonId: number) {
   }
   if (ids.length) {
     const topics = ids.map((id) => `match:${id}`);
-    for (const table of [t.clientWrites, t.matchOperators, t.lineups, t.matchStats, t.matchEvents]) {
+    for (const table of [
+      t.clientWrites,
+      t.matchOperators,
+      t.lineups,
+      t.matchStats,
+      t.matchEvents,
+      t.matchNotifyState,
+      t.notifications,
+    ]) {
       await tx.delete(table).where(inArray(table.matchId, ids));
     }
+    // Fans' follows of these matches go with them (decision 034); follows of the clubs stay.
+    await tx.delete(t.follows).where(and(eq(t.follows.target, 'match'), inArray(t.follows.targetId, ids)));
     await tx.delete(t.changeLog).where(inArray(t.changeLog.topic, topics));
     await tx.delete(t.feeds).where(inArray(t.feeds.topic, topics));
     await tx.delete(t.matches).where(inArray(t.matches.id, ids));

@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { BusHealth, BusMessage } from '../realtime/bus.ts';
+import { NotifyMetrics } from './notify-metrics.ts';
 
 /** What the realtime hub knows at any moment; read at scrape time, so the gauges never drift. */
 export interface RealtimeCounts {
@@ -39,6 +40,7 @@ export function processMetrics(): Registry {
 /** One app's metrics in its own registry. The realtime hub reports through the methods below. */
 export class Metrics {
   readonly registry = new Registry();
+  readonly notify = new NotifyMetrics(this.registry);
   private countsSource: (() => RealtimeCounts) | undefined;
 
   readonly httpDuration = new Histogram({

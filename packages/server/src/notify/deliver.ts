@@ -1,4 +1,4 @@
-import type { NotifyKind } from '@touchline/contract';
+import type { NoticeItem } from '@touchline/domain';
 
 /**
  * One match's news for one recipient, as the planner stored it in the outbox (`notifications.payload`). Text is made
@@ -19,16 +19,8 @@ export interface Notice {
   items: NoticeItem[];
 }
 
-export type NoticeItem =
-  | { kind: 'kickoff' }
-  | { kind: 'goal'; eventId: string; side: 'home' | 'away'; minute: number; scorer?: string; type: string }
-  | { kind: 'red_card'; eventId: string; side: 'home' | 'away'; minute: number; player?: string }
-  | { kind: 'half_time' }
-  | { kind: 'full_time'; scorers: { side: 'home' | 'away'; minute: number; name?: string; type: string }[] }
-  | { kind: 'lineups' }
-  | { kind: 'reminder'; minutesBefore: number }
-  /** Something told earlier is no longer true (a judge removed a goal): what changed, and the score now. */
-  | { kind: 'correction'; removed: { kind: NotifyKind; minute: number; side: 'home' | 'away' }[] };
+/** The news of a hold window (`@touchline/domain` notices: the diff of told facts and the match now). */
+export type { NoticeItem } from '@touchline/domain';
 
 export interface Recipient {
   id: number;
