@@ -26,6 +26,7 @@ import { type Bus, InProcessBus } from './realtime/bus.ts';
 import { RedisBus } from './realtime/redis-bus.ts';
 import { realtimeRoutes } from './realtime/plugin.ts';
 import { metricsPlugin } from './metrics/plugin.ts';
+import { telegramPlugin } from './telegram/plugin.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -103,6 +104,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(adminRoutes, { prefix: '/api' });
   await app.register(leagueRoutes, { prefix: '/api' });
   await app.register(captainRoutes, { prefix: '/api' });
+  await app.register(telegramPlugin, { prefix: '/api' });
 
   await registerWeb(app, config.webDist);
   return app;
