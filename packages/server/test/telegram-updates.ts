@@ -1,5 +1,5 @@
 import type { Db } from '../src/db/client.ts';
-import { clubs } from '../src/db/schema.ts';
+import { clubs, competitions, matches, seasons } from '../src/db/schema.ts';
 
 /** A Telegram user as updates carry them. */
 export const fanFrom = (id: number, languageCode?: string) => ({
@@ -56,3 +56,26 @@ export async function addClub(db: Db, name: string): Promise<number> {
 export const keyboardOf = (body: Record<string, unknown>) =>
   (body.reply_markup as { inline_keyboard: { text: string; callback_data?: string; url?: string }[][] } | undefined)
     ?.inline_keyboard ?? [];
+
+/** A scheduled match between two new clubs, straight in the tables: the bot only needs its names. */
+export async function addMatch(db: Db, home: string, away: string): Promise<number> {
+  const [competition] = await db
+    .insert(competitions)
+    .values({ name: 'Cup', type: 'league' })
+    .returning({ id: competitions.id });
+  const [season] = await db
+    .insert(seasons)
+    .values({ competitionId: competition!.id, name: '2026', format: 'round_robin' })
+    .returning({ id: seasons.id });
+  const [match] = await db
+    .insert(matches)
+    .values({
+      seasonId: season!.id,
+      homeClubId: await addClub(db, home),
+      awayClubId: await addClub(db, away),
+      kickoffAt: new Date(Date.now() + 86_400_000),
+      epoch: 'test',
+    })
+    .returning({ id: matches.id });
+  return match!.id;
+}
