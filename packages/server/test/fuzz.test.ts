@@ -592,7 +592,7 @@ describe.each(dbKinds)('fuzzing every write route on %s', (kind) => {
       fc.constant('/api/admin/telegram/channel'),
       broken(fc.record({ chatId: fc.constant('-1001234567890'), kinds: fc.constant(['goal']) }), TelegramChannel),
     ),
-    // Without the secret header every update is refused, however well formed (docs/protocol.md §11).
+    // Without the secret header every update is refused, however well formed (docs/protocol.md §8).
     'POST telegram/webhook': json('POST', fc.constant('/api/telegram/webhook'), junk),
   });
 

@@ -18,7 +18,7 @@ function sameSecret(given: string | string[] | undefined, expected: string): boo
 const UpdateBody = z.looseObject({ update_id: z.number().int().nonnegative() });
 
 /**
- * `POST /api/telegram/webhook` (docs/protocol.md §11): always registered; without a configured secret, or without the
+ * `POST /api/telegram/webhook` (docs/protocol.md §8): always registered; without a configured secret, or without the
  * right one in X-Telegram-Bot-Api-Secret-Token, it is 401 before the body is read.
  */
 export const webhookRoutes: FastifyPluginAsyncZod<{ bot: Bot | undefined; secret: string | undefined }> = async (
