@@ -173,12 +173,35 @@ describe.each(dbKinds)('the league channel on %s', (kind) => {
       ];
       const fullTime = await outgoing({ home: 1, away: 1 }, [{ kind: 'full_time', scorers }], postId);
       const result = await channel.deliver(fullTime);
+      expect(telegram.sent('editMessageText')[2]!.body.text).toMatch(
+        /^Rovers <b> 1:1 United & Co\nPremier · Full time\n/,
+      );
       expect(telegram.sent('sendMessage')).toHaveLength(2);
       const resultPost = telegram.sent('sendMessage')[1]!;
       expect(resultPost.body.text).toBe(
         "Result: Rovers <b> 1:1 United & Co\nPremier\n⚽ 12' Ivanov (Rovers <b>)\n⚽ 40' United & Co (penalty)",
       );
       expect(result).toEqual({ ok: true, externalId: expect.any(String) });
+    });
+
+    it('takes an unchanged post as delivered, and replaces a post that is gone with a new one', async () => {
+      const channel = deliverer();
+      const refuse = (description: string) => ({
+        status: 400,
+        body: { ok: false, error_code: 400, description: `Bad Request: ${description}` },
+      });
+      const goal: NoticeItem = { kind: 'goal', eventId: 'g9', side: 'home', minute: 5, type: 'goal' };
+      telegram.script = (call) => (call.method === 'editMessageText' ? refuse('message is not modified') : undefined);
+      expect(await channel.deliver(await outgoing({ home: 1, away: 0 }, [goal], '555'))).toEqual({
+        ok: true,
+        externalId: '555',
+      });
+      const posts = telegram.sent('sendMessage').length;
+      telegram.script = (call) => (call.method === 'editMessageText' ? refuse('message to edit not found') : undefined);
+      const replaced = await channel.deliver(await outgoing({ home: 1, away: 0 }, [goal], '556'));
+      telegram.script = undefined;
+      expect(telegram.sent('sendMessage')).toHaveLength(posts + 1);
+      expect(replaced).toEqual({ ok: true, externalId: expect.not.stringMatching(/^556$/) });
     });
 
     it('waits as Telegram asks on a 429 and pauses the channel when the bot may not post', async () => {

@@ -13,6 +13,9 @@ export interface ChannelDeps {
   publicUrl: string | undefined;
 }
 
+/** News that updates the match post rather than making a post of its own. */
+const EDITS = ['goal', 'red_card', 'half_time', 'correction'];
+
 const openLabel = { ru: 'Открыть матч', en: 'Open the match' };
 
 /** Telegram's answer when an edit would leave the post as it is: the post already says it. */
@@ -59,11 +62,15 @@ export function channelDeliverer(deps: ChannelDeps): Deliverer {
       if (item.kind === 'lineups') externalId = await post(lineupsPost(notice, locale));
       if (item.kind === 'reminder') externalId = await post(reminderPost(notice, item.minutesBefore, locale));
     }
+    const current = async () => matchPost(await told(message), { ...notice, items }, locale);
     if (has('kickoff')) {
       externalId = await post(matchPost([], { ...notice, items }, locale));
-    } else if (['goal', 'red_card', 'half_time', 'correction'].some(has)) {
-      const text = matchPost(await told(message), { ...notice, items }, locale);
-      externalId = message.editExternalId ? await edit(message.editExternalId, text) : await post(text);
+    } else if (message.editExternalId && [...EDITS, 'full_time'].some(has)) {
+      // At full time too, so the match post stops saying "live"; the same edit again on a retry is "not modified".
+      externalId = await edit(message.editExternalId, await current());
+    } else if (EDITS.some(has)) {
+      // No match post to edit (the channel was set mid-match): the match's state as a post of its own.
+      externalId = await post(await current());
     }
     const fullTime = items.find((i) => i.kind === 'full_time');
     if (fullTime) externalId = await post(resultPost(notice, fullTime.scorers, locale));
