@@ -69,7 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: blankToUndefined(env.TOUCHLINE_ADMIN_PASSWORD),
     jwtKeys: blankToUndefined(env.TOUCHLINE_JWT_KEYS),
     telegramBotToken: blankToUndefined(env.TELEGRAM_BOT_TOKEN),
-    telegramApiRoot: blankToUndefined(env.TELEGRAM_API_ROOT) ?? 'https://api.telegram.org',
+    telegramApiRoot: blankToUndefined(env.TELEGRAM_API_ROOT)?.replace(/\/+$/, '') ?? 'https://api.telegram.org',
     telegramWebhookSecret: blankToUndefined(env.TELEGRAM_WEBHOOK_SECRET),
     publicUrl: blankToUndefined(env.TOUCHLINE_PUBLIC_URL)?.replace(/\/+$/, ''),
     telegramMaxAgeSeconds: int(env.TOUCHLINE_TELEGRAM_MAX_AGE, 3600, 'TOUCHLINE_TELEGRAM_MAX_AGE'),

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import { notifications } from '../db/schema.ts';
 import type { Deliverer, DeliveryResult, Notice, Outgoing } from '../notify/deliver.ts';
 import { lineupsPost, matchPost, reminderPost, resultPost } from './channel-post.ts';
+import { telegramFailure } from './failure.ts';
 import { matchButton } from './match-button.ts';
 
 export interface ChannelDeps {
@@ -90,22 +91,6 @@ export function channelDeliverer(deps: ChannelDeps): Deliverer {
 
   return {
     channel: 'channel',
-    deliver: (message) => deliver(message).catch(failure),
+    deliver: (message) => deliver(message).catch(telegramFailure),
   };
-}
-
-/** Telegram's refusals as the sender understands them (notify/deliver.ts, DeliveryResult). */
-function failure(err: unknown): DeliveryResult {
-  if (!(err instanceof GrammyError)) return { ok: false, retry: true, error: String(err) };
-  const error = `${err.error_code} ${err.description}`;
-  if (err.error_code === 429) {
-    const after = err.parameters.retry_after;
-    return { ok: false, retry: true, ...(after === undefined ? {} : { retryAfterSeconds: after }), error };
-  }
-  if (err.error_code >= 500) return { ok: false, retry: true, error };
-  // The bot was removed from the channel, lost the right to post, or the channel is gone: stop until an admin acts.
-  if (err.error_code === 403 || /chat not found/i.test(err.description)) {
-    return { ok: false, retry: false, recipient: 'pause', error };
-  }
-  return { ok: false, retry: false, error };
 }
