@@ -204,6 +204,7 @@ describe('accessibility of every screen (axe-core), in Russian, at 360×740 and 
       ['admin-staff', '/admin/staff'],
       ['admin-audit', '/admin/audit'],
       ['admin-competitions', '/admin/competitions'],
+      ['admin-telegram', '/admin/telegram'],
     ] as const) {
       await open(path);
       await check(page, screen);
