@@ -203,8 +203,8 @@ describe('accessibility of every screen (axe-core), in Russian, at 360×740 and 
       ['admin-season', `/admin/seasons/${ids.leagueSeason}`],
       ['admin-staff', '/admin/staff'],
       ['admin-audit', '/admin/audit'],
-      ['admin-competitions', '/admin/competitions'],
       ['admin-telegram', '/admin/telegram'],
+      ['admin-competitions', '/admin/competitions'],
     ] as const) {
       await open(path);
       await check(page, screen);
