@@ -91,6 +91,10 @@ describe.each(dbKinds)('the Telegram bot by long polling on %s', (kind) => {
     const [resumed] = await exchange(messageUpdate(fan, '/start'));
     expect(resumed!.body.text).toMatch(/Welcome back/);
     expect((await recipientOf(7003)).pausedAt).toBeNull();
+    // Telegram switched to Russian: the bot and the fan's notifications follow.
+    const [help] = await exchange(messageUpdate(fanFrom(7003, 'ru'), '/stop'));
+    expect(help!.body.text).toMatch(/^Уведомления на паузе/);
+    expect((await recipientOf(7003)).locale).toBe('ru');
   });
 
   it('follows a club chosen on the /follow keyboard, and unfollows it from /unfollow', async () => {
