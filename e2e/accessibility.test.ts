@@ -203,6 +203,7 @@ describe('accessibility of every screen (axe-core), in Russian, at 360×740 and 
       ['admin-season', `/admin/seasons/${ids.leagueSeason}`],
       ['admin-staff', '/admin/staff'],
       ['admin-audit', '/admin/audit'],
+      ['admin-telegram', '/admin/telegram'],
       ['admin-competitions', '/admin/competitions'],
     ] as const) {
       await open(path);

@@ -343,6 +343,42 @@ describe('admin screens in Chromium', () => {
     await context.close();
   });
 
+  it('sets, shows and removes the league’s Telegram channel', async () => {
+    const { context, page } = await adminPage('desktop');
+    await page.getByTestId('admin-nav-telegram').click();
+    await page.getByTestId('telegram-channel-form').waitFor();
+    expect(await page.getByTestId('telegram-channel-current').textContent()).toMatch(/не задан/);
+
+    const chat = page.getByLabel('Канал', { exact: true });
+    await chat.fill('12345');
+    await page.getByTestId('telegram-channel-save').click();
+    await expect
+      .poll(() => page.getByTestId('server-error').getAttribute('data-code'), within(5000))
+      .toBe('invalid_chat_id');
+
+    await chat.fill('@touchline_league');
+    await page.getByLabel('Составы опубликованы').check();
+    await page.getByTestId('telegram-channel-save').click();
+    await expect
+      .poll(() => page.getByTestId('telegram-channel-current').textContent(), within(5000))
+      .toBe('Публикуем в @touchline_league.');
+    const stored = await app.api('GET', '/api/admin/telegram/channel', undefined, adminToken);
+    expect(stored.body.channel).toEqual({
+      chatId: '@touchline_league',
+      kinds: ['kickoff', 'goal', 'red_card', 'full_time', 'lineups'],
+      locale: 'ru',
+    });
+
+    await page.getByRole('button', { name: 'Перестать публиковать в канал' }).click();
+    await expect
+      .poll(() => page.getByTestId('telegram-channel-current').textContent(), within(5000))
+      .toMatch(/не задан/);
+    expect((await app.api('GET', '/api/admin/telegram/channel', undefined, adminToken)).body).toEqual({
+      channel: null,
+    });
+    await context.close();
+  });
+
   it('fits every admin screen on a phone and on a desk', async () => {
     const screens = [
       ['home', '/admin'],
@@ -353,6 +389,7 @@ describe('admin screens in Chromium', () => {
       ['staff', '/admin/staff'],
       ['matches', `/admin/matches?season=${leagueSeasonId}`],
       ['audit', '/admin/audit'],
+      ['telegram', '/admin/telegram'],
     ] as const;
     for (const vp of ['phone', 'desktop'] as const) {
       const { context, page } = await adminPage(vp);

@@ -66,7 +66,9 @@ const signInLink = (page: Page) => page.getByRole('link', { name: /войти|si
 describe('Telegram WebApp in Chromium', () => {
   let app: App;
   let browser: Browser;
-  appAndBrowser((started) => ({ app, browser } = started), { env: { TELEGRAM_BOT_TOKEN: BOT_TOKEN } });
+  appAndBrowser((started) => ({ app, browser } = started), {
+    env: { TELEGRAM_BOT_TOKEN: BOT_TOKEN, TELEGRAM_WEBHOOK_SECRET: 'e2e-webhook-secret' },
+  });
 
   it('signs the fan in silently, takes the theme, and tells Telegram it is ready and expanded', async () => {
     const { context, page, answer } = await openInTelegram(browser, app, signedInitData());

@@ -59,6 +59,7 @@ export const ErrorCode = {
   import_invalid: 'import_invalid',
   installation_not_empty: 'installation_not_empty',
   control_characters: 'control_characters',
+  invalid_chat_id: 'invalid_chat_id',
   bad_message: 'bad_message',
   unknown_topic: 'unknown_topic',
   internal_error: 'internal_error',

@@ -10,3 +10,4 @@ export * from './constants.ts';
 export * from './backup.ts';
 export * from './season-export.ts';
 export * from './notify.ts';
+export * from './telegram-channel.ts';

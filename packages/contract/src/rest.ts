@@ -162,4 +162,5 @@ export const fieldErrorCodes: Record<string, ErrorCode> = {
   addedTime: 'invalid_minute',
   metric: 'unknown_metric',
   delta: 'delta_out_of_range',
+  chatId: 'invalid_chat_id',
 };

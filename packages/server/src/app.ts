@@ -28,6 +28,8 @@ import { realtimeRoutes } from './realtime/plugin.ts';
 import { metricsPlugin } from './metrics/plugin.ts';
 import { notifyPlugin } from './notify/plugin.ts';
 import { privateChatDeliverer } from './telegram/private-chat.ts';
+import { channelDeliverer } from './telegram/channel.ts';
+import { telegramPlugin } from './telegram/plugin.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -110,8 +112,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     : undefined;
   await app.register(notifyPlugin, {
     instanceId,
-    deliverers: [...(telegram ? [privateChatDeliverer(telegram)] : [])],
+    deliverers: telegram ? [privateChatDeliverer(telegram), channelDeliverer({ db: app.db, ...telegram })] : [],
   });
+  await app.register(telegramPlugin, { prefix: '/api' });
 
   await registerWeb(app, config.webDist);
   return app;

@@ -13,6 +13,12 @@ export interface Config {
   /** `kid:secret` pairs; the first signs, all verify. Unset means a key kept in dataDir (embedded only). */
   jwtKeys: string | undefined;
   telegramBotToken: string | undefined;
+  /** The Bot API's root; tests point it at a fake on loopback. */
+  telegramApiRoot: string;
+  /** Set: updates arrive by webhook with this secret; unset: the bot long-polls (docs/decisions/036). */
+  telegramWebhookSecret: string | undefined;
+  /** The app's public address (`https://…`), for links in Telegram messages; unset means no links. */
+  publicUrl: string | undefined;
   /** How old a Telegram initData may be; a captured one replays as a sign-in until then. */
   telegramMaxAgeSeconds: number;
   timezone: string;
@@ -38,12 +44,8 @@ export interface Config {
   notify: boolean;
   /** How long news waits after its first change, so an operator's mistake undone within it is never sent. */
   notifyHoldSeconds: number;
-  /** The Bot API's root (a fake one in tests). */
-  telegramApiRoot: string;
   /** Messages per second to Telegram from all instances together. */
   telegramMaxPerSecond: number;
-  /** Where fans open the app (the WebApp button of a message); unset means no button. */
-  publicUrl: string | undefined;
 }
 
 const int = (v: string | undefined, fallback: number, name: string) => {
@@ -73,6 +75,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: blankToUndefined(env.TOUCHLINE_ADMIN_PASSWORD),
     jwtKeys: blankToUndefined(env.TOUCHLINE_JWT_KEYS),
     telegramBotToken: blankToUndefined(env.TELEGRAM_BOT_TOKEN),
+    telegramApiRoot: blankToUndefined(env.TELEGRAM_API_ROOT)?.replace(/\/+$/, '') ?? 'https://api.telegram.org',
+    telegramWebhookSecret: blankToUndefined(env.TELEGRAM_WEBHOOK_SECRET),
+    publicUrl: blankToUndefined(env.TOUCHLINE_PUBLIC_URL)?.replace(/\/+$/, ''),
     telegramMaxAgeSeconds: int(env.TOUCHLINE_TELEGRAM_MAX_AGE, 3600, 'TOUCHLINE_TELEGRAM_MAX_AGE'),
     timezone,
     demo: env.TOUCHLINE_DEMO !== '0',
@@ -89,8 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TOUCHLINE_TRUST_PROXY, host),
     notify: env.TOUCHLINE_NOTIFY !== '0',
     notifyHoldSeconds: int(env.TOUCHLINE_NOTIFY_HOLD_SECONDS, 10, 'TOUCHLINE_NOTIFY_HOLD_SECONDS'),
-    telegramApiRoot: blankToUndefined(env.TELEGRAM_API_ROOT)?.replace(/\/+$/, '') ?? 'https://api.telegram.org',
     telegramMaxPerSecond: int(env.TELEGRAM_MAX_PER_SECOND, 30, 'TELEGRAM_MAX_PER_SECOND') || 30,
-    publicUrl: blankToUndefined(env.TOUCHLINE_PUBLIC_URL)?.replace(/\/+$/, ''),
   };
 }

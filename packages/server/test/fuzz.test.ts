@@ -18,6 +18,7 @@ import {
   StateBody,
   StatsBody,
   TelegramBody,
+  TelegramChannel,
 } from '@touchline/contract';
 import * as t from '../src/db/schema.ts';
 import { type Api, signInAdmin, staff, todaysMatches } from './api.ts';
@@ -401,6 +402,7 @@ describe.each(dbKinds)('fuzzing every write route on %s', (kind) => {
       lineups: await n(t.lineups),
       changes: await n(t.changeLog),
       audit: await n(t.auditLog),
+      recipients: await n(t.notifyRecipients),
     };
   };
   let countsBefore: Awaited<ReturnType<typeof rowCounts>>;
@@ -585,6 +587,13 @@ describe.each(dbKinds)('fuzzing every write route on %s', (kind) => {
         initData.map((d) => ({ initData: d })),
       ),
     ),
+    'PUT telegram/channel': json(
+      'PUT',
+      fc.constant('/api/admin/telegram/channel'),
+      broken(fc.record({ chatId: fc.constant('-1001234567890'), kinds: fc.constant(['goal']) }), TelegramChannel),
+    ),
+    // Without the secret header every update is refused, however well formed (docs/protocol.md §8).
+    'POST telegram/webhook': json('POST', fc.constant('/api/telegram/webhook'), junk),
   });
 
   /** Each admin route that stores text, with a control character or a line break in one of its text fields. */

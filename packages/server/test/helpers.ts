@@ -64,6 +64,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       TOUCHLINE_ADMIN_PASSWORD: TEST_ADMIN.password,
       TOUCHLINE_JWT_KEYS: `k1:${randomBytes(32).toString('hex')}`,
       LOG_LEVEL: 'warn',
+      // Webhook mode: a test with a bot token never long-polls the real Telegram (telegram-polling.test.ts opts in).
+      TELEGRAM_WEBHOOK_SECRET: 'test-webhook-secret',
     }),
     port: 0,
     host: '127.0.0.1',

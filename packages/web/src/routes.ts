@@ -33,6 +33,7 @@ const adminPlayers = lazy(() => import('./features/admin/PlayersPage.tsx'));
 const adminStaff = lazy(() => import('./features/admin/StaffPage.tsx'));
 const adminMatches = lazy(() => import('./features/admin/MatchesPage.tsx'));
 const adminAudit = lazy(() => import('./features/admin/AuditPage.tsx'));
+const adminTelegram = lazy(() => import('./features/admin/TelegramPage.tsx'));
 
 export const routes: Route[] = [
   { path: '/', page: today },
@@ -56,4 +57,5 @@ export const routes: Route[] = [
   { path: '/admin/staff', page: adminStaff, roles: ['admin'] },
   { path: '/admin/matches', page: adminMatches, roles: ['admin'] },
   { path: '/admin/audit', page: adminAudit, roles: ['admin'] },
+  { path: '/admin/telegram', page: adminTelegram, roles: ['admin'] },
 ];

@@ -39,6 +39,19 @@ describe('admin API client', () => {
     expect(sent[2]).toMatchObject({ method: 'POST', url: '/api/admin/seasons/4/deactivate', body: '{}' });
   });
 
+  it('reads, sets and removes the league’s Telegram channel', async () => {
+    const { api, sent } = fakeServer(() => json(200, { channel: null }));
+    await api.telegramChannel();
+    await api.putTelegramChannel({ chatId: '@league', kinds: ['goal'] });
+    await api.deleteTelegramChannel();
+    expect(sent.map((s) => `${s.method} ${s.url}`)).toEqual([
+      'GET /api/admin/telegram/channel',
+      'PUT /api/admin/telegram/channel',
+      'DELETE /api/admin/telegram/channel',
+    ]);
+    expect(sent[1]!.body).toBe('{"chatId":"@league","kinds":["goal"]}');
+  });
+
   it('sends a CSV file as text/csv, untouched', async () => {
     const { api, sent } = fakeServer(() => json(201, { imported: 1, players: [{ row: 2, id: '9' }] }));
     const csv = 'firstName,lastName,club\nИван,Петров,ОЛИ\n';

@@ -15,6 +15,7 @@ import { seasonExchangeRoutes } from './season-exchange.ts';
 import { seasonRemovalRoutes } from './season-removal.ts';
 import { seasonRoutes } from './seasons.ts';
 import { staffRoutes } from './staff.ts';
+import { telegramChannelRoutes } from './telegram-channel.ts';
 import { venueRoutes } from './venues.ts';
 
 const areas = [
@@ -34,6 +35,7 @@ const areas = [
   adminMatchRoutes,
   auditRoutes,
   seasonExchangeRoutes,
+  telegramChannelRoutes,
 ];
 
 /** League administration under /api/admin: admins only, checked before the input is even read. */

@@ -18,7 +18,7 @@ import { hashPassword, verifyPassword } from './password.ts';
 import { requireUser } from './plugin.ts';
 import { LoginLimiter } from './rate-limit.ts';
 import { verifyInitData } from './telegram.ts';
-import { principalOf, toUser } from './users.ts';
+import { principalOf, toUser, upsertTelegramFan } from './users.ts';
 
 export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = async (app, opts) => {
   const { limiter } = opts;
@@ -60,13 +60,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = asyn
     { schema: { body: TelegramBody, tags: ['auth'], response: { 200: AuthAnswer } } },
     async (req) => {
       const id = verifyInitData(req.body.initData, app.config.telegramBotToken, app.config.telegramMaxAgeSeconds);
-      const [u] = await app.db
-        .insert(users)
-        .values({ login: `tg:${id.telegramId}`, displayName: id.displayName, role: 'fan', telegramId: id.telegramId })
-        .onConflictDoUpdate({ target: users.telegramId, set: { displayName: id.displayName } })
-        .returning();
-      if (!u!.active || u!.role !== 'fan') throw new ApiError('forbidden', 'This Telegram account cannot sign in here');
-      return issue(u!);
+      const u = await upsertTelegramFan(app.db, id);
+      if (!u.active || u.role !== 'fan') throw new ApiError('forbidden', 'This Telegram account cannot sign in here');
+      return issue(u);
     },
   );
 

@@ -22,8 +22,19 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Takes a session advisory lock on a connection of its own, or answers undefined when another session holds it:
+   * one instance among several does a singleton's work (docs/decisions/036). `lost` settles when the connection
+   * (and so the lock) is gone. The embedded database has one process, which always gets it.
+   */
+  tryLock(key: number): Promise<HeldLock | undefined>;
   /** The embedded database's folder socket: the app answers backups of the running database there (decision 032). */
   serveBackups?: DataDirHold['serveBackups'];
+}
+
+export interface HeldLock {
+  lost: Promise<void>;
+  release(): Promise<void>;
 }
 
 /** Serialises migrations (and restores) when several instances start against one PostgreSQL server. */
@@ -60,6 +71,7 @@ export async function openPglite(dataDir: string | undefined, opts: OpenOptions 
       db,
       kind: 'pglite',
       ping: async () => void (await client.query('select 1')),
+      tryLock: async () => ({ lost: new Promise<void>(() => undefined), release: async () => undefined }),
       // The folder is let go only once the database is closed.
       close: async () => {
         await client.close();
@@ -87,6 +99,22 @@ export async function openPostgres(url: string, opts: OpenOptions & { poolSize?:
     db,
     kind: 'postgres',
     ping: async () => void (await pool.query('select 1')),
+    tryLock: async (key) => {
+      const client = await pool.connect();
+      const { rows } = await client.query<{ held: boolean }>('select pg_try_advisory_lock($1) as held', [key]);
+      if (!rows[0]!.held) {
+        client.release();
+        return undefined;
+      }
+      const lost = new Promise<void>((resolve) => client.once('error', () => resolve()));
+      return {
+        lost,
+        release: async () => {
+          await client.query('select pg_advisory_unlock($1)', [key]).catch(() => undefined);
+          client.release();
+        },
+      };
+    },
     close: () => pool.end(),
   };
 }

@@ -20,7 +20,12 @@ export async function telegramRecipient(
     })
     .onConflictDoUpdate({
       target: notifyRecipients.userId,
-      set: { chatId: fan.chatId, ...(fan.canWrite === undefined ? {} : { canWrite: fan.canWrite }) },
+      // The language follows the fan's Telegram as it last said (docs/decisions/036).
+      set: {
+        chatId: fan.chatId,
+        locale: fan.locale,
+        ...(fan.canWrite === undefined ? {} : { canWrite: fan.canWrite }),
+      },
     })
     .returning({ id: notifyRecipients.id });
   return row!.id;

@@ -38,6 +38,8 @@ import type {
   SeasonAnswer,
   SeasonDetail,
   SeasonList,
+  TelegramChannel,
+  TelegramChannelAnswer,
   TransferAnswer,
   TransferBody,
   TransferHistory,
@@ -70,6 +72,8 @@ export type CreateStaffBody = In<typeof CreateUserBody>;
 export type CompetitionBody = In<typeof CreateCompetitionBody>;
 export type FixturesRequest = In<typeof FixturesBody>;
 export type PlayoffsRequest = In<typeof PlayoffsBody>;
+export type TelegramChannelBody = In<typeof TelegramChannel>;
+export type AdminTelegramChannel = Out<typeof TelegramChannelAnswer>['channel'];
 
 const id = encodeURIComponent;
 
@@ -113,6 +117,10 @@ export function createAdminApi(call: ApiCall) {
     exportSeason: (sid: string, format: 'json' | 'zip') =>
       call<Blob>('GET', `/admin/seasons/${id(sid)}/export.${format}`, undefined, 'blob'),
 
+    telegramChannel: () => get<Out<typeof TelegramChannelAnswer>>('/telegram/channel'),
+    putTelegramChannel: (body: TelegramChannelBody) =>
+      put<Out<typeof TelegramChannelAnswer>>('/telegram/channel', body),
+    deleteTelegramChannel: () => del('/telegram/channel'),
     clubs: () => get<Out<typeof ClubList>>('/clubs'),
     createClub: (body: In<typeof CreateClubBody>) => post<Out<typeof ClubAnswer>>('/clubs', body),
     updateClub: (cid: string, body: In<typeof UpdateClubBody>) =>

@@ -1,6 +1,6 @@
-import type { StaffRole } from '@touchline/contract';
+import type { NotifyKind, StaffRole } from '@touchline/contract';
 /** The sections of the league office, in the order the home screen and the section menu list them. */
-export const SECTIONS = ['competitions', 'clubs', 'players', 'matches', 'staff', 'audit'] as const;
+export const SECTIONS = ['competitions', 'clubs', 'players', 'matches', 'staff', 'telegram', 'audit'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export { SEASON_FORMATS as FORMATS, TIE_KINDS } from '@touchline/contract/constants';
@@ -12,3 +12,15 @@ export { MIN_PASSWORD_LENGTH as MIN_PASSWORD } from '@touchline/contract/constan
 
 /** Positions the player form suggests; any short text is accepted. */
 export const POSITIONS = ['GK', 'DF', 'MF', 'FW'];
+
+/** Every kind of news, in the order the channel form lists them; the record's type keeps it equal to the contract's. */
+const KINDS: Record<NotifyKind, true> = {
+  kickoff: true,
+  goal: true,
+  red_card: true,
+  half_time: true,
+  full_time: true,
+  lineups: true,
+  reminder: true,
+};
+export const NOTIFY_KINDS = Object.keys(KINDS) as NotifyKind[];

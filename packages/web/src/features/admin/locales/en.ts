@@ -9,6 +9,7 @@ export const en = {
     players: 'Players and rosters',
     matches: 'Matches',
     staff: 'Staff accounts',
+    telegram: 'Telegram channel',
     audit: 'Audit log',
   },
   home: {
@@ -19,6 +20,7 @@ export const en = {
     players: 'Squads, transfers, CSV import and season rosters with shirt numbers.',
     matches: 'Schedule a match, reschedule, postpone, cancel or reopen one, and assign its operators.',
     staff: 'Personal accounts for operators, judges, captains and admins: create, reset a password, switch off.',
+    telegram: 'The league’s Telegram channel: where the bot posts kick-offs, goals and results.',
     audit: 'Who changed what and when, with the values before and after, as it happens.',
   },
   common: {
@@ -41,6 +43,7 @@ export const en = {
     unchanged: 'Nothing changed.',
   },
   errors: {
+    invalid_chat_id: 'Give the channel’s id (-100…) or its @username.',
     bad_request: 'The server did not accept the form.',
     invalid_id: 'Unknown reference.',
     conflict: 'This conflicts with what is already recorded.',
@@ -512,6 +515,7 @@ export const en = {
       state: 'Status or period',
     },
     entity: {
+      telegram_channel: 'Telegram channel',
       club: 'club',
       competition: 'competition',
       event: 'event',
@@ -526,6 +530,27 @@ export const en = {
       stats: 'statistics',
       user: 'account',
       venue: 'venue',
+    },
+  },
+  telegram: {
+    intro:
+      'The bot posts the league’s matches in this channel: one post per match, updated as it goes, and the result. Make the bot an admin of the channel who may post.',
+    current: 'Posting to {{chatId}}.',
+    none: 'No channel is set: the bot posts nowhere.',
+    chatId: 'Channel',
+    chatIdHint: 'Its @username, or its id starting with -100.',
+    kinds: 'What to post',
+    locale: 'Language of the posts',
+    remove: 'Stop posting to the channel',
+    removed: 'The channel is removed.',
+    kind: {
+      kickoff: 'Kick-off (the match post)',
+      goal: 'Goals',
+      red_card: 'Red cards',
+      half_time: 'Half-time',
+      full_time: 'Full time with the result',
+      lineups: 'Lineups published',
+      reminder: 'Reminder before kick-off',
     },
   },
 };
