@@ -7,6 +7,8 @@ export interface BotCall {
   token: string;
   body: Record<string, unknown>;
   at: number;
+  /** What the fake answered with (`message_id` of a sent message). */
+  result?: unknown;
 }
 
 /** What a scripted answer returns: a status and the Bot API's JSON answer. */
@@ -74,7 +76,8 @@ export class FakeTelegram {
     const scripted = this.script?.(call);
     if (scripted) return this.answer(res, scripted);
     if (call.method === 'getUpdates') return this.answer(res, await this.poll(body));
-    return this.answer(res, { status: 200, body: { ok: true, result: this.defaultResult(call) } });
+    call.result = this.defaultResult(call);
+    return this.answer(res, { status: 200, body: { ok: true, result: call.result } });
   }
 
   private async poll(body: Record<string, unknown>): Promise<BotAnswer> {
