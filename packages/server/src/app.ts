@@ -26,6 +26,9 @@ import { type Bus, InProcessBus } from './realtime/bus.ts';
 import { RedisBus } from './realtime/redis-bus.ts';
 import { realtimeRoutes } from './realtime/plugin.ts';
 import { metricsPlugin } from './metrics/plugin.ts';
+import { followRoutes } from './follows/routes.ts';
+import { telegramRecipient } from './notify/recipients.ts';
+import { type Vapid, vapidKeys } from './follows/vapid.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -34,6 +37,8 @@ declare module 'fastify' {
     db: Database['db'];
     bus: Bus;
     fanout: Fanout;
+    /** The Web Push keys; null when push is off (decision 035). */
+    vapid: Vapid | null;
   }
 }
 
@@ -49,7 +54,13 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     logger: {
       level: config.logLevel,
       redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'],
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'req.headers["x-push-auth"]',
+          '*.password',
+          '*.token',
+        ],
         censor: '[redacted]',
       },
       ...(opts.logStream ? { stream: opts.logStream } : {}),
@@ -76,6 +87,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   app.decorate('db', database.db);
   app.decorate('bus', bus);
   app.decorate('fanout', new Fanout(bus));
+  app.decorate('vapid', vapidKeys(config));
   const loginLimits = createLoginLimiter(config.redisUrl, app.log);
   app.addHook('onClose', async () => {
     await loginLimits.close();
@@ -97,12 +109,24 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(authPlugin);
   await app.register(healthRoutes);
   await app.register(publicRoutes, { prefix: '/api' });
-  await app.register(authRoutes, { prefix: '/api', limiter: loginLimits.limiter });
+  await app.register(authRoutes, {
+    prefix: '/api',
+    limiter: loginLimits.limiter,
+    // allows_write_to_pm at sign-in becomes the recipient's can_write (decision 035).
+    telegramFanSeen: async (fan) =>
+      void (await telegramRecipient(database.db, {
+        userId: fan.userId,
+        chatId: fan.telegramId,
+        locale: fan.locale,
+        canWrite: fan.allowsWrite,
+      })),
+  });
   await app.register(matchRoutes, { prefix: '/api' });
   await app.register(realtimeRoutes);
   await app.register(adminRoutes, { prefix: '/api' });
   await app.register(leagueRoutes, { prefix: '/api' });
   await app.register(captainRoutes, { prefix: '/api' });
+  await app.register(followRoutes, { prefix: '/api' });
 
   await registerWeb(app, config.webDist);
   return app;
