@@ -28,7 +28,7 @@ export function FollowButton({ target, id, name }: { target: FollowTarget; id: s
         disabled={busy}
         onClick={() => void toggle(target, id)}
       >
-        {t(on ? 'follow.following' : 'follow.follow')}
+        {t(on ? 'follow.following' : target === 'match' ? 'follow.followMatch' : 'follow.follow')}
       </button>
       {failed && <span role="alert">{t('follow.failed')}</span>}
     </span>

@@ -196,6 +196,7 @@ export const en = {
   },
   follow: {
     follow: 'Follow',
+    followMatch: 'Follow the match',
     following: 'Following ✓',
     followName: 'Follow {{name}}',
     unfollowName: 'Stop following {{name}}',

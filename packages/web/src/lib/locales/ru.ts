@@ -206,6 +206,7 @@ export const ru = {
   },
   follow: {
     follow: 'Следить',
+    followMatch: 'Следить за матчем',
     following: 'Слежу ✓',
     followName: 'Следить: {{name}}',
     unfollowName: 'Не следить: {{name}}',
