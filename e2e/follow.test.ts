@@ -44,7 +44,7 @@ describe('following a club from the match page in Chromium', () => {
     await follow.waitFor({ timeout: 10_000 });
     expect(await follow.getAttribute('aria-pressed')).toBe('false');
     await follow.click();
-    const following = page.getByRole('button', { name: `Не следить: ${match.homeClub.name}`, exact: true });
+    const following = page.getByRole('button', { name: `Слежу: ${match.homeClub.name}`, exact: true });
     await following.waitFor({ timeout: 5000 });
 
     const me = await fetch(`${app.url}/api/me/follows`, {
@@ -63,9 +63,7 @@ describe('following a club from the match page in Chromium', () => {
         .getAttribute('aria-pressed'),
     ).toBe('false');
     await page.goto(`${app.url}/clubs/${match.homeClub.id}`);
-    await page
-      .getByRole('button', { name: `Не следить: ${match.homeClub.name}`, exact: true })
-      .waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: `Слежу: ${match.homeClub.name}`, exact: true }).waitFor({ timeout: 10_000 });
     await screenshot(page, 'follow-club-page-360x740');
     await context.close();
     await push.close();

@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { Id } from './common.ts';
+import { NOTIFY_KINDS } from './constants.ts';
 
-/** What a fan can choose to hear about (docs/protocol.md, fans' notifications). */
-export const NOTIFY_KINDS = ['kickoff', 'goal', 'red_card', 'half_time', 'full_time', 'lineups', 'reminder'] as const;
 export const NotifyKind = z.enum(NOTIFY_KINDS);
 export type NotifyKind = z.infer<typeof NotifyKind>;
-/** A new recipient hears about everything but the lineups until they choose. */
-export const DEFAULT_NOTIFY_KINDS: NotifyKind[] = ['kickoff', 'goal', 'red_card', 'half_time', 'full_time', 'reminder'];
 
 export const FollowTarget = z.enum(['club', 'match']);
 export type FollowTarget = z.infer<typeof FollowTarget>;
@@ -56,10 +53,3 @@ export type PushSubscribeBody = z.infer<typeof PushSubscribeBody>;
 /** `DELETE /api/push/subscriptions`. */
 export const PushUnsubscribeBody = z.object({ endpoint: z.string().max(1000) });
 export type PushUnsubscribeBody = z.infer<typeof PushUnsubscribeBody>;
-
-/**
- * A browser fan without an account is "me" by its push subscription: these headers carry its endpoint and its `auth`
- * secret (which the push service never sees), so no secret is ever in a URL (docs/protocol.md, fans' notifications).
- */
-export const PUSH_ENDPOINT_HEADER = 'x-push-endpoint';
-export const PUSH_AUTH_HEADER = 'x-push-auth';

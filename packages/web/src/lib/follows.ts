@@ -1,12 +1,6 @@
 import { create } from 'zustand';
-import {
-  DEFAULT_NOTIFY_KINDS,
-  type Follow,
-  type FollowTarget,
-  type MyFollowsAnswer,
-  PUSH_AUTH_HEADER,
-  PUSH_ENDPOINT_HEADER,
-} from '@touchline/contract';
+import type { Follow, FollowTarget, MyFollowsAnswer } from '@touchline/contract';
+import { DEFAULT_NOTIFY_KINDS, PUSH_AUTH_HEADER, PUSH_ENDPOINT_HEADER } from '@touchline/contract/constants';
 import { ApiError } from './api.ts';
 import { api } from './services.ts';
 import { useSession } from './session.ts';

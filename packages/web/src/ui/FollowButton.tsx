@@ -24,11 +24,12 @@ export function FollowButton({ target, id, name }: { target: FollowTarget; id: s
         type="button"
         className="follow-button"
         aria-pressed={on}
-        aria-label={t(on ? 'follow.unfollowName' : 'follow.followName', { name })}
         disabled={busy}
         onClick={() => void toggle(target, id)}
       >
         {t(on ? 'follow.following' : target === 'match' ? 'follow.followMatch' : 'follow.follow')}
+        {/* What is followed, for a screen reader: the visible words stay the start of the name. */}
+        <span className="visually-hidden">: {name}</span>
       </button>
       {failed && <span role="alert">{t('follow.failed')}</span>}
     </span>

@@ -197,9 +197,7 @@ export const en = {
   follow: {
     follow: 'Follow',
     followMatch: 'Follow the match',
-    following: 'Following ✓',
-    followName: 'Follow {{name}}',
-    unfollowName: 'Stop following {{name}}',
+    following: 'Following',
     unavailable: 'Notifications are not available in this browser.',
     blocked: 'Notifications are blocked for this site in the browser settings.',
     failed: 'Could not save. Try again.',

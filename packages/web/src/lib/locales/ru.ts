@@ -207,9 +207,7 @@ export const ru = {
   follow: {
     follow: 'Следить',
     followMatch: 'Следить за матчем',
-    following: 'Слежу ✓',
-    followName: 'Следить: {{name}}',
-    unfollowName: 'Не следить: {{name}}',
+    following: 'Слежу',
     unavailable: 'Уведомления в этом браузере недоступны.',
     blocked: 'Уведомления для этого сайта запрещены в настройках браузера.',
     failed: 'Не удалось сохранить. Попробуйте ещё раз.',
