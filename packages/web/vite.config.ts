@@ -34,6 +34,8 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg}'],
+        // Web Push: show the server's notification, and open the match on a tap (decision 035).
+        importScripts: ['push-sw.js'],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: SERVER_PATHS.map((p) => new RegExp(`^${p}(?:[/?]|$)`)),
         // 'inline' registration does not imply these: a new build takes over at once, as autoUpdate means.

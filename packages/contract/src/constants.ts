@@ -35,3 +35,22 @@ export const COMMENT_MAX_LENGTH = 200;
 export const ADDED_TIME_MAX = 30;
 /** Below this a password is refused with weak_password. */
 export const MIN_PASSWORD_LENGTH = 10;
+
+/** What a fan can choose to hear about (docs/protocol.md §12). */
+export const NOTIFY_KINDS = ['kickoff', 'goal', 'red_card', 'half_time', 'full_time', 'lineups', 'reminder'] as const;
+/** A new recipient hears about everything but the lineups until they choose. */
+export const DEFAULT_NOTIFY_KINDS: (typeof NOTIFY_KINDS)[number][] = [
+  'kickoff',
+  'goal',
+  'red_card',
+  'half_time',
+  'full_time',
+  'reminder',
+];
+
+/**
+ * A browser fan without an account is "me" by its push subscription: these headers carry its endpoint and its `auth`
+ * secret (which the push service never sees), so no secret is ever in a URL (docs/protocol.md §12).
+ */
+export const PUSH_ENDPOINT_HEADER = 'x-push-endpoint';
+export const PUSH_AUTH_HEADER = 'x-push-auth';

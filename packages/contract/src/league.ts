@@ -11,6 +11,8 @@ export const ConfigAnswer = z.object({
   telegram: z.boolean(),
   /** How long after the final whistle a judge may still correct a match. */
   judgeWindowHours: z.number().int(),
+  /** The VAPID public key for `pushManager.subscribe`; null when Web Push is off (docs/decisions/035). */
+  vapidPublicKey: z.string().nullable(),
 });
 export type ConfigAnswer = z.infer<typeof ConfigAnswer>;
 

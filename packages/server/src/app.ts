@@ -30,6 +30,10 @@ import { notifyPlugin } from './notify/plugin.ts';
 import { privateChatDeliverer } from './telegram/private-chat.ts';
 import { channelDeliverer } from './telegram/channel.ts';
 import { telegramPlugin } from './telegram/plugin.ts';
+import { followRoutes } from './follows/routes.ts';
+import { pushDeliverer } from './follows/push-deliverer.ts';
+import { telegramRecipient } from './notify/recipients.ts';
+import { type Vapid, vapidKeys } from './follows/vapid.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -38,6 +42,8 @@ declare module 'fastify' {
     db: Database['db'];
     bus: Bus;
     fanout: Fanout;
+    /** The Web Push keys; null when push is off (decision 035). */
+    vapid: Vapid | null;
   }
 }
 
@@ -53,7 +59,13 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     logger: {
       level: config.logLevel,
       redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'],
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'req.headers["x-push-auth"]',
+          '*.password',
+          '*.token',
+        ],
         censor: '[redacted]',
       },
       ...(opts.logStream ? { stream: opts.logStream } : {}),
@@ -80,6 +92,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   app.decorate('db', database.db);
   app.decorate('bus', bus);
   app.decorate('fanout', new Fanout(bus));
+  app.decorate('vapid', vapidKeys(config));
   const loginLimits = createLoginLimiter(config.redisUrl, app.log);
   app.addHook('onClose', async () => {
     await loginLimits.close();
@@ -101,18 +114,33 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(authPlugin);
   await app.register(healthRoutes);
   await app.register(publicRoutes, { prefix: '/api' });
-  await app.register(authRoutes, { prefix: '/api', limiter: loginLimits.limiter });
+  await app.register(authRoutes, {
+    prefix: '/api',
+    limiter: loginLimits.limiter,
+    // allows_write_to_pm at sign-in becomes the recipient's can_write (decision 035).
+    telegramFanSeen: async (fan) =>
+      void (await telegramRecipient(database.db, {
+        userId: fan.userId,
+        chatId: fan.telegramId,
+        locale: fan.locale,
+        canWrite: fan.allowsWrite,
+      })),
+  });
   await app.register(matchRoutes, { prefix: '/api' });
   await app.register(realtimeRoutes);
   await app.register(adminRoutes, { prefix: '/api' });
   await app.register(leagueRoutes, { prefix: '/api' });
   await app.register(captainRoutes, { prefix: '/api' });
+  await app.register(followRoutes, { prefix: '/api' });
   const telegram = config.telegramBotToken
     ? { token: config.telegramBotToken, apiRoot: config.telegramApiRoot, publicUrl: config.publicUrl }
     : undefined;
   await app.register(notifyPlugin, {
     instanceId,
-    deliverers: telegram ? [privateChatDeliverer(telegram), channelDeliverer({ db: app.db, ...telegram })] : [],
+    deliverers: [
+      ...(telegram ? [privateChatDeliverer(telegram), channelDeliverer({ db: app.db, ...telegram })] : []),
+      ...(app.vapid ? [pushDeliverer({ vapid: app.vapid, allowedHosts: config.pushAllowedHosts })] : []),
+    ],
   });
   await app.register(telegramPlugin, { prefix: '/api' });
 

@@ -38,6 +38,13 @@ export interface Config {
   realtimeMaxPerAddress: number;
   /** Open /realtime sockets this instance holds at most. */
   realtimeMaxConnections: number;
+  /** Web Push VAPID keys (base64url); unset means a pair kept in dataDir, embedded only (docs/decisions/035). */
+  vapidPublicKey: string | undefined;
+  vapidPrivateKey: string | undefined;
+  /** The contact push services see in the VAPID token: a mailto: or https: URL. */
+  vapidSubject: string;
+  /** Push endpoint hosts accepted beside the known push services (tests add 127.0.0.1). */
+  pushAllowedHosts: string[];
   /** Whose X-Forwarded-For and X-Forwarded-Proto are believed: the client address and HTTPS come from them. */
   trustProxy: TrustProxy;
   /** Whether this instance plans and sends fans' notifications (docs/decisions/034); tests that do not care turn it off. */
@@ -56,6 +63,12 @@ const int = (v: string | undefined, fallback: number, name: string) => {
 };
 
 const blankToUndefined = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
+
+const list = (v: string | undefined) =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const timezone = env.TOUCHLINE_TIMEZONE || 'Europe/Moscow';
@@ -81,16 +94,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     telegramMaxAgeSeconds: int(env.TOUCHLINE_TELEGRAM_MAX_AGE, 3600, 'TOUCHLINE_TELEGRAM_MAX_AGE'),
     timezone,
     demo: env.TOUCHLINE_DEMO !== '0',
-    corsOrigins: (env.TOUCHLINE_CORS_ORIGINS ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    corsOrigins: list(env.TOUCHLINE_CORS_ORIGINS),
     judgeWindowHours: int(env.TOUCHLINE_JUDGE_WINDOW_HOURS, 48, 'TOUCHLINE_JUDGE_WINDOW_HOURS'),
     logLevel: env.LOG_LEVEL || 'info',
     metricsToken: blankToUndefined(env.TOUCHLINE_METRICS_TOKEN),
     webDist: blankToUndefined(env.TOUCHLINE_WEB_DIST),
     realtimeMaxPerAddress: int(env.TOUCHLINE_WS_PER_ADDRESS, 500, 'TOUCHLINE_WS_PER_ADDRESS'),
     realtimeMaxConnections: int(env.TOUCHLINE_WS_MAX_CONNECTIONS, 20_000, 'TOUCHLINE_WS_MAX_CONNECTIONS'),
+    vapidPublicKey: blankToUndefined(env.TOUCHLINE_VAPID_PUBLIC_KEY),
+    vapidPrivateKey: blankToUndefined(env.TOUCHLINE_VAPID_PRIVATE_KEY),
+    vapidSubject: blankToUndefined(env.TOUCHLINE_VAPID_SUBJECT) ?? 'mailto:touchline@example.org',
+    pushAllowedHosts: list(env.TOUCHLINE_PUSH_ALLOWED_HOSTS),
     trustProxy: parseTrustProxy(env.TOUCHLINE_TRUST_PROXY, host),
     notify: env.TOUCHLINE_NOTIFY !== '0',
     notifyHoldSeconds: int(env.TOUCHLINE_NOTIFY_HOLD_SECONDS, 10, 'TOUCHLINE_NOTIFY_HOLD_SECONDS'),

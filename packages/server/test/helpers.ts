@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import webpush from 'web-push';
 import { buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
 import { type Database, openPglite, openPostgres } from '../src/db/client.ts';
@@ -56,6 +57,9 @@ export async function openTestDatabase(
 
 export const TEST_ADMIN = { login: 'chief', password: 'correct-horse-battery-staple' };
 
+/** One VAPID pair for every test server, so none writes a key file into the working folder. */
+export const TEST_VAPID = webpush.generateVAPIDKeys();
+
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     ...loadConfig({
@@ -66,6 +70,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       LOG_LEVEL: 'warn',
       // Webhook mode: a test with a bot token never long-polls the real Telegram (telegram-polling.test.ts opts in).
       TELEGRAM_WEBHOOK_SECRET: 'test-webhook-secret',
+      TOUCHLINE_VAPID_PUBLIC_KEY: TEST_VAPID.publicKey,
+      TOUCHLINE_VAPID_PRIVATE_KEY: TEST_VAPID.privateKey,
     }),
     port: 0,
     host: '127.0.0.1',

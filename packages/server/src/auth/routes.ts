@@ -17,11 +17,17 @@ import { TOKEN_TTL_SECONDS } from './keyring.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { requireUser } from './plugin.ts';
 import { LoginLimiter } from './rate-limit.ts';
-import { verifyInitData } from './telegram.ts';
+import { type TelegramIdentity, verifyInitData } from './telegram.ts';
 import { principalOf, toUser, upsertTelegramFan } from './users.ts';
 
-export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = async (app, opts) => {
-  const { limiter } = opts;
+/** What a Telegram sign-in tells the rest of the app: the app hands the fan's answer on to notifications. */
+export type TelegramFanSeen = (fan: { userId: number } & TelegramIdentity) => Promise<void>;
+
+export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter; telegramFanSeen: TelegramFanSeen }> = async (
+  app,
+  opts,
+) => {
+  const { limiter, telegramFanSeen } = opts;
   const issue = async (u: typeof users.$inferSelect) => ({
     token: await app.keyring.sign(principalOf(u)),
     expiresIn: TOKEN_TTL_SECONDS,
@@ -62,6 +68,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ limiter: LoginLimiter }> = asyn
       const id = verifyInitData(req.body.initData, app.config.telegramBotToken, app.config.telegramMaxAgeSeconds);
       const u = await upsertTelegramFan(app.db, id);
       if (!u.active || u.role !== 'fan') throw new ApiError('forbidden', 'This Telegram account cannot sign in here');
+      await telegramFanSeen({ userId: u.id, ...id });
       return issue(u);
     },
   );

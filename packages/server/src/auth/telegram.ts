@@ -8,6 +8,9 @@ export interface TelegramIdentity {
   telegramId: string;
   displayName: string;
   username?: string;
+  /** Whether the fan let the bot write to them (`allows_write_to_pm`): their recipient's `can_write` (decision 035). */
+  allowsWrite: boolean;
+  locale: 'ru' | 'en';
 }
 
 /**
@@ -38,5 +41,11 @@ export function verifyInitData(
   const { user } = data;
   if (!user) throw new ApiError('invalid_init_data', 'initData carries no user');
   const name = [user.first_name, user.last_name].filter(Boolean).join(' ') || user.username || `tg${user.id}`;
-  return { telegramId: String(user.id), displayName: name, ...(user.username ? { username: user.username } : {}) };
+  return {
+    telegramId: String(user.id),
+    displayName: name,
+    ...(user.username ? { username: user.username } : {}),
+    allowsWrite: user.allows_write_to_pm === true,
+    locale: user.language_code === 'ru' || !user.language_code ? 'ru' : 'en',
+  };
 }

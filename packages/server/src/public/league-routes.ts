@@ -34,6 +34,7 @@ export const leagueRoutes: FastifyPluginAsyncZod = async (app) => {
         timezone: app.config.timezone,
         telegram: Boolean(app.config.telegramBotToken),
         judgeWindowHours: app.config.judgeWindowHours,
+        vapidPublicKey: app.vapid?.publicKey ?? null,
       },
       60,
     ),

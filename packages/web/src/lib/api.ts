@@ -77,9 +77,11 @@ export function createCaller({ getToken, onUnauthorized, baseUrl = '', fetchImpl
     path: string,
     body?: unknown,
     answer: 'json' | 'blob' = 'json',
+    /** A browser fan's push identity (docs/protocol.md): headers, never the URL. */
+    extraHeaders: Record<string, string> = {},
   ): Promise<T> {
     const token = getToken();
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
     if (token) headers.authorization = `Bearer ${token}`;
     const raw = body instanceof RawBody ? body : undefined;
     if (body !== undefined) headers['content-type'] = raw ? raw.contentType : 'application/json';

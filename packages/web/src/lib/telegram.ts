@@ -8,6 +8,8 @@ interface TelegramWebApp {
   ready(): void;
   expand(): void;
   onEvent?(event: 'themeChanged', handler: () => void): void;
+  /** Bot API 6.9+: asks the fan to let the bot write to them; older clients lack it. */
+  requestWriteAccess?(callback: (granted: boolean) => void): void;
 }
 
 /** Telegram's own Mini App script: it reads the launch parameters and talks to the Telegram client. */
@@ -78,4 +80,14 @@ export async function startTelegram(api: Api) {
   } catch {
     // A refused initData leaves the fan anonymous; every public screen works without an account.
   }
+}
+
+/**
+ * Asks the fan, once, to let the bot write to them (decision 035). A grant reaches the server through the bot
+ * (Telegram sends it `write_access_allowed`) and through allows_write_to_pm at the next sign-in, not from here.
+ */
+export function askWriteAccess(): Promise<void> {
+  const tg = telegramWebApp();
+  if (!tg?.requestWriteAccess) return Promise.resolve();
+  return new Promise((resolve) => tg.requestWriteAccess!(() => resolve()));
 }

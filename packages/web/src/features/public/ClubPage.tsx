@@ -4,6 +4,7 @@ import { fullName } from '../../lib/names.ts';
 import { api } from '../../lib/services.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { ErrorNote, Loading } from '../../ui/Feedback.tsx';
+import { FollowButton } from '../../ui/FollowButton.tsx';
 import { MatchCard } from '../../ui/MatchCard.tsx';
 import { ClubScorers } from './ClubScorers.tsx';
 import './public.css';
@@ -23,6 +24,7 @@ export default function ClubPage({ params }: PageProps) {
   return (
     <article className="club-page" aria-labelledby="club-title">
       <h1 id="club-title">{info.name}</h1>
+      <FollowButton target="club" id={id} name={info.name} />
       {info.homeGround && <p className="muted">{info.homeGround}</p>}
       <p>
         <a href={`/api/clubs/${id}/calendar.ics`} download>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { roundName } from '../../lib/round-name.ts';
 import { Link, type PageProps } from '../../lib/router.tsx';
 import { ErrorNote, Loading } from '../../ui/Feedback.tsx';
+import { FollowButton } from '../../ui/FollowButton.tsx';
 import { ScoreBlock } from '../../ui/ScoreBlock.tsx';
 import { Lineups } from './Lineups.tsx';
 import { ShootoutGrid } from './ShootoutGrid.tsx';
@@ -30,10 +31,15 @@ export default function MatchPage({ params }: PageProps) {
         {match.referee ? ` · ${t('matchPage.referee', { name: match.referee })}` : ''}
       </p>
       <ScoreBlock match={match} />
-      <p className="club-links">
-        <Link to={`/clubs/${match.homeClub.id}`}>{match.homeClub.name}</Link>
-        <Link to={`/clubs/${match.awayClub.id}`}>{match.awayClub.name}</Link>
-      </p>
+      <FollowButton target="match" id={match.id} name={`${match.homeClub.name} — ${match.awayClub.name}`} />
+      <ul className="club-links">
+        {[match.homeClub, match.awayClub].map((club) => (
+          <li key={club.id}>
+            <Link to={`/clubs/${club.id}`}>{club.name}</Link>
+            <FollowButton target="club" id={club.id} name={club.name} />
+          </li>
+        ))}
+      </ul>
       <ShootoutGrid snapshot={snapshot} />
       <Timeline snapshot={snapshot} />
       <StatsBars stats={snapshot.stats} />

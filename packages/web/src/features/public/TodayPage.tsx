@@ -4,6 +4,7 @@ import { api } from '../../lib/services.ts';
 import { leagueDay } from '../../lib/time.ts';
 import { useLiveList } from '../../lib/use-live-list.ts';
 import { Loading } from '../../ui/Feedback.tsx';
+import { FollowButton } from '../../ui/FollowButton.tsx';
 import { MatchCard } from '../../ui/MatchCard.tsx';
 import './public.css';
 
@@ -31,8 +32,9 @@ function Section({ title, matches, testId }: { title: string; matches: MatchSumm
       <h2>{title}</h2>
       <ul className="match-list" data-testid={testId}>
         {matches.map((m) => (
-          <li key={m.id}>
+          <li key={m.id} className="with-follow">
             <MatchCard match={m} to={`/matches/${m.id}`} />
+            <FollowButton target="match" id={m.id} name={`${m.homeClub.name} — ${m.awayClub.name}`} />
           </li>
         ))}
       </ul>

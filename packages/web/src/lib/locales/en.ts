@@ -195,6 +195,14 @@ export const en = {
     title_other: 'The server refused {{count}} writes',
     dismiss: 'Got it',
   },
+  follow: {
+    follow: 'Follow',
+    followMatch: 'Follow the match',
+    following: 'Following',
+    unavailable: 'Notifications are not available in this browser.',
+    blocked: 'Notifications are blocked for this site in the browser settings.',
+    failed: 'Could not save. Try again.',
+  },
   today: {
     title: 'Today',
     live: 'Live now',
