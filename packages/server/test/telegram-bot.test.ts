@@ -68,6 +68,22 @@ describe.each(dbKinds)('the Telegram bot by long polling on %s', (kind) => {
     expect(user).toMatchObject({ login: 'tg:7001', role: 'fan' });
   });
 
+  it('lets a fan who granted write access from the WebApp be written to', async () => {
+    const fan = fanFrom(7009, 'en');
+    const [user] = await s.app.db
+      .insert(users)
+      .values({ login: 'tg:7009', displayName: 'Quiet fan', role: 'fan', telegramId: '7009' })
+      .returning();
+    const [recipient] = await s.app.db
+      .insert(notifyRecipients)
+      .values({ channel: 'telegram', userId: user!.id, chatId: '7009', kinds: ['goal'], canWrite: false })
+      .returning();
+    const { text: _text, entities: _entities, ...message } = messageUpdate(fan, '').message as Record<string, unknown>;
+    telegram.pushUpdate({ message: { ...message, write_access_allowed: { web_app_name: 'touchline' } } });
+    await until('write access recorded', async () => (await recipientOf(7009)).canWrite);
+    expect((await recipientOf(7009)).id).toBe(recipient!.id);
+  });
+
   it('answers in English to an English-speaking fan and opens a followed match in the WebApp', async () => {
     const match = await addMatch(s.app.db, 'Rovers', 'United');
     const fan = fanFrom(7002, 'en-GB');

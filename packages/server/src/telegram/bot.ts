@@ -79,6 +79,12 @@ export function createBot(deps: BotDeps): Bot {
     await send(ctx, { text: fan.t.settings, keyboard: kindToggles(fan.t, await kindsOf(db, fan.recipientId)) });
   });
 
+  // The WebApp's requestWriteAccess, granted: Telegram tells the bot, not the page (decision 035), and fanOf
+  // records that the chat may be written to.
+  privateChats.on('message:write_access_allowed', async (ctx) => {
+    await fanOf(db, ctx.from, ctx.chat.id);
+  });
+
   privateChats.command('stop', async (ctx) => {
     const fan = await fanIn(ctx);
     if (!fan) return;
