@@ -185,43 +185,45 @@ function Desk({ view, mode, backTo }: { view: MatchView; mode: DeskMode; backTo:
           <RefusalNotes key={side} items={refusedAt(refused, view, isSide(side))} onDismiss={dismiss} />
         ))}
       </div>
-      <DeskTabs<TabKey>
-        label={t('desk.tabsLabel')}
-        current={tab}
-        onSelect={setTab}
-        tabs={[
-          {
-            key: 'feed',
-            label: t('desk.tabFeed'),
-            panel: (
-              <EventFeed
-                view={view}
-                onEdit={(ref, body) => record({ kind: 'event.update', ref, body })}
-                onDelete={remove}
-                block={blockText}
-                refused={refused}
-                onDismiss={dismiss}
-              />
-            ),
-          },
-          {
-            key: 'stats',
-            label: t('desk.tabStats'),
-            panel: <StatsPanel view={view} record={record} block={blockText} refused={refused} onDismiss={dismiss} />,
-          },
-          {
-            key: 'match',
-            label: t('desk.tabMatch'),
-            panel: (
-              <>
-                <ShootoutPanel view={view} minute={at.minute} canStart={mode === 'operator'} record={record} />
-                <MinuteField state={minute} />
-              </>
-            ),
-          },
-        ]}
-      />
-      <div className="toast-slot">{toast && <Toast toast={toast} onClose={closeToast} />}</div>
+      <div className="desk-middle">
+        <DeskTabs<TabKey>
+          label={t('desk.tabsLabel')}
+          current={tab}
+          onSelect={setTab}
+          tabs={[
+            {
+              key: 'feed',
+              label: t('desk.tabFeed'),
+              panel: (
+                <EventFeed
+                  view={view}
+                  onEdit={(ref, body) => record({ kind: 'event.update', ref, body })}
+                  onDelete={remove}
+                  block={blockText}
+                  refused={refused}
+                  onDismiss={dismiss}
+                />
+              ),
+            },
+            {
+              key: 'stats',
+              label: t('desk.tabStats'),
+              panel: <StatsPanel view={view} record={record} block={blockText} refused={refused} onDismiss={dismiss} />,
+            },
+            {
+              key: 'match',
+              label: t(inShootout ? 'desk.tabShootout' : 'desk.tabMatch'),
+              panel: (
+                <>
+                  <ShootoutPanel view={view} minute={at.minute} canStart={mode === 'operator'} record={record} />
+                  <MinuteField state={minute} />
+                </>
+              ),
+            },
+          ]}
+        />
+        <div className="toast-slot">{toast && <Toast toast={toast} onClose={closeToast} />}</div>
+      </div>
       <div className="sides">
         {SIDES.map((side) => (
           <SideActions

@@ -24,6 +24,8 @@ export function PeriodControls({ view, record }: Props) {
   const block = finishBlock(view);
   const stage = nextStage(view.match);
   const live = view.match.status === 'live';
+  // Before the second half ends full time is simply not offered: a disabled button there only takes room.
+  const finishable = live && block !== 'not_allowed';
   const score = `${view.match.score.home} : ${view.match.score.away}`;
 
   return (
@@ -40,7 +42,7 @@ export function PeriodControls({ view, record }: Props) {
             {t(stepLabel(s))}
           </button>
         ))}
-        {live && (
+        {finishable && (
           <button
             type="button"
             className="danger"
@@ -58,7 +60,7 @@ export function PeriodControls({ view, record }: Props) {
           {t(`nextStage.${stage}`)}
         </p>
       )}
-      {live && block && (
+      {finishable && block && (
         <p className="hint" id="finish-hint" data-testid="finish-hint">
           {t(`finish.block.${block}`)}
         </p>

@@ -83,7 +83,7 @@ export const en = {
     empty: 'No matches in the correction window.',
   },
   desk: {
-    back: 'Back to matches',
+    back: 'Matches',
     periodTitle: 'Match progress',
     minuteGroup: 'Minute for new events',
     minute: 'Minute',
@@ -112,7 +112,8 @@ export const en = {
     tabsLabel: 'Console sections',
     tabFeed: 'Events',
     tabStats: 'Statistics',
-    tabMatch: 'Minute, shootout',
+    tabMatch: 'Minute',
+    tabShootout: 'Shootout',
   },
   deskComment: {
     title: 'Comment — {{club}}, {{minute}}',
@@ -144,7 +145,6 @@ export const en = {
     yes: 'Yes, finish',
     final: 'Finish the match',
     block: {
-      not_allowed: 'The match can finish after the second half, extra time or the penalty shootout.',
       shootout_level: 'The shootout is level: the match cannot finish yet.',
       tie_undecided: 'The tie is level: it goes on to extra time or penalties before it can finish.',
       shootout_undecided: 'The shootout is not decided yet: kicks are still due.',
