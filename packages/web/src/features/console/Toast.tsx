@@ -27,7 +27,9 @@ export function Toast({ toast, onClose }: { toast: ToastMessage; onClose(): void
   }, [toast, onClose]);
   return (
     <div className="toast" role="status" data-testid="toast">
-      <span className="toast-text">{toast.text}</span>
+      <span className="toast-text" title={toast.text}>
+        {toast.text}
+      </span>
       {toast.actions.map((a) => (
         <button
           key={a.testId}
