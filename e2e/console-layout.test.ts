@@ -218,20 +218,30 @@ describe('the one-screen console at the touchline, in Chromium', () => {
     await context.close();
   });
 
-  it('writes a comment from a quick phrase through the outbox: type, side, minute and text', async () => {
+  it('writes a comment from a quick phrase through the outbox, offline first: type, side, minute and text', async () => {
     const { context, page } = await desk('phone');
+    await context.setOffline(true);
+    await expect
+      .poll(() => page.getByTestId('connection-indicator').getAttribute('data-state'), within(5000))
+      .not.toBe('online');
     await page.getByTestId('more-away').click();
     await page.getByTestId('action-away-comment').click();
-    const phrase = await page.getByTestId('comment-phrase').nth(2).textContent();
-    await page.getByTestId('comment-phrase').nth(2).click();
+    const phrase = page.getByTestId('comment-phrase').nth(2);
+    const text = `${await phrase.textContent()} — 2`;
+    await phrase.click();
     await page.getByTestId('comment-text').press('End');
     await page.getByTestId('comment-text').pressSequentially(' — 2');
-    const request = page.waitForRequest(
-      (r) => r.method() === 'POST' && r.url().endsWith(`/api/matches/${matchId}/events`),
-    );
     await page.getByTestId('comment-send').click();
+    // Queued like any write: counted as waiting, and shown in the feed as not sent yet.
+    await expect.poll(() => page.getByTestId('pending-count').getAttribute('data-count'), within(2000)).toBe('1');
+    const queued = page.locator('[data-testid="event-item"][data-type="comment"][data-pending="true"]');
+    expect(await queued.count()).toBe(1);
+    await screenshot(page, 'console2-comment-pending-360x740');
+    const events = `/api/matches/${matchId}/events`;
+    const request = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(events));
+    await context.setOffline(false);
     const body = (await request).postDataJSON();
-    expect(body).toMatchObject({ type: 'comment', side: 'away', text: `${phrase} — 2` });
+    expect(body).toMatchObject({ type: 'comment', side: 'away', text });
     expect(body.minute).toBeGreaterThanOrEqual(1);
     expect(body.clientEventId).toBeDefined();
     await context.close();
