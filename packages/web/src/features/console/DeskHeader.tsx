@@ -17,7 +17,7 @@ export function DeskHeader({ view, backTo, pending, outdoor, onToggleOutdoor }: 
   const { t } = useTranslation();
   return (
     <header className="desk-head">
-      <div className="desk-bar">
+      <div className="desk-head-bar">
         <Link to={backTo} className="desk-back">
           ← {t('desk.back')}
         </Link>
