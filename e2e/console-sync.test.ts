@@ -50,6 +50,7 @@ describe('the console equals the record when a patch beats the answer, in Chromi
     await expect.poll(() => saves.textContent(), within(3000)).toBe(String(before));
     const answered = await answerLate(page, `**/api/matches/${m.id}/stats`, 'POST');
 
+    await page.getByTestId('tab-stats').click();
     await page.getByTestId('stat-home-saves-inc').click();
     await expect.poll(answered, within(5000)).toBe(1);
     await expect.poll(() => pending(page), within(3000)).toBe('0');
@@ -155,6 +156,7 @@ describe('the console equals the record when a patch beats the answer, in Chromi
       await raceDriver.state({ status: 'finished' });
       await route.continue();
     });
+    await page.getByTestId('tab-stats').click();
     await inc(page).click();
     const note = page.getByTestId('refused-write');
     await note.waitFor({ timeout: 10_000 });

@@ -65,8 +65,10 @@ describe('operator console, judge and captain screens in Chromium', () => {
       .not.toBe('online');
     await page.getByTestId('goal-away').click();
     await page.getByTestId('pick-none').click();
+    await page.getByTestId('more-home').click();
     await page.getByTestId('action-home-yellow_card').click();
     await page.getByTestId('pick-player').first().click();
+    await page.getByTestId('more-away').click();
     await page.getByTestId('action-away-yellow_card').click();
     await page.getByTestId('pick-player').first().click();
     await expect.poll(() => page.getByTestId('pending-count').getAttribute('data-count'), within(2000)).toBe('3');
@@ -102,6 +104,7 @@ describe('operator console, judge and captain screens in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('connection-indicator').getAttribute('data-state'), within(5000))
       .not.toBe('online');
+    await page.getByTestId('more-home').click();
     await page.getByTestId('action-home-yellow_card').click();
     await page.getByTestId('pick-player').first().click();
     await expect.poll(() => page.getByTestId('pending-count').getAttribute('data-count'), within(2000)).toBe('1');
@@ -184,6 +187,7 @@ describe('operator console, judge and captain screens in Chromium', () => {
     expect(await cupPage.page.getByTestId('next-stage').getAttribute('data-stage')).toBe('penalties');
     expect(await cupPage.page.getByTestId('period-extra_time_first').count()).toBe(0);
     await screenshot(cupPage.page, 'shootout-enabled-360x740');
+    await cupPage.page.getByTestId('tab-match').click();
     await toggle.click();
     await expect.poll(async () => (await snapshot(app, cup.id)).match.period, within(3000)).toBe('penalties');
     for (const side of ['home', 'away'] as const) await cupPage.page.getByTestId(`kick-${side}-scored`).click();

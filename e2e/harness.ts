@@ -128,6 +128,8 @@ export function launchBrowser(): Promise<Browser> {
 
 export const viewports = {
   phone: { width: 360, height: 740 },
+  /** The same phone on its side. */
+  landscape: { width: 740, height: 360 },
   desktop: { width: 1280, height: 800 },
 } as const;
 

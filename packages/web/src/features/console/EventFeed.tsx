@@ -5,7 +5,8 @@ import { refOf, type MatchView } from './optimistic.ts';
 import type { EventRef, OutboxItem } from './outbox.ts';
 import { isEvent, refusedAt } from './refusal-place.ts';
 import { RefusalNotes } from './RefusedWrites.tsx';
-import { describeEvent, EVENT_ICON, minuteLabel } from '../../lib/event-text.ts';
+import { describeEvent, minuteLabel } from '../../lib/event-text.ts';
+import { EventIcon } from './EventIcon.tsx';
 import { EventEditor } from './EventEditor.tsx';
 
 interface Props {
@@ -29,7 +30,9 @@ export function EventFeed({ view, onEdit, onDelete, block, refused, onDismiss }:
 
   return (
     <section className="event-feed" aria-labelledby="feed-title">
-      <h3 id="feed-title">{t('feed.title')}</h3>
+      <h3 id="feed-title" className="visually-hidden">
+        {t('feed.title')}
+      </h3>
       {block && events.length > 0 && (
         <p className="hint" id="feed-hint" data-testid="feed-hint">
           {block}
@@ -55,7 +58,7 @@ export function EventFeed({ view, onEdit, onDelete, block, refused, onDismiss }:
             >
               <div className="feed-line">
                 <span className="feed-minute">{minuteLabel(e)}</span>
-                <span aria-hidden="true">{EVENT_ICON[e.type]}</span>
+                <EventIcon type={e.type} />
                 <span className="feed-text">
                   {text}
                   <small className="muted"> · {club}</small>

@@ -4,6 +4,7 @@ import type { StateBody } from '@touchline/contract';
 import type { MatchView } from './optimistic.ts';
 import type { Write } from './outbox.ts';
 import { finishBlock, nextStage, periodSteps } from './selectors.ts';
+import { Sheet } from './Sheet.tsx';
 
 interface Props {
   view: MatchView;
@@ -12,7 +13,10 @@ interface Props {
 
 const stepLabel = (s: StateBody) => (s.status === 'live' ? 'periodStep.kickOff' : `periodStep.${s.period}`);
 
-/** Kick-off and the period steps the transition table allows, and full time behind two confirmations. */
+/**
+ * One row: each button is named for what comes next (kick-off, half-time, …), taken in one tap; full time, which an
+ * operator cannot take back, asks twice in a sheet.
+ */
 export function PeriodControls({ view, record }: Props) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState<0 | 1 | 2>(0);
@@ -20,12 +24,13 @@ export function PeriodControls({ view, record }: Props) {
   const block = finishBlock(view);
   const stage = nextStage(view.match);
   const live = view.match.status === 'live';
+  // Before the second half ends full time is simply not offered: a disabled button there only takes room.
+  const finishable = live && block !== 'not_allowed';
   const score = `${view.match.score.home} : ${view.match.score.away}`;
 
   return (
-    <section className="period-controls" aria-labelledby="period-title">
-      <h3 id="period-title">{t('desk.periodTitle')}</h3>
-      <div className="button-row">
+    <section className="period-controls" aria-label={t('desk.periodTitle')}>
+      <div className="period-buttons">
         {steps.map((s) => (
           <button
             key={stepLabel(s)}
@@ -37,7 +42,7 @@ export function PeriodControls({ view, record }: Props) {
             {t(stepLabel(s))}
           </button>
         ))}
-        {live && confirming === 0 && (
+        {finishable && (
           <button
             type="button"
             className="danger"
@@ -55,32 +60,31 @@ export function PeriodControls({ view, record }: Props) {
           {t(`nextStage.${stage}`)}
         </p>
       )}
-      {live && block && (
+      {finishable && block && (
         <p className="hint" id="finish-hint" data-testid="finish-hint">
           {t(`finish.block.${block}`)}
         </p>
       )}
       {confirming > 0 && (
-        <div className="confirm" role="alertdialog" aria-labelledby="finish-question">
-          <p id="finish-question">{confirming === 1 ? t('finish.confirm1', { score }) : t('finish.confirm2')}</p>
-          <div className="button-row">
-            <button
-              type="button"
-              className="danger"
-              data-testid={`finish-confirm-${confirming}`}
-              onClick={() => {
-                if (confirming === 1) return setConfirming(2);
-                setConfirming(0);
-                record({ kind: 'state', body: { status: 'finished' } });
-              }}
-            >
-              {confirming === 1 ? t('finish.yes') : t('finish.final')}
-            </button>
-            <button type="button" onClick={() => setConfirming(0)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
+        <Sheet
+          alert
+          title={confirming === 1 ? t('finish.confirm1', { score }) : t('finish.confirm2')}
+          testId="finish-sheet"
+          onCancel={() => setConfirming(0)}
+        >
+          <button
+            type="button"
+            className="danger wide"
+            data-testid={`finish-confirm-${confirming}`}
+            onClick={() => {
+              if (confirming === 1) return setConfirming(2);
+              setConfirming(0);
+              record({ kind: 'state', body: { status: 'finished' } });
+            }}
+          >
+            {confirming === 1 ? t('finish.yes') : t('finish.final')}
+          </button>
+        </Sheet>
       )}
     </section>
   );

@@ -1,66 +1,56 @@
 import { useTranslation } from 'react-i18next';
-import type { EventType, Side } from '@touchline/contract';
+import type { Side } from '@touchline/contract';
 import type { MatchView } from './optimistic.ts';
-import type { OutboxItem } from './outbox.ts';
-import { isSide, refusedAt } from './refusal-place.ts';
-import { RefusalNotes } from './RefusedWrites.tsx';
-import { EVENT_RULES, EVENT_TYPES } from '@touchline/domain';
-import { EVENT_ICON } from '../../lib/event-text.ts';
-
-/**
- * The per-side buttons; the goal is the big one, since it is the one that must never be missed.
- * Events of one period only (shootout kicks) have their own panel.
- */
-const SECONDARY = EVENT_TYPES.filter((type) => type !== 'goal' && !EVENT_RULES[type].onlyIn);
+import { EventIcon } from './EventIcon.tsx';
 
 interface Props {
   view: MatchView;
   side: Side;
   /** Why the server would refuse a new event now, in words; the buttons are disabled then. */
   disabledHint?: string | undefined;
-  onAction(side: Side, type: EventType): void;
-  refused: readonly OutboxItem[];
-  onDismiss(id: string): void;
+  onGoal(side: Side): void;
+  onMore(side: Side): void;
 }
 
-export function SideActions({ view, side, disabledHint, onAction, refused, onDismiss }: Props) {
+/**
+ * One side's column at the thumb's end of the screen: the goal, the one that must never be missed, big; every
+ * other event one tap away in the event sheet (docs/decisions/038-one-screen-console.md).
+ */
+export function SideActions({ view, side, disabledHint, onGoal, onMore }: Props) {
   const { t } = useTranslation();
   const club = view.match[side === 'home' ? 'homeClub' : 'awayClub'];
-  const titleId = `side-${side}-title`;
   const disabled = disabledHint !== undefined;
+  const hintId = `side-${side}-hint`;
   return (
-    <section className={`side-actions side-${side}`} aria-labelledby={titleId} data-testid={`side-${side}`}>
-      <h3 id={titleId}>{club.name}</h3>
+    <section className={`side-actions side-${side}`} aria-label={club.name} data-testid={`side-${side}`}>
       <button
         type="button"
         className="goal-button"
         data-testid={`goal-${side}`}
         aria-label={t('desk.goalFor', { club: club.name })}
+        aria-describedby={disabled ? hintId : undefined}
         disabled={disabled}
-        onClick={() => onAction(side, 'goal')}
+        onClick={() => onGoal(side)}
       >
-        <span aria-hidden="true">{EVENT_ICON.goal}</span> {t('event.goal')}
+        <EventIcon type="goal" />
+        <span>{t('event.goal')}</span>
       </button>
-      <div className="action-grid">
-        {SECONDARY.map((type) => (
-          <button
-            key={type}
-            type="button"
-            data-testid={`action-${side}-${type}`}
-            aria-label={t('desk.actionFor', { action: t(`event.${type}`), club: club.name })}
-            disabled={disabled}
-            onClick={() => onAction(side, type)}
-          >
-            <span aria-hidden="true">{EVENT_ICON[type]}</span> {t(`event.${type}`)}
-          </button>
-        ))}
-      </div>
+      <button
+        type="button"
+        className="more-button"
+        data-testid={`more-${side}`}
+        aria-label={t('desk.moreFor', { club: club.name })}
+        aria-describedby={disabled ? hintId : undefined}
+        disabled={disabled}
+        onClick={() => onMore(side)}
+      >
+        {t('desk.more')}
+      </button>
       {disabledHint && (
-        <p className="hint" data-testid={`side-${side}-hint`}>
+        <p className="visually-hidden" id={hintId} data-testid={`side-${side}-hint`}>
           {disabledHint}
         </p>
       )}
-      <RefusalNotes items={refusedAt(refused, view, isSide(side))} onDismiss={onDismiss} />
     </section>
   );
 }

@@ -1,14 +1,24 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export interface ToastMessage {
-  text: string;
-  action?: { label: string; run(): void };
+export interface ToastAction {
+  label: string;
+  testId: string;
+  run(): void;
 }
 
-const SHOW_MS = 10_000;
+export interface ToastMessage {
+  text: string;
+  actions: ToastAction[];
+}
 
-/** A short-lived note with an optional action: "Goal recorded · Add assist", "Event deleted · Undo". */
+/** Long enough to reach for Undo after a wrong tap, short enough to be gone by the next attack. */
+const SHOW_MS = 8_000;
+
+/**
+ * A short-lived note with its actions ("Goal recorded · Add assist · Undo"). It sits in its own row of the desk,
+ * between the tabs and the goal buttons, so it never covers a control (docs/decisions/038-one-screen-console.md).
+ */
 export function Toast({ toast, onClose }: { toast: ToastMessage; onClose(): void }) {
   const { t } = useTranslation();
   useEffect(() => {
@@ -17,19 +27,23 @@ export function Toast({ toast, onClose }: { toast: ToastMessage; onClose(): void
   }, [toast, onClose]);
   return (
     <div className="toast" role="status" data-testid="toast">
-      <span>{toast.text}</span>
-      {toast.action && (
+      <span className="toast-text" title={toast.text}>
+        {toast.text}
+      </span>
+      {toast.actions.map((a) => (
         <button
+          key={a.testId}
           type="button"
+          data-testid={a.testId}
           onClick={() => {
-            toast.action!.run();
+            a.run();
             onClose();
           }}
         >
-          {toast.action.label}
+          {a.label}
         </button>
-      )}
-      <button type="button" aria-label={t('common.close')} onClick={onClose}>
+      ))}
+      <button type="button" className="toast-close" aria-label={t('common.close')} onClick={onClose}>
         ×
       </button>
     </div>
