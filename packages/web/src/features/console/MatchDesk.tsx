@@ -97,8 +97,8 @@ function Desk({ view, mode, backTo }: { view: MatchView; mode: DeskMode; backTo:
 
   function remove(event: MatchEvent, ref: EventRef) {
     record({ kind: 'event.delete', ref });
-    const { type, side, minute: m, addedTime, playerId, relatedPlayerId, scored } = event;
-    const again = { type, side, minute: m, addedTime, playerId, relatedPlayerId, scored };
+    const { type, side, minute: m, addedTime, playerId, relatedPlayerId, scored, text } = event;
+    const again = { type, side, minute: m, addedTime, playerId, relatedPlayerId, scored, text };
     setToast({
       text: t('feed.deleted'),
       // Undo re-creates the event: the server keeps no deleted rows to restore.
