@@ -62,6 +62,38 @@ describe('public live centre in Chromium', () => {
     await wide.context.close();
   });
 
+  it('shows a comment of the live ticker as it is written, edited and deleted, as inert text', async () => {
+    const m = (await today(app)).live[0]!;
+    const { context, page } = await newPage(browser, 'phone');
+    await page.goto(`${app.url}/matches/${m.id}`);
+    await page.getByTestId('score-block').waitFor();
+    await page.getByTestId('timeline').waitFor({ state: 'attached' });
+    await new Promise((r) => setTimeout(r, 2000)); // the page's stream is subscribed: the comment comes as a patch
+    const before = await score(page);
+    const comments = page.locator('[data-testid="timeline-item"][data-type="comment"]');
+    const hostile = 'Rain stops play <img src=x onerror="window.pwned=1"> — covers on';
+    const created = (await driver(app, op.token, m.id).event({
+      type: 'comment',
+      side: 'home',
+      minute: 44,
+      text: hostile,
+    })) as { event: { id: string } };
+    await expect.poll(() => comments.count(), within(5000)).toBe(1);
+    expect(await comments.first().textContent()).toContain(`44'`);
+    expect(await comments.first().textContent()).toContain(hostile);
+    expect(await page.locator('[data-testid="timeline"] img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await score(page)).toBe(before);
+    await screenshot(page, 'public-comment-360x740');
+
+    const url = `/api/matches/${m.id}/events/${created.event.id}`;
+    expect((await app.api('PATCH', url, { text: 'Play resumes' }, op.token)).status).toBe(200);
+    await expect.poll(() => comments.first().textContent(), within(5000)).toContain('Play resumes');
+    expect((await app.api('DELETE', url, undefined, op.token)).status).toBe(200);
+    await expect.poll(() => comments.count(), within(5000)).toBe(0);
+    await context.close();
+  });
+
   it('re-orders the standings live when a result changes the table', async () => {
     const { league } = await today(app);
     const seasonId = league[0]!.seasonId;

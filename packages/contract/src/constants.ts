@@ -32,6 +32,8 @@ export const COUNTER_METRICS = ['shots', 'shots_on_target', 'corners', 'fouls', 
 export const MINUTE_MAX = 130;
 /** How long a live-ticker comment may be: a line read at a glance, not an essay. */
 export const COMMENT_MAX_LENGTH = 200;
+/** How many comments one match takes in any 60 s, from all its operators together (decision 037). */
+export const COMMENTS_PER_MINUTE = 6;
 export const ADDED_TIME_MAX = 30;
 /** Below this a password is refused with weak_password. */
 export const MIN_PASSWORD_LENGTH = 10;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADDED_TIME_MAX, MINUTE_MAX } from './constants.ts';
+import { ADDED_TIME_MAX, COMMENT_MAX_LENGTH, MINUTE_MAX } from './constants.ts';
 import { Club, Competition, DateOnly, ParticipantBody, SeasonFormat, ShirtNumber, TieKind } from './admin.ts';
 import { EventType, Id, IsoDate, LineupRole, MatchStatus, Period, Role, Side, StoredText } from './common.ts';
 import { RoundRef, Standings } from './models.ts';
@@ -30,6 +30,8 @@ function seasonDocument(text: (max: number) => z.ZodType<string>) {
       playerId: ref,
       relatedPlayerId: ref,
       scored: z.boolean().nullable(),
+      /** A comment's text; absent from documents written before comments existed. */
+      text: text(COMMENT_MAX_LENGTH).nullable().optional(),
       createdAt: IsoDate,
       /** The login of the account that recorded it, one of `authors`. */
       createdBy: text(100),

@@ -23,6 +23,8 @@ export interface EventRule {
   onlyIn: Period | null;
   /** Whether it carries `scored` (and needs it). */
   scored: boolean;
+  /** Whether it carries `text` (and needs it): a line of the live ticker, counted nowhere. */
+  text: boolean;
 }
 
 const plain: EventRule = {
@@ -34,6 +36,7 @@ const plain: EventRule = {
   relatedRequired: false,
   onlyIn: null,
   scored: false,
+  text: false,
 };
 const booking = (card: Card): EventRule => ({ ...plain, card, player: 'expected' });
 
@@ -48,7 +51,7 @@ export const EVENT_RULES: Readonly<Record<EventType, EventRule>> = {
   red_card: booking('red'),
   substitution: { ...plain, player: 'required', related: 'on', relatedRequired: true },
   shootout_kick: { ...plain, onlyIn: 'penalties', scored: true },
-  comment: plain,
+  comment: { ...plain, text: true },
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_RULES) as EventType[];
@@ -73,6 +76,7 @@ export interface CheckedEvent {
   playerId?: string | undefined;
   relatedPlayerId?: string | undefined;
   scored?: boolean | undefined;
+  text?: string | undefined;
 }
 
 export type EventRefusal =
@@ -81,7 +85,9 @@ export type EventRefusal =
   | 'scored_not_allowed'
   | 'players_missing'
   | 'related_not_allowed'
-  | 'related_is_player';
+  | 'related_is_player'
+  | 'text_missing'
+  | 'text_not_allowed';
 
 /** Why an event's fields break its row of the table in this period, or null. The players' sides are not checked. */
 export function eventRefusal(e: CheckedEvent, period: Period | null): EventRefusal | null {
@@ -89,6 +95,8 @@ export function eventRefusal(e: CheckedEvent, period: Period | null): EventRefus
   if (rule.onlyIn && period !== rule.onlyIn) return 'shootout_only_in_penalties';
   if (rule.scored && typeof e.scored !== 'boolean') return 'scored_missing';
   if (!rule.scored && e.scored !== undefined) return 'scored_not_allowed';
+  if (rule.text && !e.text) return 'text_missing';
+  if (!rule.text && e.text !== undefined) return 'text_not_allowed';
   if ((rule.player === 'required' && !e.playerId) || (rule.relatedRequired && !e.relatedPlayerId))
     return 'players_missing';
   if (e.relatedPlayerId && !rule.related) return 'related_not_allowed';

@@ -149,3 +149,30 @@ describe('computeSuspensions', () => {
     );
   });
 });
+
+describe('comments in the discipline', () => {
+  it('a comment naming a player never books nor bans him, whatever the log around it', () => {
+    const card = fc.tuple(
+      fc.constantFrom<EventType>('yellow_card', 'second_yellow', 'red_card'),
+      fc.constantFrom<Side>('home', 'away'),
+      fc.constantFrom('p1', 'p2'),
+    );
+    const comment = fc.tuple(
+      fc.constant<EventType>('comment'),
+      fc.constantFrom<Side>('home', 'away'),
+      fc.constantFrom('p1', 'p2'),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.array(card, { maxLength: 4 }), fc.array(comment, { maxLength: 4 })), { maxLength: 6 }),
+        (games) => {
+          const plain = games.map(([cards], i) => m('A', 'B', cards, String(i + 1)));
+          const commented = games.map(([cards, comments], i) =>
+            m('A', 'B', [...comments, ...cards, ...comments], String(i + 1)),
+          );
+          expect(computeSuspensions(commented)).toEqual(computeSuspensions(plain));
+        },
+      ),
+    );
+  });
+});

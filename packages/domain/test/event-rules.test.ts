@@ -12,6 +12,7 @@ const valid = (type: EventType): CheckedEvent => {
     ...(rule.player !== 'optional' ? { playerId: 'p1' } : {}),
     ...(rule.relatedRequired ? { relatedPlayerId: 'p2' } : {}),
     ...(rule.scored ? { scored: true } : {}),
+    ...(rule.text ? { text: 'Rain stops play' } : {}),
   };
 };
 const periodFor = (type: EventType) => EVENT_RULES[type].onlyIn ?? 'first_half';
@@ -49,6 +50,11 @@ describe('the event table', () => {
       expect(eventRefusal(bare, periodFor(type))).toBe(rule.scored ? 'scored_missing' : null);
       expect(eventRefusal({ ...bare, scored: false }, periodFor(type))).toBe(rule.scored ? null : 'scored_not_allowed');
     });
+    it('needs `text` exactly when its row carries it', () => {
+      const { text: _t, ...bare } = valid(type);
+      expect(eventRefusal(bare, periodFor(type))).toBe(rule.text ? 'text_missing' : null);
+      expect(eventRefusal({ ...bare, text: 'Corner' }, periodFor(type))).toBe(rule.text ? null : 'text_not_allowed');
+    });
     it('needs a player only when its row requires one', () => {
       const { playerId: _p, ...bare } = valid(type);
       expect(eventRefusal(bare, periodFor(type))).toBe(rule.player === 'required' ? 'players_missing' : null);
@@ -79,6 +85,21 @@ describe('the event table', () => {
       const counts = playerCounts({ type, playerId: null, relatedPlayerId: 2 });
       expect(counts.map(([id]) => id)).toEqual(rule.related ? [2] : []);
     });
+  });
+
+  it('a comment is a line of text and nothing else: no score, card, credit, related player or period', () => {
+    expect(EVENT_RULES.comment).toEqual({
+      scoresFor: null,
+      credit: null,
+      card: null,
+      player: 'optional',
+      related: null,
+      relatedRequired: false,
+      onlyIn: null,
+      scored: false,
+      text: true,
+    });
+    expect(EVENT_TYPES.filter((type) => EVENT_RULES[type].text)).toEqual(['comment']);
   });
 
   it.each<[EventType, string]>([

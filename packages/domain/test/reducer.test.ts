@@ -130,3 +130,27 @@ describe('reducer properties', () => {
     );
   });
 });
+
+describe('comments (docs/rules.md §1.1)', () => {
+  const comment: fc.Arbitrary<ReducibleEvent> = fc.record({
+    type: fc.constant<EventType>('comment'),
+    side: fc.constantFrom<Side>('home', 'away'),
+    scored: fc.constantFrom(true, false, null, undefined),
+  });
+  /** The log with comments put in anywhere, its own events kept in order. */
+  const withComments = fc
+    .tuple(fc.array(event, { maxLength: 30 }), fc.array(fc.tuple(fc.nat(), comment), { maxLength: 10 }))
+    .map(([log, inserts]) => {
+      const out = [...log];
+      for (const [at, c] of inserts) out.splice(at % (out.length + 1), 0, c);
+      return [log, out] as const;
+    });
+
+  it('adding comments anywhere never changes the score, the shootout or the cards', () => {
+    fc.assert(
+      fc.property(withComments, ([log, commented]) => {
+        expect(reduceEvents(commented)).toEqual(reduceEvents(log));
+      }),
+    );
+  });
+});

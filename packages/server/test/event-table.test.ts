@@ -37,6 +37,7 @@ describe.each(dbKinds)('the event table, as the server applies it, on %s', (kind
       playerId: players[0],
       ...(rule.related ? { relatedPlayerId: players[1] } : {}),
       ...(rule.scored ? { scored: true } : {}),
+      ...(rule.text ? { text: 'Rain stops play' } : {}),
     };
     if (rule.onlyIn) {
       expect(await code(full)).toBe('shootout_only_in_penalties');
@@ -47,6 +48,10 @@ describe.each(dbKinds)('the event table, as the server applies it, on %s', (kind
     if (rule.related) expect(await code({ ...full, relatedPlayerId: players[0] })).toBe('bad_request');
     if (rule.player === 'required') expect(await code(base)).toBe('bad_request');
     if (rule.relatedRequired) expect(await code({ ...base, playerId: players[0] })).toBe('bad_request');
+    const { text: _t, ...untold } = full;
+    expect(await code(rule.text ? untold : { ...full, text: 'Rain stops play' })).toBe(
+      rule.text ? 'text_missing' : 'text_not_allowed',
+    );
 
     const before = await snapshot(s.app, matchId);
     const created = await post(full);

@@ -65,6 +65,9 @@ describe.each(dbKinds)('season export from %s', (kind) => {
     const live = (await matches(source.app, `?seasonId=${seasonId}&status=live`))[0]!;
     const goal = { type: 'goal', side: 'home', minute: 33, clientEventId: randomUUID() };
     expect((await admin.req('POST', `/api/matches/${live.id}/events`, goal)).status).toBe(201);
+    // A comment of the live ticker, its text starting like a formula: it moves with its words and stays text in CSV.
+    const comment = { type: 'comment', side: 'away', minute: 34, text: `${FORMULAS[0]} what a goal` };
+    expect((await admin.req('POST', `/api/matches/${live.id}/events`, comment)).status).toBe(201);
     const res = await source.app.inject({
       method: 'GET',
       url: `/api/admin/seasons/${seasonId}/export.json`,
@@ -138,6 +141,11 @@ describe.each(dbKinds)('season export from %s', (kind) => {
     unknownClub.matches[0]!.homeClubId = '2000000000';
     const unknownAuthor = copy();
     unknownAuthor.matches.find((m) => m.events.length)!.events[0]!.createdBy = 'nobody';
+    const silentComment = copy();
+    const silent = silentComment.matches.flatMap((m) => m.events).find((e) => e.type === 'comment')!;
+    silent.text = null;
+    const wordedGoal = copy();
+    wordedGoal.matches.flatMap((m) => m.events).find((e) => e.type === 'goal')!.text = 'A goal with words';
     const lineBreak = copy();
     lineBreak.clubs[0]!.name = 'Two\nlines';
     const sameShirt = copy();
@@ -153,6 +161,8 @@ describe.each(dbKinds)('season export from %s', (kind) => {
       ['a newer version', { ...copy(), version: 2 }, 400, 'bad_request'],
       ['a match with a club the document does not hold', unknownClub, 400, 'import_invalid'],
       ['an event by an author it does not list', unknownAuthor, 400, 'import_invalid'],
+      ['a comment without text', silentComment, 400, 'import_invalid'],
+      ['a goal with text', wordedGoal, 400, 'import_invalid'],
       ['a club name with a line break', lineBreak, 400, 'control_characters'],
       ['two players with one shirt in a roster', sameShirt, 400, 'import_invalid'],
       ['a tie leading to no tie', unknownNextTie, 400, 'import_invalid'],
@@ -243,6 +253,7 @@ describe.each(dbKinds)('season export from %s', (kind) => {
       'relatedPlayerId',
       'relatedPlayer',
       'scored',
+      'text',
       'createdAt',
     ]);
     expect(csv('standings.csv')[0]).toEqual([

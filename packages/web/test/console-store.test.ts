@@ -185,6 +185,27 @@ describe('console store: outbox order and retry', () => {
     await until(() => selectPendingCount(t.state()) === 0);
   });
 
+  it('carries a comment like any event: held offline with its text, counted nowhere, retried while the rate is full', async () => {
+    const t = setup({ online: false });
+    const comment = { type: 'comment' as const, side: 'home' as const, minute: 30, text: 'Rain <b>stops</b> play' };
+    const before = t.view().match.score;
+    const id = await t.c.enqueue('7', { kind: 'event.create', body: comment });
+    expect(t.view().events).toMatchObject([{ ...comment, pending: true }]);
+    expect(t.view().match.score).toEqual(before);
+    expect((await (await t.storage).load()).map((i) => i.write)).toEqual([{ kind: 'event.create', body: comment }]);
+
+    t.server.fail('createEvent', new ApiError(429, 'comment_rate_limited', 'At most 6 comments a minute'));
+    t.net.set(true);
+    await until(() => t.clock.delays().length === 1);
+    expect(selectRefused(t.state())).toEqual([]);
+    t.clock.fire();
+    await until(() => selectPendingCount(t.state()) === 0);
+    expect(t.server.calls.map((c) => c.args)).toEqual([
+      ['7', { ...comment, clientEventId: id }],
+      ['7', { ...comment, clientEventId: id }],
+    ]);
+  });
+
   it('retries network and server failures with back-off, never sending a later write first', async () => {
     const t = setup();
     t.server.fail('postStats', serverError(), networkError());

@@ -148,6 +148,7 @@ export function seasonCsvZip(doc: SeasonExport): Uint8Array {
         'relatedPlayerId',
         'relatedPlayer',
         'scored',
+        'text',
         'createdAt',
       ],
       doc.matches.flatMap((m) =>
@@ -164,6 +165,7 @@ export function seasonCsvZip(doc: SeasonExport): Uint8Array {
           e.relatedPlayerId,
           at(player, e.relatedPlayerId),
           e.scored,
+          e.text ?? null,
           e.createdAt,
         ]),
       ),

@@ -191,6 +191,7 @@ export function buildSeasonExport(db: Db, id: string): Promise<SeasonExport> {
               playerId: opt(e.playerId),
               relatedPlayerId: opt(e.relatedPlayerId),
               scored: e.scored,
+              text: e.text,
               createdAt: e.createdAt.toISOString(),
               createdBy: loginOf.get(e.createdBy)!,
             })),

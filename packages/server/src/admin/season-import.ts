@@ -2,6 +2,7 @@ import { getTableName, type InferInsertModel, inArray, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { SeasonImportAnswer, SeasonImportBody } from '@touchline/contract';
+import { EVENT_RULES } from '@touchline/domain';
 import type { Tx } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
@@ -42,6 +43,9 @@ function checkReferences(doc: Doc) {
   for (const m of doc.matches) {
     const stranger = m.events.find((e) => !logins.has(e.createdBy));
     if (stranger) throw invalid(`Event ${stranger.id} names an author the document does not list`, { matchId: m.id });
+    // Text belongs to comments only, and every comment has some (docs/rules.md §1.1).
+    const worded = m.events.find((e) => EVENT_RULES[e.type].text !== Boolean(e.text));
+    if (worded) throw invalid(`Event ${worded.id}: only a comment has text, and a comment needs it`, { matchId: m.id });
   }
   const ties = new Set(doc.ties.map((x) => x.id));
   const loose = doc.ties.find((x) => x.nextTieId !== null && !ties.has(x.nextTieId));

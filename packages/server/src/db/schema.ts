@@ -311,6 +311,8 @@ export const matchEvents = pgTable(
     playerId: integer('player_id').references(() => persons.id),
     relatedPlayerId: integer('related_player_id').references(() => persons.id),
     scored: boolean('scored'),
+    /** A comment's line of the live ticker (docs/rules.md §1.1); null for every other type. */
+    text: text('text'),
     createdAt: createdAt(),
     createdBy: integer('created_by')
       .notNull()

@@ -15,6 +15,7 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   not_found: 404,
   payload_too_large: 413,
   rate_limited: 429,
+  comment_rate_limited: 429,
   too_many_connections: 429,
   not_ready: 503,
   server_busy: 503,

@@ -20,13 +20,14 @@ import {
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import type { WriteContext, WriteStep } from './engine.ts';
+import { assertCommentRate } from './comments.ts';
 import { assertPlayersOfSide } from './players.ts';
 import { loadEvents, loadStats, toEvent } from '../reads/snapshot.ts';
 import { getSummary } from '../reads/summary.ts';
 
 type EventFields = Pick<
   MatchEvent,
-  'type' | 'side' | 'minute' | 'addedTime' | 'playerId' | 'relatedPlayerId' | 'scored'
+  'type' | 'side' | 'minute' | 'addedTime' | 'playerId' | 'relatedPlayerId' | 'scored' | 'text'
 >;
 
 const EVENT_REFUSED: Record<EventRefusal, (e: EventFields) => ApiError> = {
@@ -41,6 +42,8 @@ const EVENT_REFUSED: Record<EventRefusal, (e: EventFields) => ApiError> = {
       'bad_request',
       EVENT_RULES[e.type].related === 'on' ? 'The players off and on must differ' : 'A player cannot assist themself',
     ),
+  text_missing: () => new ApiError('text_missing', 'A comment needs its `text`'),
+  text_not_allowed: (e) => new ApiError('text_not_allowed', `A ${e.type} has no \`text\`: only comments do`),
 };
 
 /** The event table's rules for one event (docs/rules.md §1.1), checked against the match it belongs to. */
@@ -82,6 +85,7 @@ const toColumns = (e: EventFields) => ({
   playerId: e.playerId ? Number(e.playerId) : null,
   relatedPlayerId: e.relatedPlayerId ? Number(e.relatedPlayerId) : null,
   scored: EVENT_RULES[e.type].scored ? (e.scored ?? false) : null,
+  text: e.text ?? null,
 });
 
 /**
@@ -119,6 +123,7 @@ export async function createEvent(
   const fields = { ...body, playerId: body.playerId ?? undefined, relatedPlayerId: body.relatedPlayerId ?? undefined };
   await validateEvent(ctx, fields);
   if (EVENT_RULES[fields.type].scored) await assertKickDue(ctx, fields.side);
+  if (EVENT_RULES[fields.type].text) await assertCommentRate(ctx);
   const [row] = await ctx.tx
     .insert(t.matchEvents)
     .values({
@@ -174,8 +179,11 @@ export async function patchEvent(
     playerId: fields.playerId === null ? undefined : (fields.playerId ?? before.playerId),
     relatedPlayerId: fields.relatedPlayerId === null ? undefined : (fields.relatedPlayerId ?? before.relatedPlayerId),
     scored: fields.scored ?? before.scored,
+    text: fields.text ?? before.text,
   };
   if (!EVENT_RULES[merged.type].scored) merged.scored = undefined;
+  // A comment turned into another type leaves its text behind; text sent with the patch is checked as sent.
+  if (!EVENT_RULES[merged.type].text && fields.text === undefined) merged.text = undefined;
   await validateEvent(ctx, merged);
   const [updated] = await ctx.tx
     .update(t.matchEvents)

@@ -19,6 +19,7 @@ export function toEvent(e: EventRow): MatchEvent {
     ...(e.playerId !== null ? { playerId: String(e.playerId) } : {}),
     ...(e.relatedPlayerId !== null ? { relatedPlayerId: String(e.relatedPlayerId) } : {}),
     ...(EVENT_RULES[e.type].scored ? { scored: e.scored ?? false } : {}),
+    ...(e.text !== null ? { text: e.text } : {}),
     createdAt: e.createdAt.toISOString(),
     createdBy: String(e.createdBy),
   };

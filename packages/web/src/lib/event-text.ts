@@ -20,14 +20,16 @@ export const EVENT_ICON: Record<EventType, string> = {
 export const minuteLabel = (e: Pick<MatchEvent, 'minute' | 'addedTime'>) =>
   e.addedTime ? `${e.minute}+${e.addedTime}'` : `${e.minute}'`;
 
-/** "Goal · #9 Иван Петров (assist #7 Олег Сидоров)" with names from the lineup. */
+/** "Goal · #9 Иван Петров (assist #7 Олег Сидоров)" with names from the lineup; a comment is its text. */
 export function describeEvent(t: TFunction, snap: Pick<MatchSnapshot, 'lineups'>, e: MatchEvent): string {
   const who = (id: string | undefined) => {
     const p = findPlayer(snap.lineups, e.side, id);
     return p ? playerLabel(p) : id ? t('player.byId', { id }) : t('player.unknown');
   };
-  const parts = [t(`event.${e.type}`)];
   const rule = EVENT_RULES[e.type];
+  // A comment reads as its own words; React renders them as text, never as markup.
+  if (rule.text) return [e.text ?? '', ...(e.playerId ? [who(e.playerId)] : [])].join(' · ');
+  const parts = [t(`event.${e.type}`)];
   if (rule.scored) parts.push(t(e.scored ? 'shootout.scored' : 'shootout.missed'));
   if (e.playerId || !rule.scored) parts.push(who(e.playerId));
   const related = rule.related;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatchEvent, MatchSnapshot } from '@touchline/contract';
-import { isScoring } from '@touchline/domain';
+import { EVENT_RULES, isScoring } from '@touchline/domain';
 import { describeEvent, EVENT_ICON, minuteLabel } from '../../lib/event-text.ts';
 
 const FLASH_MS = 6000;
@@ -62,7 +62,10 @@ export function Timeline({ snapshot }: { snapshot: MatchSnapshot }) {
             <span aria-hidden="true">{EVENT_ICON[e.type]}</span>
             <span>
               {describeEvent(t, snapshot, e)}
-              <small className="muted"> · {snapshot.match[e.side === 'home' ? 'homeClub' : 'awayClub'].name}</small>
+              {/* A comment speaks of the match, not of one club. */}
+              {!EVENT_RULES[e.type].text && (
+                <small className="muted"> · {snapshot.match[e.side === 'home' ? 'homeClub' : 'awayClub'].name}</small>
+              )}
             </span>
           </li>
         ))}

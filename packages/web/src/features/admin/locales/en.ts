@@ -415,6 +415,7 @@ export const en = {
       playerId: 'Player',
       relatedPlayerId: 'Assist or player on',
       scored: 'Scored',
+      text: 'Text',
       createdAt: 'Entered at',
       createdBy: 'Entered by',
       seasonId: 'Season',

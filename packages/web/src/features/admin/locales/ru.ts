@@ -432,6 +432,7 @@ export const ru: Shape<typeof en> = {
       playerId: 'Игрок',
       relatedPlayerId: 'Пас или вышедший на замену',
       scored: 'Забит',
+      text: 'Текст',
       createdAt: 'Внесено',
       createdBy: 'Внёс',
       seasonId: 'Сезон',
