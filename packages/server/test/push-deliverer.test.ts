@@ -56,8 +56,8 @@ describe('Web Push deliverer against a push service on loopback', () => {
     expect(claims).toMatchObject({ aud: root, sub: vapid.subject, k: vapid.publicKey });
     expect(claims.exp * 1000).toBeGreaterThan(Date.now());
     expect(JSON.parse(decryptPush(got.body, browser.ecdh, browser.auth))).toEqual({
-      title: 'Rovers 1:0 United',
-      body: 'Goal 23′ Ivanov',
+      title: 'Rovers — United',
+      body: "⚽ 23' Goal! Rovers: Ivanov — 1:0",
       url: '/matches/7',
       tag: 'match-7',
     });

@@ -48,7 +48,7 @@ export async function recipientOfCaller(req: FastifyRequest, create: boolean): P
       throw new ApiError('not_a_fan', 'Follows belong to fans signed in through Telegram, not to staff accounts');
     }
     const userId = Number(p.userId);
-    if (create) return telegramRecipient(db, { userId, chatId: u.telegramId, locale: 'ru' });
+    if (create) return telegramRecipient(db, { userId, chatId: u.telegramId });
     const [r] = await db
       .select({ id: notifyRecipients.id })
       .from(notifyRecipients)

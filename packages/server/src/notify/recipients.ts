@@ -6,7 +6,7 @@ import { follows, notifyRecipients } from '../db/schema.ts';
 /** The one recipient of a Telegram fan (their private chat), made on first need; `canWrite` as Telegram last said. */
 export async function telegramRecipient(
   db: Db,
-  fan: { userId: number; chatId: string; locale: 'ru' | 'en'; canWrite?: boolean },
+  fan: { userId: number; chatId: string; locale?: 'ru' | 'en'; canWrite?: boolean },
 ): Promise<number> {
   const [row] = await db
     .insert(notifyRecipients)
@@ -15,7 +15,7 @@ export async function telegramRecipient(
       userId: fan.userId,
       chatId: fan.chatId,
       kinds: DEFAULT_NOTIFY_KINDS,
-      locale: fan.locale,
+      locale: fan.locale ?? 'ru',
       canWrite: fan.canWrite ?? true,
     })
     .onConflictDoUpdate({
@@ -23,7 +23,8 @@ export async function telegramRecipient(
       // The language follows the fan's Telegram as it last said (docs/decisions/036).
       set: {
         chatId: fan.chatId,
-        locale: fan.locale,
+        // Unknown here (a first follow without a sign-in's language): the one stored stays.
+        ...(fan.locale === undefined ? {} : { locale: fan.locale }),
         ...(fan.canWrite === undefined ? {} : { canWrite: fan.canWrite }),
       },
     })
