@@ -85,6 +85,16 @@ export async function measureNotifications(
     if (goal.status !== 201) throw new Error(`goal: ${goal.status} ${await goal.text()}`);
     const deadline = now() + (opts.holdSeconds + 30 + (2 * opts.followers) / opts.limitPerSecond) * 1000;
     while (fake.sent('sendMessage').length < opts.followers && now() < deadline) await sleep(200);
+    if (process.env.BENCH_DEBUG) {
+      const m = await (await fetch(`${url}/metrics`)).text();
+      console.error(
+        m
+          .split('\n')
+          .filter((l) => /^touchline_notification/.test(l))
+          .join('\n'),
+      );
+      console.error(server.output().slice(-3000));
+    }
     const committedAt = await goalCommit(databaseUrl, Number(match.id));
     const arrivals = fake.sent('sendMessage').map((c) => c.at);
     const delays = arrivals.map((at) => at - committedAt);
