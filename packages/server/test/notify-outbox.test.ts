@@ -30,7 +30,14 @@ describe.each(dbKinds)('the outbox on %s', (kind) => {
   let s: TestServer;
   const metrics = new NotifyMetrics(new Registry());
   const send = (deliverer: Deliverer) =>
-    sendDue({ db: s.database.db, instanceId: 'test', deliverers: [deliverer], budget: telegramBudget(30), metrics });
+    sendDue({
+      db: s.database.db,
+      instanceId: 'test',
+      deliverers: [deliverer],
+      budget: telegramBudget(30),
+      metrics,
+      batch: 30,
+    });
   const enqueue = async (recipientId: number, key: string, matchId: string, items: Notice['items']) => {
     await s.database.db.insert(notifications).values({
       recipientId,

@@ -4,7 +4,7 @@ import { telegramBudget } from './budget.ts';
 import type { Deliverer } from './deliver.ts';
 import { Loop } from './loop.ts';
 import { dueMatches, planMatch, planReminders, type Planned } from './planner.ts';
-import { sendDue } from './sender.ts';
+import { batchFor, sendDue } from './sender.ts';
 
 /** How often an idle loop looks again: well inside the hold window, light on the database. */
 const IDLE_MS = 250;
@@ -50,8 +50,9 @@ export const notifyPlugin = fp<NotifyOptions>(
       }
       return false;
     };
+    const batch = batchFor(config.telegramMaxPerSecond);
     const send = async () =>
-      (await sendDue({ db, instanceId: opts.instanceId, deliverers: opts.deliverers, budget, metrics })) > 0;
+      (await sendDue({ db, instanceId: opts.instanceId, deliverers: opts.deliverers, budget, metrics, batch })) > 0;
     const onError = (what: string) => (err: unknown) => app.log.warn({ err }, `notifications: ${what} failed`);
     const loops = [new Loop(plan, IDLE_MS, onError('planning')), new Loop(send, IDLE_MS, onError('sending'))];
 
