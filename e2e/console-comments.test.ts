@@ -52,6 +52,16 @@ describe('a comment written in the console, in Chromium', () => {
     expect(events.map((e) => [e.type, e.text])).toEqual([['comment', line]]);
     const fanLine = fan.page.locator('[data-testid="timeline-item"][data-type="comment"]');
     await expect.poll(() => fanLine.first().textContent(), within(5000)).toContain(line);
+
+    // The operator corrects the comment's words in the console's editor; the fan sees the new ones.
+    await page.getByTestId('tab-feed').click();
+    const item = page.locator('[data-testid="event-item"][data-type="comment"]');
+    await item.getByTestId('event-edit').click();
+    const fixed = 'Keeper saves with his feet';
+    await item.getByTestId('event-editor').getByTestId('event-text').fill(fixed);
+    await item.getByTestId('event-editor').locator('button[type="submit"]').click();
+    await expect.poll(async () => (await snapshot(app, m.id)).events.at(-1)?.text, within(5000)).toBe(fixed);
+    await expect.poll(() => fanLine.first().textContent(), within(5000)).toContain(fixed);
     await Promise.all([context.close(), fan.context.close()]);
   });
 });

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventType, PatchEventBody, Side } from '@touchline/contract';
 import { EVENT_RULES, EVENT_TYPES } from '@touchline/domain';
-import { MINUTE_MAX } from '@touchline/contract/constants';
+import { COMMENT_MAX_LENGTH, MINUTE_MAX } from '@touchline/contract/constants';
 import { playerLabel, SIDES } from '../../lib/names.ts';
 import type { MatchView, ViewEvent } from './optimistic.ts';
 
@@ -21,6 +21,7 @@ type Draft = {
   playerId: string;
   relatedPlayerId: string;
   scored: boolean;
+  text: string;
 };
 
 /** Only what changed is sent; a cleared player is sent as null. The fields are the event table's row. */
@@ -35,6 +36,7 @@ function diff(e: ViewEvent, d: Draft): PatchEventBody {
   const related = rule.related ? d.relatedPlayerId : '';
   if (related !== (e.relatedPlayerId ?? '')) body.relatedPlayerId = related || null;
   if (rule.scored && d.scored !== Boolean(e.scored)) body.scored = d.scored;
+  if (rule.text && d.text.trim() !== (e.text ?? '')) body.text = d.text.trim();
   return body;
 }
 
@@ -48,6 +50,7 @@ export function EventEditor({ view, event, onSave, onCancel }: Props) {
     playerId: event.playerId ?? '',
     relatedPlayerId: event.relatedPlayerId ?? '',
     scored: Boolean(event.scored),
+    text: event.text ?? '',
   });
   const set = (patch: Partial<Draft>) => setD((prev) => ({ ...prev, ...patch }));
   const players = [...view.lineups[d.side]].sort((a, b) => a.shirtNumber - b.shirtNumber);
@@ -127,6 +130,19 @@ export function EventEditor({ view, event, onSave, onCancel }: Props) {
         playerSelect(t(rule.related === 'on' ? 'feed.playerOn' : 'feed.assist'), d.relatedPlayerId, (v) =>
           set({ relatedPlayerId: v }),
         )}
+      {rule.text && (
+        <label>
+          {t('deskComment.text')}
+          <textarea
+            data-testid="event-text"
+            required
+            maxLength={COMMENT_MAX_LENGTH}
+            rows={2}
+            value={d.text}
+            onChange={(e) => set({ text: e.target.value })}
+          />
+        </label>
+      )}
       {rule.scored && (
         <label className="checkbox">
           <input type="checkbox" checked={d.scored} onChange={(e) => set({ scored: e.target.checked })} />
