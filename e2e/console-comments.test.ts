@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type App, appAndBrowser, newPage, screenshot, signInPage } from './harness.ts';
+import { type App, appAndBrowser, newPage, screenshot, serviceWorkerControls, signInPage } from './harness.ts';
 import type { Browser } from 'playwright-core';
 import { snapshot, today } from './matches.ts';
 
@@ -17,12 +17,7 @@ describe('a comment written in the console, in Chromium', () => {
     const op = await app.createStaff('operator');
     const { context, page } = await newPage(browser);
     await signInPage(page, app, op.login, op.password);
-    // The service worker installs on the first page; once it controls the page, the console opens offline.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (navigator.serviceWorker.controller) return;
-      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-    });
+    await serviceWorkerControls(page);
     await page.goto(`${app.url}/console/${m.id}`);
     await page.getByTestId('score-block').waitFor();
     const fan = await newPage(browser);

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN, type App, appAndBrowser, newPage, screenshot, signInPage, viewports } from './harness.ts';
+import {
+  ADMIN,
+  type App,
+  appAndBrowser,
+  newPage,
+  screenshot,
+  serviceWorkerControls,
+  signInPage,
+  viewports,
+} from './harness.ts';
 import { driver, snapshot, today } from './matches.ts';
 
 const within = (ms: number) => ({ timeout: ms, interval: 25 });
@@ -51,12 +60,7 @@ describe('operator console, judge and captain screens in Chromium', () => {
     const before = (await snapshot(app, m.id)).events.length;
     const { context, page } = await newPage(browser);
     await signInPage(page, app, opA.login, opA.password);
-    // The service worker installs on the first page; what the app reads once it controls the page is kept.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (navigator.serviceWorker.controller) return;
-      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-    });
+    await serviceWorkerControls(page);
     await page.goto(`${app.url}/console/${m.id}`);
     await page.getByTestId('score-block').waitFor();
     await context.setOffline(true);

@@ -165,6 +165,18 @@ export async function signInPage(page: Page, app: App, login: string, password: 
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 
+/**
+ * Waits until the app's service worker controls the page: from then on what the app reads is kept, and the console
+ * opens offline.
+ */
+export async function serviceWorkerControls(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (navigator.serviceWorker.controller) return;
+    await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+  });
+}
+
 export async function screenshot(page: Page, name: string) {
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
