@@ -34,6 +34,15 @@ describe('the captain’s lineup in Chromium', () => {
     const rostered = await app.api('PUT', `/api/admin/seasons/${match!.seasonId}/roster/${twinId}`, {}, adminToken);
     expect(rostered.status).toBe(201);
     const captain = await app.createStaff('captain', { clubId: club });
+    // Kick-off was due ten minutes ago but the operator has not started the match: the lineup is still open, as the
+    // server's rule says (the status decides, not the clock), whatever hour the suite runs at.
+    const late = await app.api(
+      'PATCH',
+      `/api/admin/matches/${match!.id}`,
+      { kickoffAt: new Date(Date.now() - 10 * 60_000).toISOString(), reason: 'late start' },
+      adminToken,
+    );
+    expect(late.status).toBe(200);
 
     const { context, page } = await newPage(browser, 'phone');
     await signInPage(page, app, captain.login, captain.password);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LineupRole, MatchSummary, Side } from '@touchline/contract';
+import { DEFAULT_JUDGE_WINDOW_HOURS, matchWriteRefusal } from '@touchline/domain';
 import { ApiError } from '../../lib/api.ts';
 import { fullName } from '../../lib/names.ts';
 import { api } from '../../lib/services.ts';
@@ -11,6 +12,9 @@ import { LineupRuleStatus } from './LineupRuleStatus.tsx';
 
 /** The positions a captain can name for the match; a roster's own other text is kept as it is. */
 const POSITIONS = ['GK', 'DF', 'MF', 'FW'];
+
+/** A captain's lineup rule reads only the status; the clock is there for the shared signature. */
+const LINEUP_CLOCK = { judgeWindowHours: DEFAULT_JUDGE_WINDOW_HOURS, now: new Date(0) };
 
 const ROLES: readonly LineupRole[] = ['starter', 'substitute'];
 
@@ -84,7 +88,9 @@ export function LineupEditor({ match, side }: Props) {
   if (source.error) return <ErrorNote error={source.error} onRetry={source.reload} />;
   if (!rows) return <Loading />;
 
-  const locked = match.status !== 'scheduled' || Date.parse(match.kickoffAt) <= Date.now();
+  // The server's rule (docs/protocol.md, lineup_locked): the lineup closes when the match kicks off, not at the
+  // scheduled time, so a late start leaves it open.
+  const locked = matchWriteRefusal('captain', match, 'lineup', LINEUP_CLOCK) !== null;
   const [{ rules, roster }] = source.data!;
   const problems = draftProblems(rows);
   const broken = ruleProblems(rows, rules);
