@@ -8,6 +8,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  real,
   text,
   timestamp,
   uniqueIndex,
@@ -125,6 +126,10 @@ export const competitions = pgTable('competitions', {
   yellowCardLimit: integer('yellow_card_limit').notNull().default(4),
   redCardBan: integer('red_card_ban').notNull().default(1),
   timezone: text('timezone'),
+  /** Points per correct prediction pick, by market ({result, total, bothScore}); null: the defaults (decision 039). */
+  predictionPoints: jsonb('prediction_points').$type<{ result: number; total: number; bothScore: number }>(),
+  /** How long after full time fans may vote for the player of the match. */
+  motmVoteHours: integer('motm_vote_hours').notNull().default(24),
   createdAt: createdAt(),
 });
 
@@ -257,6 +262,10 @@ export const matches = pgTable(
     /** Sequence number of the match's change log; rises by exactly 1 per committed write. */
     seq: integer('seq').notNull().default(0),
     epoch: text('epoch').notNull(),
+    /** The over/under line fans predict total goals against; null: 2.5. */
+    predictionLine: real('prediction_line'),
+    /** A video of the match on an allow-listed host (https). */
+    streamUrl: text('stream_url'),
     createdAt: createdAt(),
   },
   (t) => [index('matches_kickoff_idx').on(t.kickoffAt), index('matches_season_idx').on(t.seasonId)],
@@ -530,5 +539,83 @@ export const notifications = pgTable(
     uniqueIndex('notifications_recipient_notice_unique').on(t.recipientId, t.noticeKey),
     index('notifications_due_idx').on(t.status, t.notBefore),
     index('notifications_match_idx').on(t.matchId),
+  ],
+);
+
+/** A league news item by an admin; rendered as plain text with a little markup (decision 039). */
+export const news = pgTable(
+  'news',
+  {
+    id: id(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** A cover image's file name in the data folder's news directory. */
+    coverPath: text('cover_path'),
+    matchId: integer('match_id').references(() => matches.id, { onDelete: 'set null' }),
+    /** Whether the item goes to the league's Telegram channel (one post, edited with the item). */
+    postToChannel: boolean('post_to_channel').notNull().default(false),
+    createdBy: integer('created_by').references(() => users.id),
+    publishedAt: ts('published_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('news_published_idx').on(t.publishedAt)],
+);
+
+export const newsClubs = pgTable(
+  'news_clubs',
+  {
+    newsId: integer('news_id')
+      .notNull()
+      .references(() => news.id, { onDelete: 'cascade' }),
+    clubId: integer('club_id')
+      .notNull()
+      .references(() => clubs.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.newsId, t.clubId] }), index('news_clubs_club_idx').on(t.clubId)],
+);
+
+/** A signed-in fan's picks for a match; `points` and `outcome` are set by settlement, again on every correction. */
+export const predictions = pgTable(
+  'predictions',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    matchId: integer('match_id')
+      .notNull()
+      .references(() => matches.id),
+    result: text('result').$type<'home' | 'draw' | 'away'>(),
+    total: text('total').$type<'over' | 'under'>(),
+    /** The line the fan picked against (the match's line at the time). */
+    totalLine: real('total_line'),
+    bothScore: boolean('both_score'),
+    /** Per market: whether the pick was right; null until the match is settled. */
+    outcome: jsonb('outcome').$type<{ result?: boolean; total?: boolean; bothScore?: boolean }>(),
+    points: integer('points'),
+    settledAt: ts('settled_at'),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.matchId] }), index('predictions_match_idx').on(t.matchId)],
+);
+
+/** One player-of-the-match vote per fan per match. */
+export const motmVotes = pgTable(
+  'motm_votes',
+  {
+    matchId: integer('match_id')
+      .notNull()
+      .references(() => matches.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.matchId, t.userId] }),
+    index('motm_votes_match_person_idx').on(t.matchId, t.personId),
   ],
 );
