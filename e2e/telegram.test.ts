@@ -1,11 +1,9 @@
-import { sign } from '@telegram-apps/init-data-node';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { type App, appAndBrowser, newPage, screenshot } from './harness.ts';
+import { TELEGRAM_FAN_ENV, installTelegram, signedInitData, openInTelegram as launch } from './telegram-fan.ts';
 
 const within = (ms: number) => ({ timeout: ms, interval: 25 });
-const BOT_TOKEN = '123456:TEST-bot-token-for-touchline-e2e';
-const FAN = { id: 777001, first_name: 'Olga', last_name: 'Tribune', username: 'olga_tribune' };
 /** A dark theme far from the app's own light one, so a colour can only match if it came from here. */
 const THEME = {
   bg_color: '#10233a',
@@ -17,39 +15,12 @@ const THEME = {
   button_text_color: '#fffaf0',
 };
 
-interface FakeWebApp {
-  initData: string;
-  themeParams: Record<string, string>;
-  viewportHeight: number;
-}
-
-/** Stands in for telegram-web-app.js before the app's scripts run; records the calls made on it. */
-function installTelegram(webApp: FakeWebApp) {
-  const calls: string[] = [];
-  const tg = {
-    ...webApp,
-    ready: () => void calls.push('ready'),
-    expand: () => void calls.push('expand'),
-  };
-  Object.assign(window, { Telegram: { WebApp: tg }, telegramCalls: calls });
-}
-
-const signedInitData = () => sign({ user: FAN, query_id: 'AAHe2e' }, BOT_TOKEN, new Date());
-
 const rgb = (hex: string) => {
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
   return `rgb(${r}, ${g}, ${b})`;
 };
 
-async function openInTelegram(browser: Browser, app: App, initData: string) {
-  const { context, page } = await newPage(browser, 'phone');
-  await context.addInitScript(installTelegram, { initData, themeParams: THEME, viewportHeight: 740 });
-  const answer = page.waitForResponse(
-    (r) => r.url() === `${app.url}/api/auth/telegram` && r.request().method() === 'POST',
-  );
-  await page.goto(`${app.url}/`);
-  return { context, page, answer: await answer };
-}
+const openInTelegram = (browser: Browser, app: App, initData: string) => launch(browser, app, initData, THEME);
 
 const colours = (page: Page) =>
   page.evaluate(() => {
@@ -67,7 +38,7 @@ describe('Telegram WebApp in Chromium', () => {
   let app: App;
   let browser: Browser;
   appAndBrowser((started) => ({ app, browser } = started), {
-    env: { TELEGRAM_BOT_TOKEN: BOT_TOKEN, TELEGRAM_WEBHOOK_SECRET: 'e2e-webhook-secret' },
+    env: TELEGRAM_FAN_ENV,
   });
 
   it('signs the fan in silently, takes the theme, and tells Telegram it is ready and expanded', async () => {
