@@ -83,6 +83,7 @@ describe.each(dbKinds)('taking back what an admin set up by mistake on %s', (kin
     await s.database.db.insert(t.follows).values({ recipientId: recipient!.id, target: 'match', targetId: planned });
     await s.database.db.insert(t.notifications).values({
       recipientId: recipient!.id,
+      channel: 'push',
       noticeKey: `match:${planned}:w:1`,
       matchId: planned,
       kind: 'lineups',

@@ -7,7 +7,7 @@ import { NotifyMetrics } from '../src/metrics/notify-metrics.ts';
 import { telegramBudget } from '../src/notify/budget.ts';
 import type { Deliverer, DeliveryResult, Notice, Outgoing } from '../src/notify/deliver.ts';
 import { planReminders } from '../src/notify/planner.ts';
-import { follow } from '../src/notify/recipients.ts';
+import { follow, pauseRecipient } from '../src/notify/recipients.ts';
 import { sendDue } from '../src/notify/sender.ts';
 import { matches } from './api.ts';
 import { dbKinds, startTestServer, type TestServer } from './helpers.ts';
@@ -41,6 +41,7 @@ describe.each(dbKinds)('the outbox on %s', (kind) => {
   const enqueue = async (recipientId: number, key: string, matchId: string, items: Notice['items']) => {
     await s.database.db.insert(notifications).values({
       recipientId,
+      channel: sql`(select channel from notify_recipients where id = ${recipientId})`,
       noticeKey: key,
       matchId: Number(matchId),
       kind: items[0]!.kind,
@@ -79,6 +80,24 @@ describe.each(dbKinds)('the outbox on %s', (kind) => {
     await send(deliverer);
     expect(await s.database.db.select().from(notifyRecipients).where(eq(notifyRecipients.id, push!.id))).toEqual([]);
     expect(await s.database.db.select().from(follows).where(eq(follows.recipientId, push!.id))).toEqual([]);
+  });
+
+  it("cancels a paused fan's waiting rows when it meets them, and sends the next fan's", async () => {
+    const [m] = await matches(s.app, '?status=scheduled');
+    const paused = await telegramFan(s.database.db, 'match', m!.id);
+    const next = await telegramFan(s.database.db, 'match', m!.id);
+    const item = [{ kind: 'goal' as const, eventId: '9', side: 'home' as const, minute: 9, type: 'goal' as const }];
+    await enqueue(paused.recipientId, 'stopped', m!.id, item);
+    await enqueue(next.recipientId, 'stopped', m!.id, item);
+    await pauseRecipient(s.database.db, paused.recipientId, 'stop');
+    const { seen, deliverer } = recording('telegram', () => ({ ok: true }));
+    await send(deliverer);
+    expect(seen.map((o) => o.recipient.id)).toEqual([next.recipientId]);
+    const status = await rawRows<{ status: string }>(
+      s.database.db,
+      sql`select status from notifications where recipient_id = ${paused.recipientId}`,
+    );
+    expect(status).toEqual([{ status: 'cancelled' }]);
   });
 
   it('retries a failed delivery later, then gives it up', async () => {

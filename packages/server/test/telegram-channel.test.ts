@@ -93,6 +93,7 @@ describe.each(dbKinds)('the league channel on %s', (kind) => {
         .insert(notifications)
         .values({
           recipientId: recipient.id,
+          channel: 'channel',
           noticeKey: `test:${next++}`,
           matchId: Number(matchId),
           kind: items[0]!.kind,

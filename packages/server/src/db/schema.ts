@@ -518,6 +518,8 @@ export const notifications = pgTable(
     recipientId: integer('recipient_id')
       .notNull()
       .references(() => notifyRecipients.id, { onDelete: 'cascade' }),
+    /** The recipient's channel, copied so the sender picks due rows from one index without a join (decision 034). */
+    channel: text('channel').$type<'telegram' | 'push' | 'channel'>().notNull(),
     noticeKey: text('notice_key').notNull(),
     matchId: integer('match_id'),
     kind: text('kind').notNull(),
@@ -537,7 +539,9 @@ export const notifications = pgTable(
   },
   (t) => [
     uniqueIndex('notifications_recipient_notice_unique').on(t.recipientId, t.noticeKey),
-    index('notifications_due_idx').on(t.status, t.notBefore),
+    index('notifications_pending_idx')
+      .on(t.notBefore, t.id)
+      .where(sql`status = 'pending'`),
     index('notifications_match_idx').on(t.matchId),
   ],
 );

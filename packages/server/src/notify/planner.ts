@@ -167,8 +167,8 @@ async function insertNotice(tx: Tx, row: NoticeRow & { wanted: string[] }, candi
   return counted(
     tx,
     row.kind,
-    sql`insert into notifications (recipient_id, notice_key, match_id, kind, payload, committed_at)
-        select r.id, ${row.key}, ${row.matchId}, ${row.kind}, ${JSON.stringify(row.notice)}::jsonb, ${row.committedAt}::timestamptz
+    sql`insert into notifications (recipient_id, channel, notice_key, match_id, kind, payload, committed_at)
+        select r.id, r.channel, ${row.key}, ${row.matchId}, ${row.kind}, ${JSON.stringify(row.notice)}::jsonb, ${row.committedAt}::timestamptz
         from notify_recipients r
         where r.id in (${candidates})
           and r.paused_at is null and (r.channel <> 'telegram' or r.can_write)
@@ -227,8 +227,8 @@ export async function planReminders(db: Db): Promise<Planned[]> {
   return counted(
     db,
     'reminder',
-    sql`insert into notifications (recipient_id, notice_key, match_id, kind, payload, committed_at)
-        select r.id, 'match:' || m.id || ':reminder', m.id, 'reminder',
+    sql`insert into notifications (recipient_id, channel, notice_key, match_id, kind, payload, committed_at)
+        select r.id, r.channel, 'match:' || m.id || ':reminder', m.id, 'reminder',
           jsonb_build_object(
             'matchId', m.id::text,
             'match', jsonb_build_object('home', h.name, 'away', a.name, 'competition', c.name,
