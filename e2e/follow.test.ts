@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { FakePushService } from '../packages/server/test/fake-push.ts';
 import { browserKeys } from '../packages/server/test/follows-fixture.ts';
+import { axeViolations } from './axe.ts';
 import { type App, appAndBrowser, newPage, screenshot } from './harness.ts';
 import { today } from './matches.ts';
 
@@ -22,7 +23,7 @@ describe('following a club from the match page in Chromium', () => {
     { env: { TOUCHLINE_PUSH_ALLOWED_HOSTS: '127.0.0.1' } },
   );
 
-  it('subscribes to Web Push on the first follow, and shows the follow after a reload', async () => {
+  it('subscribes to Web Push on the first follow, and shows the follow after a reload; then chooses what to hear about', async () => {
     pushRoot = await push.start();
     const { live } = await today(app);
     const match = live[0]!;
@@ -50,9 +51,8 @@ describe('following a club from the match page in Chromium', () => {
     const following = page.getByRole('button', { name: control('Слежу', match.homeClub.name) });
     await following.waitFor({ timeout: 5000 });
 
-    const me = await fetch(`${app.url}/api/me/follows`, {
-      headers: { 'x-push-endpoint': subscription.endpoint, 'x-push-auth': subscription.keys.auth },
-    });
+    const identity = { 'x-push-endpoint': subscription.endpoint, 'x-push-auth': subscription.keys.auth };
+    const me = await fetch(`${app.url}/api/me/follows`, { headers: identity });
     expect(me.status).toBe(200);
     expect((await me.json()).follows).toEqual([{ target: 'club', id: match.homeClub.id }]);
     await screenshot(page, 'follow-match-page-360x740');
@@ -66,6 +66,28 @@ describe('following a club from the match page in Chromium', () => {
     await page.goto(`${app.url}/clubs/${match.homeClub.id}`);
     await page.getByRole('button', { name: control('Слежу', match.homeClub.name) }).waitFor({ timeout: 10_000 });
     await screenshot(page, 'follow-club-page-360x740');
+
+    // What to hear about: from the follow, one screen of large switches; saved on the server for this subscription.
+    await page.getByRole('link', { name: 'Что сообщать' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Уведомления' }).waitFor();
+    const kind = (k: string) => page.getByTestId(`notify-kind-${k}`);
+    await kind('goal').waitFor();
+    expect(await kind('lineups').isChecked()).toBe(false);
+    await kind('red_card').uncheck();
+    await kind('lineups').check();
+    await page.getByTestId('notify-reminder').selectOption('30');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'notification-settings-360x740');
+    await page.getByTestId('notify-save').click();
+    await expect.poll(() => page.getByTestId('notify-status').textContent(), within(5000)).toBe('Сохранено.');
+    const saved = await (await fetch(`${app.url}/api/me/follows`, { headers: identity })).json();
+    expect(saved.kinds).toEqual(['kickoff', 'goal', 'half_time', 'full_time', 'lineups', 'reminder']);
+    expect(saved.reminderMinutes).toBe(30);
+    await page.reload();
+    await kind('lineups').waitFor();
+    await expect.poll(() => kind('lineups').isChecked(), within(5000)).toBe(true);
+    expect(await kind('red_card').isChecked()).toBe(false);
+    expect(await page.getByTestId('notify-reminder').inputValue()).toBe('30');
     await context.close();
     await push.close();
   });

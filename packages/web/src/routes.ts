@@ -19,6 +19,7 @@ const competitions = lazy(() => import('./features/public/CompetitionsPage.tsx')
 const season = lazy(() => import('./features/public/SeasonPage.tsx'));
 const bracket = lazy(() => import('./features/public/BracketPage.tsx'));
 const club = lazy(() => import('./features/public/ClubPage.tsx'));
+const notifications = lazy(() => import('./features/follows/NotificationsPage.tsx'));
 const login = lazy(() => import('./features/auth/LoginPage.tsx'));
 const consoleList = lazy(() => import('./features/console/ConsoleListPage.tsx'));
 const consoleMatch = lazy(() => import('./features/console/ConsoleMatchPage.tsx'));
@@ -42,6 +43,7 @@ export const routes: Route[] = [
   { path: '/seasons/:id', page: season },
   { path: '/seasons/:id/bracket', page: bracket },
   { path: '/clubs/:id', page: club },
+  { path: '/notifications', page: notifications },
   { path: '/login', page: login },
   { path: '/console', page: consoleList, roles: ['operator', 'admin'] },
   { path: '/console/:matchId', page: consoleMatch, roles: ['operator', 'admin'] },

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import type { Follow, FollowTarget, MyFollowsAnswer } from '@touchline/contract';
+import type { Follow, FollowTarget, MyFollowsAnswer, NotifyKind } from '@touchline/contract';
 import { DEFAULT_NOTIFY_KINDS, PUSH_AUTH_HEADER, PUSH_ENDPOINT_HEADER } from '@touchline/contract/constants';
+import { REMINDER_MINUTES } from '@touchline/contract';
 import { ApiError } from './api.ts';
 import { api } from './services.ts';
 import { useSession } from './session.ts';
@@ -16,10 +17,17 @@ export type FollowMode = 'loading' | 'telegram' | 'push' | 'unavailable' | 'bloc
 interface FollowsState {
   mode: FollowMode;
   follows: Follow[];
+  /** What this fan hears about, and how long before kick-off the reminder comes. */
+  kinds: NotifyKind[];
+  reminderMinutes: number;
+  /** Telegram: the fan sent /stop or blocked the bot; nothing is sent, the follows are kept. */
+  paused: boolean;
   busy: boolean;
   failed: boolean;
   load(): Promise<void>;
   toggle(target: FollowTarget, id: string): Promise<void>;
+  /** Saves what to hear about; a browser needs its subscription (its first follow) first. */
+  saveSettings(kinds: NotifyKind[], reminderMinutes: number): Promise<void>;
 }
 
 const same = (a: Follow, target: FollowTarget, id: string) => a.target === target && a.id === id;
@@ -41,9 +49,19 @@ const identity = (sub: PushSubscription): Record<string, string> => ({
 
 let vapid: string | null = null;
 
+const settings = (a: MyFollowsAnswer) => ({
+  follows: a.follows,
+  kinds: a.kinds,
+  reminderMinutes: a.reminderMinutes,
+  paused: a.paused,
+});
+
 export const useFollows = create<FollowsState>((set, get) => ({
   mode: 'loading',
   follows: [],
+  kinds: DEFAULT_NOTIFY_KINDS,
+  reminderMinutes: REMINDER_MINUTES.default,
+  paused: false,
   busy: false,
   failed: false,
 
@@ -53,7 +71,7 @@ export const useFollows = create<FollowsState>((set, get) => ({
       if (user) {
         if (user.role !== 'fan') return set({ mode: 'staff' });
         const answer = await api.request<MyFollowsAnswer>('GET', '/me/follows');
-        return set({ mode: 'telegram', follows: answer.follows });
+        return set({ mode: 'telegram', ...settings(answer) });
       }
       vapid = await vapidKey();
       if (!vapid) return set({ mode: 'unavailable' });
@@ -61,7 +79,7 @@ export const useFollows = create<FollowsState>((set, get) => ({
       const sub = await currentSubscription();
       if (!sub) return set({ mode: 'push', follows: [] });
       const answer = await api.request<MyFollowsAnswer>('GET', '/me/follows', undefined, 'json', identity(sub));
-      set({ mode: 'push', follows: answer.follows });
+      set({ mode: 'push', ...settings(answer) });
     } catch (e) {
       // A subscription the server no longer knows follows nothing; it is sent again on the next follow.
       if (e instanceof ApiError && e.code === 'unknown_subscription') return set({ mode: 'push', follows: [] });
@@ -90,7 +108,29 @@ export const useFollows = create<FollowsState>((set, get) => ({
       set({ busy: false });
     }
   },
+
+  async saveSettings(kinds, reminderMinutes) {
+    const { mode } = get();
+    set({ busy: true, failed: false });
+    try {
+      const headers = mode === 'push' ? await pushIdentity() : undefined;
+      const body = { kinds, reminderMinutes };
+      const answer = await api.request<MyFollowsAnswer>('PUT', '/me/notifications', body, 'json', headers);
+      set(settings(answer));
+    } catch {
+      set({ failed: true });
+    } finally {
+      set({ busy: false });
+    }
+  },
 }));
+
+/** This browser's identity for its own settings; without a subscription there is nothing to set yet. */
+async function pushIdentity(): Promise<Record<string, string>> {
+  const sub = await currentSubscription();
+  if (!sub) throw new Error('no subscription');
+  return identity(sub);
+}
 
 /** A browser fan: the first follow asks for notifications and subscribes; later ones use that subscription. */
 async function pushToggle(target: FollowTarget, id: string, on: boolean, next: Follow[]) {
@@ -110,7 +150,7 @@ async function pushToggle(target: FollowTarget, id: string, on: boolean, next: F
   await api.request('POST', '/push/subscriptions', {
     subscription: sub.toJSON(),
     follows: next,
-    kinds: DEFAULT_NOTIFY_KINDS,
+    kinds: useFollows.getState().kinds,
     locale: document.documentElement.lang === 'en' ? 'en' : 'ru',
   });
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowTarget } from '@touchline/contract';
 import { useFollows } from '../lib/follows.ts';
+import { Link } from '../lib/router.tsx';
 
 /**
  * Follow a club or a match (decision 035): one large toggle a thumb reaches, its state from the server. When this
@@ -31,6 +32,11 @@ export function FollowButton({ target, id, name }: { target: FollowTarget; id: s
         {/* What is followed, for a screen reader: the visible words stay the start of the name. */}
         <span className="visually-hidden">: {name}</span>
       </button>
+      {on && (
+        <Link to="/notifications" className="follow-settings">
+          {t('follow.settings')}
+        </Link>
+      )}
       {failed && <span role="alert">{t('follow.failed')}</span>}
     </span>
   );
