@@ -12,6 +12,8 @@ export type Follow = z.infer<typeof Follow>;
 
 /** The fewest and most minutes before kick-off a reminder may come. */
 export const REMINDER_MINUTES = { min: 5, max: 24 * 60, default: 60 } as const;
+/** The lead times the screens offer (the web's settings, the bot's /settings); any whole minute in range is valid. */
+export const REMINDER_CHOICES = [15, 30, 60, 120, 180, 1440] as const;
 export const ReminderMinutes = z.number().int().min(REMINDER_MINUTES.min).max(REMINDER_MINUTES.max);
 const Kinds = z
   .array(NotifyKind)

@@ -132,7 +132,7 @@ describe.each(dbKinds)('the Telegram bot by long polling on %s', (kind) => {
     expect(await followsOf(7004)).toEqual([]);
   });
 
-  it('toggles a kind from /settings and ignores forged button data', async () => {
+  it('toggles a kind and sets the reminder from /settings, and ignores forged button data', async () => {
     const fan = fanFrom(7005, 'en');
     const [menu] = await exchange(messageUpdate(fan, '/settings'));
     const lineups = keyboardOf(menu!.body)
@@ -148,10 +148,25 @@ describe.each(dbKinds)('the Telegram bot by long polling on %s', (kind) => {
         .text.startsWith('✅'),
     ).toBe(true);
 
+    // The reminder's lead time: the current one marked, another one tapped.
+    const reminders = keyboardOf(edit!.body)
+      .flat()
+      .filter((b) => b.callback_data?.startsWith('r:'));
+    expect(reminders.map((b) => b.text)).toEqual(['15 min', '30 min', '✅ 1 h', '2 h', '3 h', '24 h']);
+    const [moved] = await exchange(callbackUpdate(fan, reminders[1]!.callback_data!), 'editMessageReplyMarkup');
+    expect((await recipientOf(7005)).reminderMinutes).toBe(30);
+    expect(
+      keyboardOf(moved!.body)
+        .flat()
+        .find((b) => b.text.endsWith('30 min'))!.text,
+    ).toBe('✅ 30 min');
+
     const answers = telegram.sent('answerCallbackQuery').length;
     telegram.pushUpdate(callbackUpdate(fan, 'k:everything'));
     telegram.pushUpdate(callbackUpdate(fan, 'f:club:99999'));
-    await until('both forged taps answered', () => telegram.sent('answerCallbackQuery').length === answers + 2);
+    telegram.pushUpdate(callbackUpdate(fan, 'r:7'));
+    await until('the forged taps answered', () => telegram.sent('answerCallbackQuery').length === answers + 3);
+    expect((await recipientOf(7005)).reminderMinutes).toBe(30);
     expect(await followsOf(7005)).toEqual([]);
   });
 });

@@ -17,7 +17,7 @@ import {
 import type { Db } from '../db/client.ts';
 import { follows, notifyRecipients } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
-import { follow, followsOf, setKinds, unfollow } from '../notify/recipients.ts';
+import { follow, followsOf, setKinds, setReminder, unfollow } from '../notify/recipients.ts';
 import { pushRecipientOf, recipientOfCaller } from './identity.ts';
 import { pushEndpointAllowed } from './push-endpoint.ts';
 import { requireTargets } from './targets.ts';
@@ -74,9 +74,7 @@ export const followRoutes: FastifyPluginAsyncZod = async (app) => {
       const recipientId = (await recipientOfCaller(req, true))!;
       const { kinds, reminderMinutes } = req.body;
       await setKinds(app.db, recipientId, kinds);
-      if (reminderMinutes !== undefined) {
-        await app.db.update(notifyRecipients).set({ reminderMinutes }).where(eq(notifyRecipients.id, recipientId));
-      }
+      if (reminderMinutes !== undefined) await setReminder(app.db, recipientId, reminderMinutes);
       return answer(app.db, recipientId);
     },
   );

@@ -55,6 +55,10 @@ export async function setKinds(db: Db, recipientId: number, kinds: NotifyKind[])
   await db.update(notifyRecipients).set({ kinds }).where(eq(notifyRecipients.id, recipientId));
 }
 
+export async function setReminder(db: Db, recipientId: number, reminderMinutes: number): Promise<void> {
+  await db.update(notifyRecipients).set({ reminderMinutes }).where(eq(notifyRecipients.id, recipientId));
+}
+
 /** Stops messages to a recipient (`/stop`, a 403 from Telegram) without forgetting what they follow. */
 export async function pauseRecipient(db: Db, recipientId: number, reason: string): Promise<void> {
   await db

@@ -1,7 +1,15 @@
 import { Bot, type Context, InlineKeyboard } from 'grammy';
-import { NOTIFY_KINDS } from '@touchline/contract';
+import { NOTIFY_KINDS, REMINDER_CHOICES, REMINDER_MINUTES } from '@touchline/contract';
 import type { Db } from '../db/client.ts';
-import { follow, followsOf, pauseRecipient, resumeRecipient, setKinds, unfollow } from '../notify/recipients.ts';
+import {
+  follow,
+  followsOf,
+  pauseRecipient,
+  resumeRecipient,
+  setKinds,
+  setReminder,
+  unfollow,
+} from '../notify/recipients.ts';
 import { notifyRecipients } from '../db/schema.ts';
 import { eq } from 'drizzle-orm';
 import { type Action, decodeAction, decodeStartPayload, encodeAction } from './callbacks.ts';
@@ -76,7 +84,7 @@ export function createBot(deps: BotDeps): Bot {
   privateChats.command('settings', async (ctx) => {
     const fan = await fanIn(ctx);
     if (!fan) return;
-    await send(ctx, { text: fan.t.settings, keyboard: kindToggles(fan.t, await kindsOf(db, fan.recipientId)) });
+    await send(ctx, { text: fan.t.settings, keyboard: settingsKeyboard(fan.t, await settingsOf(db, fan.recipientId)) });
   });
 
   // The WebApp's requestWriteAccess, granted: Telegram tells the bot, not the page (decision 035), and fanOf
@@ -100,13 +108,20 @@ export function createBot(deps: BotDeps): Bot {
   });
 
   const onButton = async (ctx: Context, fan: Fan & { t: BotTexts }, action: Action) => {
-    if (action.do === 'toggle') {
-      const kinds = new Set(await kindsOf(db, fan.recipientId));
-      if (!kinds.delete(action.kind)) kinds.add(action.kind);
-      const chosen = NOTIFY_KINDS.filter((k) => kinds.has(k));
-      await setKinds(db, fan.recipientId, chosen);
+    if (action.do === 'toggle' || action.do === 'reminder') {
+      const current = await settingsOf(db, fan.recipientId);
+      if (action.do === 'toggle') {
+        const kinds = new Set(current.kinds);
+        if (!kinds.delete(action.kind)) kinds.add(action.kind);
+        const chosen = NOTIFY_KINDS.filter((k) => kinds.has(k));
+        await setKinds(db, fan.recipientId, chosen);
+        current.kinds = chosen;
+      } else {
+        current.reminderMinutes = action.minutes;
+        await setReminder(db, fan.recipientId, action.minutes);
+      }
       await ctx.answerCallbackQuery();
-      await ctx.editMessageReplyMarkup({ reply_markup: kindToggles(fan.t, chosen) });
+      await ctx.editMessageReplyMarkup({ reply_markup: settingsKeyboard(fan.t, current) });
       return;
     }
     const target = await namedTarget(db, action.target, action.id);
@@ -125,12 +140,17 @@ export function createBot(deps: BotDeps): Bot {
   return bot;
 }
 
-async function kindsOf(db: Db, recipientId: number): Promise<string[]> {
+async function settingsOf(db: Db, recipientId: number): Promise<Settings> {
   const [row] = await db
-    .select({ kinds: notifyRecipients.kinds })
+    .select({ kinds: notifyRecipients.kinds, reminderMinutes: notifyRecipients.reminderMinutes })
     .from(notifyRecipients)
     .where(eq(notifyRecipients.id, recipientId));
-  return row?.kinds ?? [];
+  return row ?? { kinds: [], reminderMinutes: REMINDER_MINUTES.default };
+}
+
+interface Settings {
+  kinds: string[];
+  reminderMinutes: number;
 }
 
 /** Two buttons a row; a button's label is plain text, so names are safe in it. */
@@ -143,10 +163,16 @@ function buttons(targets: Target[], act: 'follow' | 'unfollow'): InlineKeyboard 
   return keyboard;
 }
 
-function kindToggles(t: BotTexts, kinds: string[]): InlineKeyboard {
+/** A row per kind to toggle, then the reminder's lead times, three a row, the current one ticked. */
+function settingsKeyboard(t: BotTexts, { kinds, reminderMinutes }: Settings): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   for (const kind of NOTIFY_KINDS) {
     keyboard.text(`${kinds.includes(kind) ? '✅' : '▫️'} ${t.kind(kind)}`, encodeAction({ do: 'toggle', kind })).row();
   }
+  REMINDER_CHOICES.forEach((minutes, i) => {
+    const label = `${minutes === reminderMinutes ? '✅ ' : ''}${t.leadTime(minutes)}`;
+    keyboard.text(label, encodeAction({ do: 'reminder', minutes }));
+    if (i % 3 === 2) keyboard.row();
+  });
   return keyboard;
 }

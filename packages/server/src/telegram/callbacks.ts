@@ -1,4 +1,4 @@
-import { type FollowTarget, NOTIFY_KINDS, type NotifyKind } from '@touchline/contract';
+import { type FollowTarget, NOTIFY_KINDS, type NotifyKind, REMINDER_CHOICES } from '@touchline/contract';
 
 /**
  * What a button asks for, packed into its callback data (at most 64 bytes). Callback data comes back from the
@@ -7,10 +7,13 @@ import { type FollowTarget, NOTIFY_KINDS, type NotifyKind } from '@touchline/con
 export type Action =
   | { do: 'follow'; target: FollowTarget; id: number }
   | { do: 'unfollow'; target: FollowTarget; id: number }
-  | { do: 'toggle'; kind: NotifyKind };
+  | { do: 'toggle'; kind: NotifyKind }
+  | { do: 'reminder'; minutes: number };
 
 export function encodeAction(a: Action): string {
-  return a.do === 'toggle' ? `k:${a.kind}` : `${a.do === 'follow' ? 'f' : 'u'}:${a.target}:${a.id}`;
+  if (a.do === 'toggle') return `k:${a.kind}`;
+  if (a.do === 'reminder') return `r:${a.minutes}`;
+  return `${a.do === 'follow' ? 'f' : 'u'}:${a.target}:${a.id}`;
 }
 
 const MAX_ID = 2 ** 31 - 1;
@@ -22,6 +25,9 @@ export function decodeAction(data: string): Action | undefined {
     if (id < 1 || id > MAX_ID) return undefined;
     return { do: follow[1] === 'f' ? 'follow' : 'unfollow', target: follow[2] as FollowTarget, id };
   }
+  const reminder = /^r:(\d{1,4})$/.exec(data);
+  const minutes = REMINDER_CHOICES.find((m) => m === Number(reminder?.[1]));
+  if (minutes) return { do: 'reminder', minutes };
   const toggle = /^k:(\w+)$/.exec(data);
   const kind = NOTIFY_KINDS.find((k) => k === toggle?.[1]);
   return kind ? { do: 'toggle', kind } : undefined;

@@ -43,11 +43,12 @@ export const botTexts = {
     chooseUnfollow: 'От чего отписаться?',
     noFollows: 'Вы ни на что не подписаны. /follow — подписаться.',
     unfollowed: (name: string) => `Вы отписались от «${name}».`,
-    settings: 'Что присылать? Нажмите, чтобы включить или выключить.',
+    settings: 'Что присылать? Нажмите, чтобы включить или выключить. Ниже — за сколько напомнить о матче.',
     stopped: 'Уведомления на паузе, подписки сохранены. /start — включить снова.',
     refused: 'Этот аккаунт Telegram не может пользоваться ботом.',
     openMatch: 'Открыть матч',
     kind: (k: NotifyKind) => kindNames.ru[k],
+    leadTime: (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60} ч` : `${minutes} мин`),
   },
   en: {
     welcome:
@@ -61,11 +62,12 @@ export const botTexts = {
     chooseUnfollow: 'What should I stop sending?',
     noFollows: 'You follow nothing yet. /follow to follow a club.',
     unfollowed: (name: string) => `You no longer follow ${name}.`,
-    settings: 'What should I send you? Tap to turn on or off.',
+    settings: 'What should I send you? Tap to turn on or off. Below: how long before kick-off to remind you.',
     stopped: 'Notifications are paused; your follows are kept. /start to turn them on again.',
     refused: 'This Telegram account cannot use the bot.',
     openMatch: 'Open the match',
     kind: (k: NotifyKind) => kindNames.en[k],
+    leadTime: (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`),
   },
 } satisfies Record<Locale, unknown>;
 

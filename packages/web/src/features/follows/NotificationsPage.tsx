@@ -1,12 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NOTIFY_KINDS, type NotifyKind } from '@touchline/contract';
+import { NOTIFY_KINDS, REMINDER_CHOICES, type NotifyKind } from '@touchline/contract';
 import { useFollows } from '../../lib/follows.ts';
 import { Loading } from '../../ui/Feedback.tsx';
 import './follows.css';
-
-/** Reminder lead times offered; the server takes any whole minute in REMINDER_MINUTES. */
-const REMINDER_CHOICES = [15, 30, 60, 120, 180, 1440];
 
 /**
  * What a fan hears about (decision 035): the kinds and the reminder's lead time, for a Telegram fan's account or this
