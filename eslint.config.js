@@ -19,6 +19,7 @@ const serverLayers = [
   'audit',
   'reads',
   'league',
+  'share',
   'changes',
   'auth',
   'matches',

@@ -13,6 +13,8 @@ import { FRAME_ANCESTORS, registerWeb } from './http/web.ts';
 import { apiDocs } from './http/docs.ts';
 import { trustProxyOption } from './http/trust-proxy.ts';
 import { strictTransport } from './http/strict-transport.ts';
+import { matchPreviews } from './share/preview.ts';
+import { shareRoutes } from './share/routes.ts';
 import { publicRoutes } from './public/routes.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -132,6 +134,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(leagueRoutes, { prefix: '/api' });
   await app.register(captainRoutes, { prefix: '/api' });
   await app.register(followRoutes, { prefix: '/api' });
+  await app.register(shareRoutes, { prefix: '/api' });
   const telegram = config.telegramBotToken
     ? { token: config.telegramBotToken, apiRoot: config.telegramApiRoot, publicUrl: config.publicUrl }
     : undefined;
@@ -144,6 +147,6 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
   await app.register(telegramPlugin, { prefix: '/api' });
 
-  await registerWeb(app, config.webDist);
+  await registerWeb(app, config.webDist, matchPreviews(app));
   return app;
 }

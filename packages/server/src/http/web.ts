@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+/** Adds what a page path should carry beyond the built page (a match's link preview); the page itself otherwise. */
+export type PageDecorator = (req: FastifyRequest, page: string) => Promise<string>;
 import fastifyStatic from '@fastify/static';
 import { errorBody } from './errors.ts';
 
@@ -37,7 +40,11 @@ export function pagePolicy(html: string): string {
  * with the league's time zone written into it so the app shows kick-offs in it. The page and the service
  * worker script are revalidated on every load, so an installed app finds a new build on its next load.
  */
-export async function registerWeb(app: FastifyInstance, webDist: string | undefined) {
+export async function registerWeb(
+  app: FastifyInstance,
+  webDist: string | undefined,
+  decorate: PageDecorator = async (_req, page) => page,
+) {
   const indexFile = webDist ? path.join(webDist, 'index.html') : undefined;
   const index =
     indexFile && existsSync(indexFile)
@@ -61,14 +68,14 @@ export async function registerWeb(app: FastifyInstance, webDist: string | undefi
       },
     });
   }
-  app.setNotFoundHandler((req, reply) => {
+  app.setNotFoundHandler(async (req, reply) => {
     const page = req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/realtime');
     if (index && page)
       return reply
         .type('text/html; charset=utf-8')
         .header('Cache-Control', 'no-cache')
         .header('Content-Security-Policy', policy!)
-        .send(index);
+        .send(await decorate(req, index));
     return reply.code(404).send(errorBody('not_found', `No route ${req.method} ${req.url.split('?')[0]}`));
   });
 }

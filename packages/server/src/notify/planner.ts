@@ -1,8 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Side } from '@touchline/contract';
-import { diffFacts, type FactEvent, type MatchFacts, matchFacts, type RemovedFact, UNTOLD } from '@touchline/domain';
+import { diffFacts, type MatchFacts, matchFacts, type RemovedFact, UNTOLD } from '@touchline/domain';
 import type { Db, Tx } from '../db/client.ts';
 import { rawRows } from '../db/raw.ts';
+import { factEvents } from '../reads/fact-events.ts';
 import { getSummary } from '../reads/summary.ts';
 import type { Notice, NoticeItem } from './deliver.ts';
 
@@ -95,19 +96,14 @@ async function closeWindow(tx: Tx, matchId: number, told: MatchFacts, openedAt: 
   const summary = await getSummary(tx, matchId);
   const [head] = await rawRows<{ seq: number }>(tx, sql`select seq from matches where id = ${matchId}`);
   if (!summary || !head) return [];
-  const events = await rawRows<FactEvent & { player: string | null }>(
-    tx,
-    sql`select e.id::text as id, e.type, e.side, e.minute, nullif(trim(p.first_name || ' ' || p.last_name), '') as player
-        from match_events e left join persons p on p.id = e.player_id
-        where e.match_id = ${matchId} order by e.id`,
-  );
+  const events = await factEvents(tx, matchId);
   const sides = await rawRows<{ side: Side }>(tx, sql`select distinct side from lineups where match_id = ${matchId}`);
   const now = matchFacts({
     status: summary.status,
     period: summary.period,
     score: summary.score,
     shootout: summary.shootout,
-    events: events.map((e) => ({ ...e, player: e.player ?? undefined })),
+    events,
     lineups: sides.map((s) => s.side),
   });
   const { items, removed } = diffFacts(told, now);
