@@ -24,7 +24,7 @@ export default function CompetitionsPage() {
               .map((s) => (
                 <li key={s.id}>
                   <Link to={`/seasons/${s.id}`}>{s.name}</Link>
-                  {s.active && <span className="chip chip-live">{t('competitions.active')}</span>}
+                  {s.active && <span className="chip chip-current">{t('competitions.active')}</span>}
                   {c.type === 'cup' || /playoff|knockout/.test(s.format) ? (
                     <Link to={`/seasons/${s.id}/bracket`}>{t('season.bracket')}</Link>
                   ) : null}
