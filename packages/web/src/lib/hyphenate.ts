@@ -18,7 +18,7 @@ export const nameLanguage = (name: string): 'ru' | 'en' => (CYRILLIC.test(name) 
 export const hyphenateName = (h: Hyphenators, name: string) =>
   name.replace(/\p{L}+/gu, (word) => (CYRILLIC.test(word) ? h.ru : h.en)(word));
 
-/* The patterns (about 44 KB gzipped) load after the first paint; until then names show whole. */
+/* The patterns (about 33 KB gzipped) load after the first paint; until then names show whole. */
 let loaded: Hyphenators | undefined;
 let loading: Promise<void> | undefined;
 const listeners = new Set<() => void>();
