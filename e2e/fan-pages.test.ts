@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { liveMinute } from '../packages/web/src/lib/clock.ts';
+import { axeViolations } from './axe.ts';
 import { type App, appAndBrowser, newPage, screenshot } from './harness.ts';
 import { driver, snapshot, today } from './matches.ts';
 
@@ -90,6 +91,7 @@ describe("the fans' pages, polished (issue 18)", () => {
     expect(await running()).toBeGreaterThan(0);
     await expect.poll(() => page.title(), within(1000)).toBe(`1:0 ${names} · Touchline`);
     await screenshot(page, 'fan-goal-360x740');
+    expect(await axeViolations(page), 'the goal moment passes the axe audit').toEqual([]);
     // A few seconds later the moment has passed; the score stays in the title.
     await expect.poll(() => line.textContent(), within(10_000)).toBe('');
     expect(await running()).toBe(0);
