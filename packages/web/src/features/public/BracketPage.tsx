@@ -20,7 +20,7 @@ export default function BracketPage({ params }: PageProps) {
   const heading = info
     ? t('fanPages.bracketHeading', { competition: info.competition.name, season: info.season.name })
     : t('bracket.title');
-  useDocumentTitle(info && heading);
+  useDocumentTitle(info ? heading : undefined);
   if (error) return <ErrorNote error={error} onRetry={reload} />;
   if (!data) return <Loading />;
   return (

@@ -25,12 +25,13 @@ export default function SeasonPage({ params }: PageProps) {
   const fixtures = useAsync(() => api.matches({ seasonId: id }), [id]);
   const players = useAsync(() => api.seasonPlayers(id), [id]);
   const info = useSeasonInfo(id);
-  const views = info && seasonViews(info.season.format);
+  // A season whose format cannot be told shows its table, as every season did before formats had views.
+  const views = info ? seasonViews(info.season.format) : info === null ? { table: true, bracket: false } : undefined;
   const bracket = useAsync(() => (views?.bracket ? api.bracket(id) : Promise.resolve(undefined)), [id, views?.bracket]);
   const heading = info
     ? t('fanPages.seasonHeading', { competition: info.competition.name, season: info.season.name })
     : t('season.title');
-  useDocumentTitle(info && heading);
+  useDocumentTitle(info ? heading : undefined);
 
   useTopic(`season:${id}`, {
     onSnapshot: (data) => {
