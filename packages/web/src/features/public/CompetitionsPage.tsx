@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { seasonViews } from '@touchline/domain';
 import { Link } from '../../lib/router.tsx';
 import { api } from '../../lib/services.ts';
 import { useAsync } from '../../lib/use-async.ts';
@@ -25,9 +26,7 @@ export default function CompetitionsPage() {
                 <li key={s.id}>
                   <Link to={`/seasons/${s.id}`}>{s.name}</Link>
                   {s.active && <span className="chip chip-current">{t('competitions.active')}</span>}
-                  {c.type === 'cup' || /playoff|knockout/.test(s.format) ? (
-                    <Link to={`/seasons/${s.id}/bracket`}>{t('season.bracket')}</Link>
-                  ) : null}
+                  {seasonViews(s.format).bracket && <Link to={`/seasons/${s.id}/bracket`}>{t('season.bracket')}</Link>}
                 </li>
               ))}
           </ul>
