@@ -112,6 +112,11 @@ describe('accessibility of every screen (axe-core), in Russian, at 360×740 and 
     await go(page, `/seasons/${ids.cupSeason}/bracket`);
     await page.getByTestId('bracket-tie').first().waitFor();
     await check(page, 'bracket');
+    // A cup season shows its bracket in place of a table (issue 18).
+    await go(page, `/seasons/${ids.cupSeason}`);
+    await page.getByTestId('bracket-tie').first().waitFor();
+    await page.getByTestId('match-card').first().waitFor();
+    await check(page, 'cup-season');
     await go(page, `/clubs/${ids.club}`);
     await page.locator('#club-title').waitFor();
     await check(page, 'club');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readClock } from '../src/lib/clock.ts';
+import { liveMinute, readClock } from '../src/lib/clock.ts';
 
 const kickoffAt = '2025-11-25T15:00:00.000Z';
 const at = (iso: string) => Date.parse(iso);
@@ -38,5 +38,23 @@ describe('readClock', () => {
       display: null,
     });
     expect(readClock({ status: 'live', period: 'penalties', kickoffAt }, at('2025-11-25T17:10:00Z'))?.minute).toBe(120);
+  });
+});
+
+describe('liveMinute (the live cards)', () => {
+  it('reads the same clock as the match page: the running minute, with added time', () => {
+    const match = { status: 'live' as const, period: 'first_half' as const, kickoffAt };
+    expect(liveMinute(match, at('2025-11-25T15:36:10Z'))).toEqual({ minute: 37 });
+    expect(liveMinute(match, at('2025-11-25T15:46:30Z'))).toEqual({ minute: 45, addedTime: 2 });
+  });
+
+  it('names the break when the ball is not in play, and is off unless live', () => {
+    expect(liveMinute({ status: 'live', period: 'half_time', kickoffAt }, at(kickoffAt))).toEqual({
+      stopped: 'half_time',
+    });
+    expect(liveMinute({ status: 'live', period: 'penalties', kickoffAt }, at(kickoffAt))).toEqual({
+      stopped: 'penalties',
+    });
+    expect(liveMinute({ status: 'finished', period: 'second_half', kickoffAt }, at(kickoffAt))).toBeNull();
   });
 });

@@ -45,3 +45,14 @@ export function readClock(match: ClockMatch, now: number): ClockReading | null {
   const display = `${pad(Math.floor(seconds / 60))}:${pad(seconds % 60)}`;
   return played > end ? { minute: end, addedTime: Math.min(30, played - end), display } : { minute: played, display };
 }
+
+/** What a live card shows of the clock: the running minute ("37'", "45+2'"), or the break it stands at ("HT"). */
+export type LiveMinute = { minute: number; addedTime?: number } | { stopped: Period };
+
+/** The live cards' minute, from the same reading as the match page's clock. */
+export function liveMinute(match: ClockMatch, now: number): LiveMinute | null {
+  const clock = readClock(match, now);
+  if (!clock) return null;
+  if (clock.display === null) return { stopped: match.period! };
+  return clock.addedTime ? { minute: clock.minute, addedTime: clock.addedTime } : { minute: clock.minute };
+}

@@ -4,6 +4,7 @@ import { roundName } from '../lib/round-name.ts';
 import { Link } from '../lib/router.tsx';
 import { formatKickoff, formatTime } from '../lib/time.ts';
 import { ClubName } from './ClubName.tsx';
+import { LiveMinute } from './LiveMinute.tsx';
 import { MatchStatus } from './MatchStatus.tsx';
 
 const hasScore = (m: MatchSummary) => m.status === 'live' || m.status === 'finished';
@@ -39,6 +40,7 @@ export function MatchCard({ match, to }: { match: MatchSummary; to: string }) {
       <div className="match-meta">
         <time dateTime={match.kickoffAt}>{formatKickoff(match.kickoffAt, i18n.language)}</time>
         <MatchStatus match={match} />
+        {match.status === 'live' && <LiveMinute match={match} />}
         <span className="muted">
           {match.competition.name}
           {match.round ? ` · ${roundName(match.round, i18n.language)}` : ''}

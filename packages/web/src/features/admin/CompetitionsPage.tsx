@@ -93,7 +93,7 @@ export default function CompetitionsPage() {
                     <li key={s.id}>
                       <Link to={`/admin/seasons/${s.id}`}>{s.name}</Link>{' '}
                       <span className="muted">{t(`admin.format.${s.format}`)}</span>{' '}
-                      {s.active && <span className="chip chip-live">{t('admin.season.active')}</span>}
+                      {s.active && <span className="chip chip-current">{t('admin.season.active')}</span>}
                     </li>
                   ))}
                 </ul>

@@ -75,7 +75,7 @@ export default function SeasonPage({ params }: PageProps) {
       title={`${competition?.name ?? ''} · ${season.name}`}
       tools={
         <div className="button-row">
-          {season.active && <span className="chip chip-live">{t('admin.season.active')}</span>}
+          {season.active && <span className="chip chip-current">{t('admin.season.active')}</span>}
           <button
             type="button"
             className={season.active ? undefined : 'primary'}

@@ -8,6 +8,7 @@ import { FollowButton } from '../../ui/FollowButton.tsx';
 import { MatchCard } from '../../ui/MatchCard.tsx';
 import { ClubScorers } from './ClubScorers.tsx';
 import './public.css';
+import { HyphenatedName } from '../../ui/HyphenatedName.tsx';
 
 /** A club: its squad by shirt number, its scorers this season, and its fixtures and results. */
 export default function ClubPage({ params }: PageProps) {
@@ -23,7 +24,9 @@ export default function ClubPage({ params }: PageProps) {
   const upcoming = matches.filter((m) => m.status !== 'finished');
   return (
     <article className="club-page" aria-labelledby="club-title">
-      <h1 id="club-title">{info.name}</h1>
+      <h1 id="club-title">
+        <HyphenatedName name={info.name} />
+      </h1>
       <FollowButton target="club" id={id} name={info.name} />
       {info.homeGround && <p className="muted">{info.homeGround}</p>}
       <p>

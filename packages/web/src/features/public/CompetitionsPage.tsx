@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { seasonViews } from '@touchline/domain';
 import { Link } from '../../lib/router.tsx';
 import { api } from '../../lib/services.ts';
 import { useAsync } from '../../lib/use-async.ts';
@@ -24,10 +25,8 @@ export default function CompetitionsPage() {
               .map((s) => (
                 <li key={s.id}>
                   <Link to={`/seasons/${s.id}`}>{s.name}</Link>
-                  {s.active && <span className="chip chip-live">{t('competitions.active')}</span>}
-                  {c.type === 'cup' || /playoff|knockout/.test(s.format) ? (
-                    <Link to={`/seasons/${s.id}/bracket`}>{t('season.bracket')}</Link>
-                  ) : null}
+                  {s.active && <span className="chip chip-current">{t('competitions.active')}</span>}
+                  {seasonViews(s.format).bracket && <Link to={`/seasons/${s.id}/bracket`}>{t('season.bracket')}</Link>}
                 </li>
               ))}
           </ul>

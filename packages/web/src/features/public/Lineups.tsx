@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LineupEntry, MatchSnapshot } from '@touchline/contract';
 import { fullName, SIDES } from '../../lib/names.ts';
+import { HyphenatedName } from '../../ui/HyphenatedName.tsx';
 
 function Group({ title, players }: { title: string; players: LineupEntry[] }) {
   if (players.length === 0) return null;
@@ -29,7 +30,9 @@ export function Lineups({ snapshot }: { snapshot: MatchSnapshot }) {
           const players = [...snapshot.lineups[side]].sort((a, b) => a.shirtNumber - b.shirtNumber);
           return (
             <div key={side} className="lineup-column">
-              <h3>{snapshot.match[side === 'home' ? 'homeClub' : 'awayClub'].name}</h3>
+              <h3>
+                <HyphenatedName name={snapshot.match[side === 'home' ? 'homeClub' : 'awayClub'].name} />
+              </h3>
               {players.length === 0 && <p className="muted">{t('matchPage.noLineup')}</p>}
               <Group title={t('lineup.starters')} players={players.filter((p) => p.role === 'starter')} />
               <Group title={t('lineup.substitutes')} players={players.filter((p) => p.role === 'substitute')} />

@@ -3,8 +3,9 @@ import { roundName } from '../../lib/round-name.ts';
 import { Link, type PageProps } from '../../lib/router.tsx';
 import { ErrorNote, Loading } from '../../ui/Feedback.tsx';
 import { FollowButton } from '../../ui/FollowButton.tsx';
-import { ScoreBlock } from '../../ui/ScoreBlock.tsx';
+import { HyphenatedName } from '../../ui/HyphenatedName.tsx';
 import { Lineups } from './Lineups.tsx';
+import { LiveScore } from './LiveScore.tsx';
 import { ShootoutGrid } from './ShootoutGrid.tsx';
 import { StatsBars } from './StatsBars.tsx';
 import { Timeline } from './Timeline.tsx';
@@ -30,12 +31,14 @@ export default function MatchPage({ params }: PageProps) {
         {match.venue ? ` · ${match.venue}` : ''}
         {match.referee ? ` · ${t('matchPage.referee', { name: match.referee })}` : ''}
       </p>
-      <ScoreBlock match={match} />
+      <LiveScore snapshot={snapshot} />
       <FollowButton target="match" id={match.id} name={`${match.homeClub.name} — ${match.awayClub.name}`} />
       <ul className="club-links">
         {[match.homeClub, match.awayClub].map((club) => (
           <li key={club.id}>
-            <Link to={`/clubs/${club.id}`}>{club.name}</Link>
+            <Link to={`/clubs/${club.id}`}>
+              <HyphenatedName name={club.name} />
+            </Link>
             <FollowButton target="club" id={club.id} name={club.name} />
           </li>
         ))}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SeasonPlayers } from '@touchline/contract';
 import { Link } from '../../lib/router.tsx';
+import { HyphenatedName } from '../../ui/HyphenatedName.tsx';
 
 /** Scorers shown on the season page: the first ten, so the fixtures stay within reach on a phone. */
 const TOP = 10;
@@ -43,7 +44,9 @@ export function SeasonPlayersPanel({ data }: { data: SeasonPlayers }) {
                       {p.firstName} {p.lastName}
                     </th>
                     <td>
-                      <Link to={`/clubs/${p.club.id}`}>{p.club.name}</Link>
+                      <Link to={`/clubs/${p.club.id}`}>
+                        <HyphenatedName name={p.club.name} />
+                      </Link>
                     </td>
                     <td className="points">
                       {p.goals}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Standings } from '@touchline/contract';
 import { Link } from '../../lib/router.tsx';
+import { HyphenatedName } from '../../ui/HyphenatedName.tsx';
 
 /** One table per group, with the clubs' full names. */
 export function StandingsTable({ standings }: { standings: Standings }) {
@@ -30,7 +31,9 @@ export function StandingsTable({ standings }: { standings: Standings }) {
                 <tr key={r.club.id}>
                   <td>{r.position}</td>
                   <th scope="row" className="standings-club">
-                    <Link to={`/clubs/${r.club.id}`}>{r.club.name}</Link>
+                    <Link to={`/clubs/${r.club.id}`}>
+                      <HyphenatedName name={r.club.name} />
+                    </Link>
                   </th>
                   <td>{r.played}</td>
                   <td>{r.won}</td>

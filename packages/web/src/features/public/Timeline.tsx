@@ -1,43 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MatchEvent, MatchSnapshot } from '@touchline/contract';
-import { EVENT_RULES, isScoring } from '@touchline/domain';
+import type { MatchSnapshot } from '@touchline/contract';
+import { EVENT_RULES } from '@touchline/domain';
 import { describeEvent, EVENT_ICON, minuteLabel } from '../../lib/event-text.ts';
+import { useFreshGoals } from './use-fresh-goals.ts';
 
-const FLASH_MS = 6000;
-
-/**
- * Goals that arrived after the page opened, for a brief highlight. Each ends on its own timer, kept outside the
- * effect: a later change to the events (an assist added to that goal) must not cancel the end of a highlight.
- */
-function useFreshGoals(events: MatchEvent[]): ReadonlySet<string> {
-  const seen = useRef<Set<string>>(undefined);
-  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
-  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
-  useEffect(() => {
-    const pending = timers.current;
-    return () => pending.forEach(clearTimeout);
-  }, []);
-  useEffect(() => {
-    const goals = events.filter((e) => isScoring(e.type)).map((e) => e.id);
-    if (!seen.current) {
-      seen.current = new Set(goals);
-      return;
-    }
-    const arrived = goals.filter((id) => !seen.current!.has(id));
-    if (arrived.length === 0) return;
-    for (const id of arrived) {
-      seen.current.add(id);
-      const end = () => {
-        timers.current.delete(id);
-        setFresh((prev) => new Set([...prev].filter((f) => f !== id)));
-      };
-      timers.current.set(id, setTimeout(end, FLASH_MS));
-    }
-    setFresh((prev) => new Set([...prev, ...arrived]));
-  }, [events]);
-  return fresh;
-}
+/** Home events on the left, away on the right; a comment speaks of the match, so it sits in the middle. */
+const place = (e: MatchSnapshot['events'][number]) => (EVENT_RULES[e.type].text ? 'neutral' : e.side);
 
 export function Timeline({ snapshot }: { snapshot: MatchSnapshot }) {
   const { t } = useTranslation();
@@ -54,7 +22,7 @@ export function Timeline({ snapshot }: { snapshot: MatchSnapshot }) {
         {events.map((e) => (
           <li
             key={e.id}
-            className={`timeline-item side-${e.side}${fresh.has(e.id) ? ' flash' : ''}`}
+            className={`timeline-item side-${place(e)}${fresh.includes(e.id) ? ' flash' : ''}`}
             data-testid="timeline-item"
             data-type={e.type}
           >

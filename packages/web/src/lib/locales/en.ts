@@ -308,6 +308,14 @@ export const en = {
     matchesLeft_one: 'misses {{count}} more match',
     matchesLeft_other: 'misses {{count}} more matches',
   },
+  /* The fans' pages, polished (issue 18, docs/decisions/043). */
+  fanPages: {
+    goal: 'GOAL! {{minute}} · {{scorer}} · {{club}}',
+    seasonHeading: '{{competition}}, season {{season}}',
+    bracketHeading: '{{competition}}, season {{season}}: playoff bracket',
+    stopped: { half_time: 'HT', extra_time_break: 'ET break', penalties: 'Pens' },
+    liveMinute: 'Match minute',
+  },
   bracket: { title: 'Playoff bracket', tbd: 'To be decided', empty: 'The bracket is not drawn yet.' },
   club: {
     calendar: 'Match calendar (iCal)',

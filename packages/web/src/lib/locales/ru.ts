@@ -329,6 +329,14 @@ export const ru = {
     matchesLeft_many: 'пропускает ещё {{count}} матчей',
     matchesLeft_other: 'пропускает ещё {{count}} матча',
   },
+  /* The fans' pages, polished (issue 18, docs/decisions/043). */
+  fanPages: {
+    goal: 'ГОЛ! {{minute}} · {{scorer}} · {{club}}',
+    seasonHeading: '{{competition}}, сезон {{season}}',
+    bracketHeading: '{{competition}}, сезон {{season}}: сетка плей-офф',
+    stopped: { half_time: 'Перерыв', extra_time_break: 'Перерыв', penalties: 'Пенальти' },
+    liveMinute: 'Минута матча',
+  },
   bracket: { title: 'Сетка плей-офф', tbd: 'Определится', empty: 'Сетка ещё не сформирована.' },
   club: {
     calendar: 'Календарь матчей (iCal)',
