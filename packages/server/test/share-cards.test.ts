@@ -40,8 +40,7 @@ describe.each(dbKinds)('share cards on %s', (kind) => {
     rmSync(dist, { recursive: true, force: true });
   });
 
-  const get = (url: string, headers: Record<string, string> = {}) =>
-    s.app.inject({ method: 'GET', url, headers });
+  const get = (url: string, headers: Record<string, string> = {}) => s.app.inject({ method: 'GET', url, headers });
 
   it('draws a result at both sizes, naming both clubs in full, in Cyrillic, with the score and the scorers', async () => {
     for (const [size, width, height] of [
