@@ -29,6 +29,7 @@ const serverLayers = [
   'telegram',
   'captain',
   'admin',
+  'news',
   'demo',
   'public',
   'cli',
