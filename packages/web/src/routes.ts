@@ -19,6 +19,7 @@ const competitions = lazy(() => import('./features/public/CompetitionsPage.tsx')
 const season = lazy(() => import('./features/public/SeasonPage.tsx'));
 const bracket = lazy(() => import('./features/public/BracketPage.tsx'));
 const club = lazy(() => import('./features/public/ClubPage.tsx'));
+const newsItem = lazy(() => import('./features/public/NewsPage.tsx'));
 const login = lazy(() => import('./features/auth/LoginPage.tsx'));
 const consoleList = lazy(() => import('./features/console/ConsoleListPage.tsx'));
 const consoleMatch = lazy(() => import('./features/console/ConsoleMatchPage.tsx'));
@@ -34,6 +35,7 @@ const adminStaff = lazy(() => import('./features/admin/StaffPage.tsx'));
 const adminMatches = lazy(() => import('./features/admin/MatchesPage.tsx'));
 const adminAudit = lazy(() => import('./features/admin/AuditPage.tsx'));
 const adminTelegram = lazy(() => import('./features/admin/TelegramPage.tsx'));
+const adminNews = lazy(() => import('./features/admin/NewsPage.tsx'));
 
 export const routes: Route[] = [
   { path: '/', page: today },
@@ -42,6 +44,7 @@ export const routes: Route[] = [
   { path: '/seasons/:id', page: season },
   { path: '/seasons/:id/bracket', page: bracket },
   { path: '/clubs/:id', page: club },
+  { path: '/news/:id', page: newsItem },
   { path: '/login', page: login },
   { path: '/console', page: consoleList, roles: ['operator', 'admin'] },
   { path: '/console/:matchId', page: consoleMatch, roles: ['operator', 'admin'] },
@@ -58,4 +61,5 @@ export const routes: Route[] = [
   { path: '/admin/matches', page: adminMatches, roles: ['admin'] },
   { path: '/admin/audit', page: adminAudit, roles: ['admin'] },
   { path: '/admin/telegram', page: adminTelegram, roles: ['admin'] },
+  { path: '/admin/news', page: adminNews, roles: ['admin'] },
 ];

@@ -228,6 +228,11 @@ export const en = {
     blocked: 'Notifications are blocked for this site in the browser settings.',
     failed: 'Could not save. Try again.',
   },
+  news: {
+    title: 'News',
+    about: 'About',
+    gone: 'This news item has been taken down.',
+  },
   today: {
     title: 'Today',
     live: 'Live now',
@@ -332,6 +337,7 @@ export const en = {
   },
   errors: {
     network_error: 'Cannot reach the server.',
+    unsupported_image: 'The cover must be a PNG, JPEG or WebP image.',
     unavailable: 'The server cannot reach its database. Please try again in a moment.',
     unauthorized: 'Your session has ended: please sign in again.',
     forbidden: 'Not allowed.',
