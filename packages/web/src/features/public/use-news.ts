@@ -1,11 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { NewsItem, NewsList } from '@touchline/contract';
+import { applyNewsChange } from './news-patch.ts';
 import { query } from '../../lib/api.ts';
 import { api } from '../../lib/services.ts';
 import { useTopic } from '../../lib/use-topic.ts';
-
-const newestFirst = (a: NewsItem, b: NewsItem) =>
-  b.publishedAt.localeCompare(a.publishedAt) || Number(b.id) - Number(a.id);
 
 /**
  * The newest news (of one club when `clubId` is set), kept current by the `live` topic: its snapshot holds only
@@ -24,17 +22,11 @@ export function useNews(clubId: string | undefined, limit: number) {
     );
   }, [clubId, limit]);
   useEffect(load, [load]);
-  const mine = (n: NewsItem) => !clubId || n.clubs.some((c) => c.id === clubId);
   useTopic('live', {
     onSnapshot: load,
     onPatch: (frame) => {
       for (const c of frame.changes) {
-        if (c.entity !== 'news') continue;
-        setItems((prev = []) => {
-          const rest = prev.filter((n) => n.id !== c.id);
-          if (c.op === 'deleted' || !c.data || !mine(c.data)) return rest;
-          return [...rest, c.data].sort(newestFirst).slice(0, limit);
-        });
+        if (c.entity === 'news') setItems((prev = []) => applyNewsChange(prev, c, clubId, limit));
       }
     },
   });
