@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoDate, StoredText } from './common.ts';
+import { NEWS_BODY_MAX, NEWS_CLUBS_MAX, NEWS_PAGE_MAX, NEWS_TITLE_MAX } from './constants.ts';
 import { ErrorCode } from './errors.ts';
-
-export const NEWS_TITLE_MAX = 200;
-export const NEWS_BODY_MAX = 5000;
-export const NEWS_CLUBS_MAX = 20;
-export const NEWS_PAGE_MAX = 50;
-/** A cover image's largest size (decision 040). */
-export const NEWS_COVER_MAX_BYTES = 2 * 1024 * 1024;
 
 /** Control characters other than the line feed: the body is the one stored text with lines (decision 040). */
 const CONTROL_BUT_LF = /[\p{Cc}\u2028\u2029]/u;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NEWS_BODY_MAX, NEWS_TITLE_MAX, type MatchSummary, type NewsItem } from '@touchline/contract';
+import type { MatchSummary, NewsItem } from '@touchline/contract';
+import { NEWS_BODY_MAX, NEWS_TITLE_MAX } from '@touchline/contract/constants';
 import type { AdminClub } from '../../lib/admin-api.ts';
 import { formatKickoff } from '../../lib/time.ts';
 import { NewsBody } from '../public/NewsBody.tsx';
