@@ -410,6 +410,14 @@ export const en = {
     no: 'no',
     side: { home: 'home', away: 'away' },
     fields: {
+      title: 'Title',
+      body: 'Text',
+      clubs: 'Clubs',
+      match: 'Match',
+      coverUrl: 'Cover',
+      postToChannel: 'Post to the channel',
+      publishedAt: 'Published',
+      updatedAt: 'Updated',
       type: 'Type',
       side: 'Side',
       minute: 'Minute',
@@ -501,6 +509,8 @@ export const en = {
       entries: 'Players',
     },
     action: {
+      set_cover: 'Cover set',
+      remove_cover: 'Cover removed',
       create: 'Created',
       update: 'Changed',
       delete: 'Deleted',
@@ -518,6 +528,7 @@ export const en = {
       state: 'Status or period',
     },
     entity: {
+      news: 'news item',
       telegram_channel: 'Telegram channel',
       club: 'club',
       competition: 'competition',

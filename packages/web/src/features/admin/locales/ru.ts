@@ -427,6 +427,14 @@ export const ru: Shape<typeof en> = {
     no: 'нет',
     side: { home: 'хозяева', away: 'гости' },
     fields: {
+      title: 'Заголовок',
+      body: 'Текст',
+      clubs: 'Клубы',
+      match: 'Матч',
+      coverUrl: 'Обложка',
+      postToChannel: 'Пост в канале',
+      publishedAt: 'Опубликована',
+      updatedAt: 'Изменена',
       type: 'Тип',
       side: 'Сторона',
       minute: 'Минута',
@@ -518,6 +526,8 @@ export const ru: Shape<typeof en> = {
       entries: 'Игроки',
     },
     action: {
+      set_cover: 'Обложка задана',
+      remove_cover: 'Обложка убрана',
       create: 'Создание',
       update: 'Изменение',
       delete: 'Удаление',
@@ -535,6 +545,7 @@ export const ru: Shape<typeof en> = {
       state: 'Статус или период',
     },
     entity: {
+      news: 'новость',
       telegram_channel: 'канал в Telegram',
       club: 'клуб',
       competition: 'турнир',
