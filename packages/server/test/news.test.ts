@@ -31,6 +31,7 @@ describe.each(dbKinds)('news on %s', (kind) => {
         notify: true,
         telegramBotToken: '42:TEST',
         telegramApiRoot: await telegram.start(),
+        publicUrl: 'https://touchline.example',
       },
     });
     admin = await signInAdmin(s.app);
@@ -224,6 +225,9 @@ describe.each(dbKinds)('news on %s', (kind) => {
     expect(post.body.text).toBe(
       '<b>Cup &lt;b&gt;draw&lt;/b&gt;</b>\n\n<b>Friday</b> &amp; &lt;script&gt;x&lt;/script&gt;',
     );
+    expect(post.body.reply_markup).toEqual({
+      inline_keyboard: [[{ text: 'Read in the app', url: `https://touchline.example/news/${item.id}` }]],
+    });
     const messageId = (post.result as { message_id: number }).message_id;
 
     await admin.req('PATCH', `/api/admin/news/${item.id}`, { body: 'Friday, *7 pm*' });

@@ -50,7 +50,7 @@ export function channelDeliverer(deps: ChannelDeps): Deliverer {
   };
 
   const deliver = async (message: Outgoing): Promise<DeliveryResult> => {
-    if (isNewsNotice(message.noticeKey)) return deliverNews(api, deps.db, message);
+    if (isNewsNotice(message.noticeKey)) return deliverNews(api, deps.db, deps.publicUrl, message);
     const { notice, recipient } = message;
     const locale = recipient.locale;
     const chatId = recipient.chatId!;

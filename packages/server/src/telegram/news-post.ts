@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { type Api, GrammyError } from 'grammy';
+import { type Api, GrammyError, InlineKeyboard } from 'grammy';
 import { newsPlainText, newsTelegramHtml, telegramText } from '@touchline/domain';
 import type { Db } from '../db/client.ts';
 import { news, notifications } from '../db/schema.ts';
@@ -20,21 +20,33 @@ export function newsPostHtml(item: { title: string; body: string }): string {
   return `<b>${telegramText(item.title)}</b>\n\n${telegramText(newsPlainText(item.body).slice(0, CUT_AT))}…`;
 }
 
+const readLabel = { ru: 'Читать в приложении', en: 'Read in the app' };
+
 /** `news:<id>`, `news:<id>:edit:<version>` or `news:<id>:delete` (news/channel.ts). */
 export const isNewsNotice = (key: string) => key.startsWith('news:');
 
 /** Posts, edits or deletes a news item's post in the league channel. */
-export async function deliverNews(api: Api, db: Db, message: Outgoing): Promise<DeliveryResult> {
+export async function deliverNews(
+  api: Api,
+  db: Db,
+  publicUrl: string | undefined,
+  message: Outgoing,
+): Promise<DeliveryResult> {
   const [, id, action] = message.noticeKey.split(':') as [string, string, string | undefined];
   const newsId = Number(id);
   const chatId = message.recipient.chatId!;
+  // A link to the item in the app (a url button: web_app ones work in private chats only); none without an address.
+  const options = {
+    parse_mode: 'HTML' as const,
+    link_preview_options: { is_disabled: true },
+    ...(publicUrl
+      ? { reply_markup: new InlineKeyboard().url(readLabel[message.recipient.locale], `${publicUrl}/news/${newsId}`) }
+      : {}),
+  };
   const [item] = await db.select({ title: news.title, body: news.body }).from(news).where(eq(news.id, newsId));
   if (action === undefined) {
     if (!item) return { ok: true };
-    const sent = await api.sendMessage(chatId, newsPostHtml(item), {
-      parse_mode: 'HTML',
-      link_preview_options: { is_disabled: true },
-    });
+    const sent = await api.sendMessage(chatId, newsPostHtml(item), options);
     return { ok: true, externalId: String(sent.message_id) };
   }
   const [post] = await db
@@ -49,10 +61,7 @@ export async function deliverNews(api: Api, db: Db, message: Outgoing): Promise<
   try {
     if (action === 'delete') await api.deleteMessage(chatId, messageId);
     else if (item) {
-      await api.editMessageText(chatId, messageId, newsPostHtml(item), {
-        parse_mode: 'HTML',
-        link_preview_options: { is_disabled: true },
-      });
+      await api.editMessageText(chatId, messageId, newsPostHtml(item), options);
     }
   } catch (err) {
     if (!(err instanceof GrammyError && (NOT_MODIFIED.test(err.description) || POST_GONE.test(err.description)))) {
