@@ -243,4 +243,16 @@ describe.each(dbKinds)('news on %s', (kind) => {
     expect(calls('deleteMessage')[0]!.body.message_id).toBe(messageId);
     expect(calls('sendMessage')).toHaveLength(1);
   }, 60_000);
+
+  it('is posted when "post to the channel" is switched on later, once however often it is edited', async () => {
+    const posts = () => telegram.sent('sendMessage').filter((c) => c.body.chat_id === CHANNEL);
+    const before = posts().length;
+    const item = await create({ title: 'Later', body: 'x' });
+    await admin.req('PATCH', `/api/admin/news/${item.id}`, { postToChannel: true });
+    await admin.req('PATCH', `/api/admin/news/${item.id}`, { body: 'y' });
+    await until('the post', () => posts().length === before + 1, 10_000);
+    expect(posts().at(-1)!.body.text).toContain('Later');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(posts()).toHaveLength(before + 1);
+  }, 30_000);
 });
