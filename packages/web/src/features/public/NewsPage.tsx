@@ -14,18 +14,21 @@ export default function NewsPage({ params }: PageProps) {
   const { t } = useTranslation();
   const id = params.id!;
   const state = useAsync(() => api.request<NewsAnswer>('GET', `/news/${encodeURIComponent(id)}`), [id]);
-  const [live, setLive] = useState<Item | null>();
+  // The item's latest copy from the live topic, kept with its id so another item's page never shows it.
+  const [latest, setLatest] = useState<{ id: string; item: Item | null }>();
   useTopic('live', {
     onSnapshot: () => undefined,
     onPatch: (frame) => {
       for (const c of frame.changes) {
-        if (c.entity === 'news' && c.id === id) setLive(c.op === 'deleted' ? null : (c.data ?? null));
+        if (c.entity === 'news' && c.id === id) setLatest({ id, item: c.op === 'deleted' ? null : (c.data ?? null) });
       }
     },
   });
+  const live = latest?.id === id ? latest.item : undefined;
   if (live === null) return <p role="status">{t('news.gone')}</p>;
   if (state.error) return <ErrorNote error={state.error} onRetry={state.reload} />;
-  const item = live ?? state.data?.news;
+  const loaded = state.data?.news.id === id ? state.data.news : undefined;
+  const item = live ?? loaded;
   if (!item) return <Loading />;
   return <NewsItem item={item} />;
 }
