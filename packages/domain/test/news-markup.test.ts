@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { newsPlainText, newsTelegramHtml, parseNewsBody } from '../src/index.ts';
+import { type NewsInline, newsPlainText, newsTelegramHtml, parseNewsBody } from '../src/index.ts';
 
 const text = (t: string) => ({ kind: 'text', text: t });
 
@@ -47,5 +48,48 @@ describe('news body markup: one parser, a small tree', () => {
     ['one\ntwo\n\nthree', 'one\ntwo\n\nthree'],
   ])('Telegram HTML of %j is %j', (body, html) => {
     expect(newsTelegramHtml(body)).toBe(html);
+  });
+});
+
+/** Bodies built from the pieces that matter: marks, links, markup, line breaks and any other text. */
+const body = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom('**', '*', '\n', '\n\n', 'https://', 'https://x.org/a', 'javascript:', '<', '>', '&', '"', ' '),
+      fc.constantFrom('<script>', '</b>', '<a href="x">', 'onerror=', '<img src=x>'),
+      fc.string({ maxLength: 8 }),
+    ),
+    { maxLength: 30 },
+  )
+  .map((xs) => xs.join(''));
+
+const links = (xs: NewsInline[]): string[] =>
+  xs.flatMap((x) => (x.kind === 'link' ? [x.href] : x.kind === 'bold' || x.kind === 'italic' ? links(x.children) : []));
+
+describe('news body markup: properties', () => {
+  it('links only https addresses without spaces, quotes or angle brackets', () => {
+    fc.assert(
+      fc.property(body, (b) => {
+        for (const href of parseNewsBody(b).flatMap(links)) expect(href).toMatch(/^https:\/\/[^\s<>"'`]+$/);
+      }),
+    );
+  });
+
+  it('makes no Telegram HTML but its own b, i and a tags', () => {
+    fc.assert(
+      fc.property(body, (b) => {
+        const ours = /<\/?b>|<\/?i>|<a href="https:\/\/[^"<>]*">|<\/a>/g;
+        expect(newsTelegramHtml(b).replace(ours, '')).not.toMatch(/[<>]/);
+      }),
+    );
+  });
+
+  it('keeps every letter of the text: the plain text is the body without its marks', () => {
+    fc.assert(
+      fc.property(body, (b) => {
+        const letters = (s: string) => s.replace(/[*\s]/g, '');
+        expect(letters(newsPlainText(b))).toBe(letters(b));
+      }),
+    );
   });
 });
