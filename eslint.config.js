@@ -30,6 +30,7 @@ const serverLayers = [
   'telegram',
   'captain',
   'admin',
+  'news',
   'demo',
   'public',
   'cli',

@@ -21,7 +21,15 @@ const within = (ms: number) => ({ timeout: ms, interval: 25 });
 describe('accessibility of every screen (axe-core), in Russian, at 360×740 and 1280×800', () => {
   let app: App;
   let browser: Browser;
-  let ids: { live: string; cup: string; leagueSeason: string; cupSeason: string; club: string; lineup: string };
+  let ids: {
+    live: string;
+    cup: string;
+    leagueSeason: string;
+    cupSeason: string;
+    club: string;
+    lineup: string;
+    news: string;
+  };
   let staff: Record<'operator' | 'judge' | 'captain', Account>;
 
   appAndBrowser(async (started) => {
@@ -35,7 +43,22 @@ describe('accessibility of every screen (axe-core), in Russian, at 360×740 and 
       cupSeason: cup.seasonId,
       club: live[0]!.homeClub.id,
       lineup: lineup.id,
+      news: '',
     };
+    // A news item puts the news list on Today and the club page, and gives the item page something to show.
+    const adminToken = await app.login(ADMIN.login, ADMIN.password);
+    const news = await app.api(
+      'POST',
+      '/api/admin/news',
+      {
+        title: 'Стадион открыт после ремонта',
+        body: '**Новое поле** и *свет*.\n\nПодробности: https://example.org/stadium',
+        clubIds: [ids.club],
+        matchId: ids.live,
+      },
+      adminToken,
+    );
+    ids.news = news.body.news.id;
     const [operator, judge, captain] = await Promise.all([
       app.createStaff('operator'),
       app.createStaff('judge'),
@@ -98,6 +121,7 @@ describe('accessibility of every screen (axe-core), in Russian, at 360×740 and 
     const page = await pageFor();
     await page.goto(`${app.url}/`);
     await page.getByTestId('match-card').first().waitFor();
+    await page.getByTestId('news-list').waitFor();
     await check(page, 'today');
     await go(page, `/matches/${ids.live}`);
     await page.getByTestId('timeline-item').first().waitFor();
@@ -119,7 +143,11 @@ describe('accessibility of every screen (axe-core), in Russian, at 360×740 and 
     await check(page, 'cup-season');
     await go(page, `/clubs/${ids.club}`);
     await page.locator('#club-title').waitFor();
+    await page.getByTestId('news-list').waitFor();
     await check(page, 'club');
+    await go(page, `/news/${ids.news}`);
+    await page.getByTestId('news-item').waitFor();
+    await check(page, 'news-item');
     await go(page, '/competitions');
     await page.getByRole('heading', { level: 1, name: 'Турниры' }).waitFor();
     await check(page, 'competitions');
@@ -209,6 +237,7 @@ describe('accessibility of every screen (axe-core), in Russian, at 360×740 and 
       ['admin-staff', '/admin/staff'],
       ['admin-audit', '/admin/audit'],
       ['admin-telegram', '/admin/telegram'],
+      ['admin-news', '/admin/news'],
       ['admin-competitions', '/admin/competitions'],
     ] as const) {
       await open(path);
@@ -220,6 +249,11 @@ describe('accessibility of every screen (axe-core), in Russian, at 360×740 and 
       .click();
     await page.getByTestId('competition-form').waitFor();
     await check(page, 'admin-competition-form');
+    await open('/admin/news');
+    await page.getByTestId('news-new').click();
+    await page.getByTestId('news-form').waitFor();
+    await page.getByTestId('news-body').fill('**Жирный** текст и *курсив*.');
+    await check(page, 'admin-news-form');
     await open('/admin/clubs');
     await page.getByTestId('club-new').click();
     await page.getByTestId('club-form').waitFor();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AuditEntry } from './admin.ts';
 import { Side } from './common.ts';
+import { NewsItem } from './news.ts';
 import { LineupEntry, MatchEvent, MatchSnapshot, MatchSummary, SideStats, Standings } from './models.ts';
 
 /** What a patch's change did; a deletion carries only the id. */
@@ -24,9 +25,11 @@ export const Change = z.discriminatedUnion('entity', [
   change('lineup', LineupChangeData),
   change('standings', Standings),
   change('audit', AuditEntry),
+  /** On the `live` topic: a news item published, edited (`updated`) or taken back (`deleted`). */
+  change('news', NewsItem),
 ]);
 export type Change = z.infer<typeof Change>;
-export const ChangeEntity = z.enum(['event', 'stats', 'match', 'lineup', 'standings', 'audit']);
+export const ChangeEntity = z.enum(['event', 'stats', 'match', 'lineup', 'standings', 'audit', 'news']);
 export type ChangeEntity = z.infer<typeof ChangeEntity>;
 /** A change as the change log keeps it: read back whatever shape an older server wrote, the data not yet checked. */
 export const StoredChange = ChangeBase.extend({ entity: ChangeEntity, data: z.unknown().optional() });

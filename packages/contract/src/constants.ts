@@ -56,3 +56,11 @@ export const DEFAULT_NOTIFY_KINDS: (typeof NOTIFY_KINDS)[number][] = [
  */
 export const PUSH_ENDPOINT_HEADER = 'x-push-endpoint';
 export const PUSH_AUTH_HEADER = 'x-push-auth';
+
+/** League news limits (decision 040): the contract's schemas and the admin editor read the same numbers. */
+export const NEWS_TITLE_MAX = 200;
+export const NEWS_BODY_MAX = 5000;
+export const NEWS_CLUBS_MAX = 20;
+export const NEWS_PAGE_MAX = 50;
+/** A cover image's largest size. */
+export const NEWS_COVER_MAX_BYTES = 2 * 1024 * 1024;

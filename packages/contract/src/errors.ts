@@ -63,6 +63,7 @@ export const ErrorCode = {
   installation_not_empty: 'installation_not_empty',
   control_characters: 'control_characters',
   invalid_chat_id: 'invalid_chat_id',
+  unsupported_image: 'unsupported_image',
   not_a_fan: 'not_a_fan',
   unknown_subscription: 'unknown_subscription',
   push_endpoint_refused: 'push_endpoint_refused',

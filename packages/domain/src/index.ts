@@ -16,3 +16,4 @@ export * from './audit-refs.ts';
 export * from './match-writes.ts';
 export * from './notices.ts';
 export * from './season-views.ts';
+export * from './news-markup.ts';

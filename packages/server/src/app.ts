@@ -33,6 +33,7 @@ import { privateChatDeliverer } from './telegram/private-chat.ts';
 import { channelDeliverer } from './telegram/channel.ts';
 import { telegramPlugin } from './telegram/plugin.ts';
 import { followRoutes } from './follows/routes.ts';
+import { newsAdminRoutes, newsRoutes } from './news/routes.ts';
 import { pushDeliverer } from './follows/push-deliverer.ts';
 import { telegramRecipient } from './notify/recipients.ts';
 import { type Vapid, vapidKeys } from './follows/vapid.ts';
@@ -135,6 +136,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(captainRoutes, { prefix: '/api' });
   await app.register(followRoutes, { prefix: '/api' });
   await app.register(shareRoutes, { prefix: '/api' });
+  await app.register(newsRoutes, { prefix: '/api' });
+  await app.register(newsAdminRoutes, { prefix: '/api/admin' });
   const telegram = config.telegramBotToken
     ? { token: config.telegramBotToken, apiRoot: config.telegramApiRoot, publicUrl: config.publicUrl }
     : undefined;

@@ -16,6 +16,14 @@ const protocolRoutes: [string, string][] = [
   ['post', '/api/matches/{id}/stats'],
   ['post', '/api/matches/{id}/state'],
   ['put', '/api/matches/{id}/lineups/{side}'],
+  ['get', '/api/news'],
+  ['get', '/api/news/{id}'],
+  ['get', '/api/news/{id}/cover'],
+  ['post', '/api/admin/news'],
+  ['patch', '/api/admin/news/{id}'],
+  ['delete', '/api/admin/news/{id}'],
+  ['put', '/api/admin/news/{id}/cover'],
+  ['delete', '/api/admin/news/{id}/cover'],
 ];
 
 describe.each(dbKinds)('API docs on %s', (kind) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MatchSummary } from '@touchline/contract';
 import type { Db } from '../src/db/client.ts';
 import type { Patch } from '../src/realtime/feed.ts';
-import { LiveFeed } from '../src/realtime/live-feed.ts';
+import { LiveFeed, NEWS_SOURCE } from '../src/realtime/live-feed.ts';
 
 const NOW = new Date('2026-05-10T12:00:00Z');
 const summary = (id: string, over: Partial<MatchSummary> = {}) =>
@@ -84,5 +84,21 @@ describe('the live card feed', () => {
     };
     expect(feed.derive(removal)?.changes).toEqual([{ op: 'deleted', entity: 'match', id: '12' }]);
     expect(feed.derive({ ...removal, topic: 'match:12', seq: 1 })).toBeUndefined();
+  });
+
+  it('passes news changes on as they are, each patch of its own with the next seq (decision 040)', () => {
+    const feed = live();
+    const gone = { op: 'deleted', entity: 'news', id: '4' } as const;
+    const news: Patch = { topic: NEWS_SOURCE, epoch: NEWS_SOURCE, seq: 0, changes: [gone], committedAt: 2 };
+    feed.derive(matchPatch(summary('7'), 1));
+    expect(feed.derive(news)).toEqual({
+      topic: 'live',
+      epoch: expect.any(String),
+      seq: 2,
+      changes: [gone],
+      committedAt: 2,
+    });
+    expect(feed.derive(news)?.seq).toBe(3);
+    expect(feed.derive({ ...news, changes: [{ op: 'updated', entity: 'stats' }] })).toBeUndefined();
   });
 });

@@ -20,6 +20,7 @@ const season = lazy(() => import('./features/public/SeasonPage.tsx'));
 const bracket = lazy(() => import('./features/public/BracketPage.tsx'));
 const club = lazy(() => import('./features/public/ClubPage.tsx'));
 const notifications = lazy(() => import('./features/follows/NotificationsPage.tsx'));
+const newsItem = lazy(() => import('./features/public/NewsPage.tsx'));
 const login = lazy(() => import('./features/auth/LoginPage.tsx'));
 const consoleList = lazy(() => import('./features/console/ConsoleListPage.tsx'));
 const consoleMatch = lazy(() => import('./features/console/ConsoleMatchPage.tsx'));
@@ -35,6 +36,7 @@ const adminStaff = lazy(() => import('./features/admin/StaffPage.tsx'));
 const adminMatches = lazy(() => import('./features/admin/MatchesPage.tsx'));
 const adminAudit = lazy(() => import('./features/admin/AuditPage.tsx'));
 const adminTelegram = lazy(() => import('./features/admin/TelegramPage.tsx'));
+const adminNews = lazy(() => import('./features/admin/NewsPage.tsx'));
 
 export const routes: Route[] = [
   { path: '/', page: today },
@@ -44,6 +46,7 @@ export const routes: Route[] = [
   { path: '/seasons/:id/bracket', page: bracket },
   { path: '/clubs/:id', page: club },
   { path: '/notifications', page: notifications },
+  { path: '/news/:id', page: newsItem },
   { path: '/login', page: login },
   { path: '/console', page: consoleList, roles: ['operator', 'admin'] },
   { path: '/console/:matchId', page: consoleMatch, roles: ['operator', 'admin'] },
@@ -60,4 +63,5 @@ export const routes: Route[] = [
   { path: '/admin/matches', page: adminMatches, roles: ['admin'] },
   { path: '/admin/audit', page: adminAudit, roles: ['admin'] },
   { path: '/admin/telegram', page: adminTelegram, roles: ['admin'] },
+  { path: '/admin/news', page: adminNews, roles: ['admin'] },
 ];

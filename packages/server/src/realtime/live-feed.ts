@@ -6,6 +6,8 @@ import { listSummaries } from '../reads/summary.ts';
 import type { Feed, Patch, Position } from './feed.ts';
 
 const DAY = 86_400_000;
+/** The patches news writes publish: no client topic of their own, the `live` topic carries them. */
+export const NEWS_SOURCE = 'news';
 const localDay = (iso: string | Date, timeZone: string) => new Date(iso).toLocaleDateString('en-CA', { timeZone });
 
 /**
@@ -49,6 +51,7 @@ export class LiveFeed implements Feed {
    * deleted matches (fixtures taken back) leave the card.
    */
   derive(p: Patch): Patch | undefined {
+    if (p.topic === NEWS_SOURCE) return this.news(p);
     const id = /^match:(\d+)$/.exec(p.topic)?.[1];
     if (id) {
       const last = this.seen.get(id);
@@ -74,6 +77,13 @@ export class LiveFeed implements Feed {
     return card.length
       ? this.next(card.map((s): Change => ({ op: 'updated', entity: 'match', id: s.id, data: s })))
       : undefined;
+  }
+
+  /** A news item published, edited or taken back goes out as it is (decision 040); the snapshot holds matches only. */
+  private news(p: Patch): Patch | undefined {
+    const changes = p.changes.filter((c) => c.entity === 'news');
+    if (!changes.length) return undefined;
+    return { ...this.next(changes), ...(p.committedAt !== undefined ? { committedAt: p.committedAt } : {}) };
   }
 
   private next(changes: Change[]): Patch {

@@ -6,6 +6,7 @@ import type { Deliverer, DeliveryResult, Notice, Outgoing } from '../notify/deli
 import { lineupsPost, matchPost, reminderPost, resultPost } from './channel-post.ts';
 import { telegramFailure } from './failure.ts';
 import { matchButton } from './match-button.ts';
+import { deliverNews, isNewsNotice } from './news-post.ts';
 
 export interface ChannelDeps {
   db: Db;
@@ -49,6 +50,7 @@ export function channelDeliverer(deps: ChannelDeps): Deliverer {
   };
 
   const deliver = async (message: Outgoing): Promise<DeliveryResult> => {
+    if (isNewsNotice(message.noticeKey)) return deliverNews(api, deps.db, deps.publicUrl, message);
     const { notice, recipient } = message;
     const locale = recipient.locale;
     const chatId = recipient.chatId!;

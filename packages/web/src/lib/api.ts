@@ -59,10 +59,10 @@ export const query = (q: Record<string, string | undefined>) => {
   return s ? `?${s}` : '';
 };
 
-/** A body sent as it is, with its own content type (a CSV file), rather than as JSON. */
+/** A body sent as it is, with its own content type (a CSV file, an image), rather than as JSON. */
 export class RawBody {
   constructor(
-    readonly text: string,
+    readonly text: string | Blob,
     readonly contentType: string,
   ) {}
 }

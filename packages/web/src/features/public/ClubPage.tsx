@@ -7,6 +7,7 @@ import { ErrorNote, Loading } from '../../ui/Feedback.tsx';
 import { FollowButton } from '../../ui/FollowButton.tsx';
 import { MatchCard } from '../../ui/MatchCard.tsx';
 import { ClubScorers } from './ClubScorers.tsx';
+import { NewsList } from './NewsList.tsx';
 import './public.css';
 import { HyphenatedName } from '../../ui/HyphenatedName.tsx';
 
@@ -47,6 +48,7 @@ export default function ClubPage({ params }: PageProps) {
             ))}
         </ul>
       </section>
+      <NewsList clubId={id} />
       <ClubScorers clubId={id} />
       {[
         { key: 'upcoming', list: upcoming },

@@ -6,6 +6,7 @@ import { useLiveList } from '../../lib/use-live-list.ts';
 import { Loading } from '../../ui/Feedback.tsx';
 import { FollowButton } from '../../ui/FollowButton.tsx';
 import { MatchCard } from '../../ui/MatchCard.tsx';
+import { NewsList } from './NewsList.tsx';
 import './public.css';
 
 const isToday = (m: MatchSummary) => leagueDay(m.kickoffAt) === leagueDay(new Date());
@@ -62,6 +63,7 @@ export default function TodayPage() {
           />
         </>
       )}
+      <NewsList />
     </div>
   );
 }

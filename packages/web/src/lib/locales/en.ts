@@ -252,6 +252,11 @@ export const en = {
     save: 'Save',
     saved: 'Saved.',
   },
+  news: {
+    title: 'News',
+    about: 'About',
+    gone: 'This news item has been taken down.',
+  },
   today: {
     title: 'Today',
     live: 'Live now',
@@ -364,6 +369,7 @@ export const en = {
   },
   errors: {
     network_error: 'Cannot reach the server.',
+    unsupported_image: 'The cover must be a PNG, JPEG or WebP image.',
     unavailable: 'The server cannot reach its database. Please try again in a moment.',
     unauthorized: 'Your session has ended: please sign in again.',
     forbidden: 'Not allowed.',
