@@ -15,3 +15,4 @@ export * from './lineup-rules.ts';
 export * from './audit-refs.ts';
 export * from './match-writes.ts';
 export * from './notices.ts';
+export * from './predictions.ts';
