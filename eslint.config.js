@@ -21,6 +21,7 @@ const serverLayers = [
   'league',
   'changes',
   'auth',
+  'predictions',
   'matches',
   'realtime',
   'metrics',

@@ -16,6 +16,10 @@ const protocolRoutes: [string, string][] = [
   ['post', '/api/matches/{id}/stats'],
   ['post', '/api/matches/{id}/state'],
   ['put', '/api/matches/{id}/lineups/{side}'],
+  ['get', '/api/matches/{id}/prediction'],
+  ['put', '/api/matches/{id}/prediction'],
+  ['get', '/api/seasons/{id}/predictions/leaderboard'],
+  ['get', '/api/me/predictions'],
 ];
 
 describe.each(dbKinds)('API docs on %s', (kind) => {

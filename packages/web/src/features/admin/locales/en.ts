@@ -91,6 +91,9 @@ export const en = {
     lineupStarters: 'Starters',
     lineupMaxSubstitutes: 'Substitutes, at most',
     lineupRequiresGoalkeeper: 'A goalkeeper must start',
+    predictionPoints: 'Prediction points',
+    predictionPointsHint: 'Points a fan earns for each right pick of a match prediction.',
+    predictionMarket: { result: 'Result', total: 'Over/under', bothScore: 'Both teams score' },
     summary: 'W {{win}} · D {{draw}} · L {{loss}} · ban after {{yellow}} yellows, {{red}} for a red',
   },
   shootoutPolicy: {
@@ -454,6 +457,8 @@ export const en = {
       lineupStarters: 'Starters',
       lineupRequiresGoalkeeper: 'Goalkeeper must start',
       lineupMaxSubstitutes: 'Most substitutes',
+      predictionPoints: 'Prediction points',
+      predictionLine: 'Over/under line',
       extraTime: 'Extra time',
       format: 'Format',
       startsOn: 'Starts',

@@ -92,6 +92,9 @@ export const ru: Shape<typeof en> = {
     lineupStarters: 'Игроков в основном составе',
     lineupMaxSubstitutes: 'Запасных, не больше',
     lineupRequiresGoalkeeper: 'В основном составе обязателен вратарь',
+    predictionPoints: 'Очки за прогнозы',
+    predictionPointsHint: 'Сколько очков болельщик получает за каждый верный исход прогноза на матч.',
+    predictionMarket: { result: 'Исход', total: 'Тотал больше/меньше', bothScore: 'Обе забьют' },
     summary: 'В {{win}} · Н {{draw}} · П {{loss}} · дисквалификация после {{yellow}} ЖК, {{red}} за КК',
   },
   shootoutPolicy: {
@@ -471,6 +474,8 @@ export const ru: Shape<typeof en> = {
       lineupStarters: 'Основной состав',
       lineupRequiresGoalkeeper: 'Вратарь обязателен',
       lineupMaxSubstitutes: 'Запасных не больше',
+      predictionPoints: 'Очки за прогнозы',
+      predictionLine: 'Линия тотала',
       extraTime: 'Дополнительное время',
       format: 'Формат',
       startsOn: 'Начало',
