@@ -19,6 +19,8 @@ const competitions = lazy(() => import('./features/public/CompetitionsPage.tsx')
 const season = lazy(() => import('./features/public/SeasonPage.tsx'));
 const bracket = lazy(() => import('./features/public/BracketPage.tsx'));
 const club = lazy(() => import('./features/public/ClubPage.tsx'));
+const leaderboard = lazy(() => import('./features/predictions/LeaderboardPage.tsx'));
+const myPredictions = lazy(() => import('./features/predictions/MyPredictionsPage.tsx'));
 const login = lazy(() => import('./features/auth/LoginPage.tsx'));
 const consoleList = lazy(() => import('./features/console/ConsoleListPage.tsx'));
 const consoleMatch = lazy(() => import('./features/console/ConsoleMatchPage.tsx'));
@@ -41,6 +43,8 @@ export const routes: Route[] = [
   { path: '/competitions', page: competitions },
   { path: '/seasons/:id', page: season },
   { path: '/seasons/:id/bracket', page: bracket },
+  { path: '/seasons/:id/predictions', page: leaderboard },
+  { path: '/me/predictions', page: myPredictions, roles: ['fan'] },
   { path: '/clubs/:id', page: club },
   { path: '/login', page: login },
   { path: '/console', page: consoleList, roles: ['operator', 'admin'] },
