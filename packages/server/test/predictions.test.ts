@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { LeaderboardAnswer, type MatchSummary, MyPredictionsAnswer, PredictionAnswer } from '@touchline/contract';
 import { leaderboard, settle } from '@touchline/domain';
-import { auditLog, predictions } from '../src/db/schema.ts';
+import { auditLog, matches as matchesTable, predictions } from '../src/db/schema.ts';
 import { type Api, signInAdmin, snapshot, staff, todaysMatches } from './api.ts';
 import { BOT_TOKEN, telegramFan } from './follows-fixture.ts';
 import { dbKinds, startTestServer, type TestServer } from './helpers.ts';
@@ -127,6 +127,25 @@ describe.each(dbKinds)('predictions on %s', (kind) => {
     expect((await admin.req('PATCH', `/api/admin/matches/${id}`, { kickoffAt: inMinutes(30) })).status).toBe(200);
     expect((await op.req('POST', `/api/matches/${id}/state`, { status: 'live' })).status).toBe(200);
     expect((await pick(1, id, { result: 'home' })).json().error.code).toBe('prediction_closed');
+    expect(await rowsOf(id)).toEqual(before);
+  });
+
+  it('refuses a pick sent while a reschedule into the past is committing: the locked match row decides', async () => {
+    const id = league[0]!.id;
+    const before = await rowsOf(id);
+    let sent: ReturnType<typeof pick> | undefined;
+    // The reschedule holds the match row when the pick arrives, with the old kick-off still an hour away.
+    await s.app.db.transaction(async (tx) => {
+      await tx.select().from(matchesTable).where(eq(matchesTable.id, +id)).for('update');
+      await tx
+        .update(matchesTable)
+        .set({ kickoffAt: new Date(Date.now() - 1000) })
+        .where(eq(matchesTable.id, +id));
+      sent = pick(2, id, { result: 'away' });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    });
+    const late = await sent!;
+    expect([late.statusCode, late.json().error.code]).toEqual([409, 'prediction_closed']);
     expect(await rowsOf(id)).toEqual(before);
   });
 
