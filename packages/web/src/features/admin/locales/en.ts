@@ -368,6 +368,8 @@ export const en = {
     publicPage: 'Public page',
     reschedule: 'Time and place',
     rescheduled: 'Saved.',
+    predictionLine: 'Over/under line for predictions',
+    predictionLineHint: 'Fans pick over or under it; fixed once predictions close at kick-off.',
     noReschedule: 'A live or finished match keeps its kick-off time.',
     reason: 'Reason',
     reasonRequired: 'Required: the reason goes into the audit log.',

@@ -385,6 +385,8 @@ export const ru: Shape<typeof en> = {
     publicPage: 'Страница на сайте',
     reschedule: 'Время и место',
     rescheduled: 'Сохранено.',
+    predictionLine: 'Линия тотала для прогнозов',
+    predictionLineHint: 'Болельщики выбирают больше или меньше; после начала матча не меняется.',
     noReschedule: 'У идущего или завершённого матча время начала не меняется.',
     reason: 'Причина',
     reasonRequired: 'Обязательно: причина попадёт в журнал.',
