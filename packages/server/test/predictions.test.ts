@@ -203,6 +203,31 @@ describe.each(dbKinds)('predictions on %s', (kind) => {
     expect((await rowsOf(id)).map(({ settledAt: _s, ...r }) => r)).toEqual(before.map(({ settledAt: _s, ...r }) => r));
   });
 
+  it('settles again under the competition’s new points, audited, and refuses bad points', async () => {
+    const id = league[1]!.id;
+    const competitionId = league[1]!.competition.id;
+    const url = `/api/admin/competitions/${competitionId}`;
+    for (const bad of [
+      { result: -1, total: 1, bothScore: 1 },
+      { result: 3, total: 1 },
+      { result: 3.5, total: 1, bothScore: 1 },
+    ]) {
+      expect((await admin.req('PATCH', url, { predictionPoints: bad })).status).toBe(400);
+    }
+    const set = await admin.req('PATCH', url, { predictionPoints: { result: 5, total: 2, bothScore: 2 } });
+    expect(set.status).toBe(200);
+    expect(set.body.competition.predictionPoints).toEqual({ result: 5, total: 2, bothScore: 2 });
+    // 1:1 after the correction: fan 0 has only the total right (under 3.5), fan 1 the result and both teams scoring.
+    expect((await rowsOf(id)).sort((a, b) => a.userId - b.userId).map((r) => r.points)).toEqual([2, 7, 0]);
+    expect((await call('GET', `/api/matches/${id}/prediction`)).json().points).toEqual({
+      result: 5,
+      total: 2,
+      bothScore: 2,
+    });
+    expect((await admin.req('PATCH', url, { predictionPoints: null })).status).toBe(200);
+    expect((await rowsOf(id)).sort((a, b) => a.userId - b.userId).map((r) => r.points)).toEqual([1, 4, 0]);
+  });
+
   it('gives the fan a history with totals, streak and achievements', async () => {
     const res = await call('GET', '/api/me/predictions', fans[1]);
     expect(res.statusCode).toBe(200);

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Change } from '@touchline/contract';
 import {
   DEFAULT_PREDICTION_LINE,
@@ -55,6 +55,21 @@ export async function settlePredictions(tx: Tx, match: MatchRow, now: Date): Pro
       .where(and(eq(t.predictions.userId, r.userId), eq(t.predictions.matchId, match.id)));
   }
   return rows.length;
+}
+
+/**
+ * Settles again every finished match of a season that has predictions, for a change of the competition's points:
+ * the stored points then equal a fresh settlement under the current rules. Answers the `predictions` changes.
+ */
+export async function resettleSeason(tx: Tx, seasonId: number, now: Date): Promise<Change[]> {
+  const predicted = tx.select({ id: t.predictions.matchId }).from(t.predictions);
+  const list = await tx
+    .select()
+    .from(t.matches)
+    .where(and(eq(t.matches.seasonId, seasonId), eq(t.matches.status, 'finished'), inArray(t.matches.id, predicted)));
+  const changes: Change[] = [];
+  for (const m of list) changes.push(predictionsChange(m.id, await settlePredictions(tx, m, now)));
+  return changes;
 }
 
 /** The season topic's change that tells leaderboards and cards to re-read (docs/protocol.md §9.5). */
