@@ -9,6 +9,7 @@ import {
   type Picks,
   predictionOpen,
   type RecordEntry,
+  resultOf,
   settle,
   type SettledRow,
   streaks,
@@ -53,10 +54,35 @@ describe('settle', () => {
   });
   const score = fc.record({ home: fc.nat(9), away: fc.nat(9) });
 
-  it('settling twice equals settling once (the result is a function of picks and score)', () => {
+  it('settling twice equals settling once: a stored row settled again is unchanged', () => {
+    // A row as stored: the picks and whatever an earlier settlement wrote; settling overwrites the latter.
+    const stored = fc.record({
+      picks,
+      earlier: fc.option(fc.record({ outcome: fc.constant({}), points: fc.nat(20) })),
+    });
+    const settleRow = <R extends { picks: Picks }>(row: R, sc: { home: number; away: number }) => ({
+      ...row,
+      earlier: settle(row.picks, 2.5, sc),
+    });
     fc.assert(
-      fc.property(picks, score, (p, sc) => {
-        expect(settle(p, 2.5, sc)).toEqual(settle(p, 2.5, sc));
+      fc.property(stored, score, (row, sc) => {
+        const once = settleRow(row, sc);
+        expect(settleRow(once, sc)).toEqual(once);
+      }),
+    );
+  });
+
+  it('a correction moves the points exactly to what the corrected score gives', () => {
+    fc.assert(
+      fc.property(picks, score, score, (p, first, corrected) => {
+        const before = settle(p, 2.5, first);
+        const after = settle({ ...p }, 2.5, corrected);
+        expect(after).toEqual(settle(p, 2.5, corrected));
+        if (resultOf(first) === resultOf(corrected) && first.home + first.away === corrected.home + corrected.away) {
+          if ((first.home > 0 && first.away > 0) === (corrected.home > 0 && corrected.away > 0)) {
+            expect(after.points).toBe(before.points);
+          }
+        }
       }),
     );
   });
