@@ -402,6 +402,7 @@ export const en = {
     text_missing: 'A comment needs its text.',
     text_not_allowed: 'Only a comment has text.',
     comment_rate_limited: 'Too many comments on this match in a minute: it will be sent shortly.',
+    prediction_closed: 'Predictions for this match are closed.',
     delta_out_of_range: 'Invalid statistics change.',
     shots_below_on_target: 'Shots cannot be fewer than shots on target.',
     stat_below_zero: 'A statistic cannot go below zero.',
