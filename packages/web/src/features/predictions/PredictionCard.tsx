@@ -14,7 +14,8 @@ type Option = { body: PredictionBody; label: string; picked: boolean };
 /**
  * A signed-in fan's prediction for a match (docs/rules.md §9): three markets as large buttons, locked at kick-off
  * by the server's answer, then the points. Re-read whenever the match's status or score moves, so a settlement
- * or a correction shows without a reload. Anonymous visitors read that it needs the Telegram sign-in.
+ * or a correction shows without a reload. Anonymous visitors of a scheduled match read that it needs the Telegram
+ * sign-in.
  */
 export function PredictionCard({ match }: { match: MatchSummary }) {
   const { t } = useTranslation();
@@ -39,6 +40,8 @@ export function PredictionCard({ match }: { match: MatchSummary }) {
 
   if (role && !isFan) return null;
   if (!isFan) {
+    // An anonymous visitor hears about predictions while they can still be made.
+    if (match.status !== 'scheduled') return null;
     return (
       <section className="prediction-card" aria-labelledby="prediction-title">
         <h2 id="prediction-title">{t('predictions.title')}</h2>
