@@ -1,6 +1,14 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { LeaderboardAnswer, type MatchSummary, MyPredictionsAnswer, PredictionAnswer } from '@touchline/contract';
+import {
+  ErrorCode,
+  LeaderboardAnswer,
+  type MatchSummary,
+  MyPredictionsAnswer,
+  PredictionAnswer,
+  PredictionBody,
+} from '@touchline/contract';
 import { leaderboard, settle } from '@touchline/domain';
 import { auditLog, matches as matchesTable, predictions } from '../src/db/schema.ts';
 import { type Api, signInAdmin, snapshot, staff, todaysMatches } from './api.ts';
@@ -94,6 +102,31 @@ describe.each(dbKinds)('predictions on %s', (kind) => {
     expect((await pick(0, 'abc', { result: 'home' })).json().error.code).toBe('invalid_id');
     expect((await pick(0, '999999', { result: 'home' })).statusCode).toBe(404);
     expect((await call('GET', '/api/seasons/999999/predictions/leaderboard')).statusCode).toBe(404);
+    expect(await rows()).toEqual(before);
+  });
+
+  it('answers any body the contract refuses with a 4xx and a known code, and never stores it', async () => {
+    const before = await rows();
+    const id = league[0]!.id;
+    const junk = fc.oneof(
+      fc.anything({ maxDepth: 2 }),
+      fc.record({ result: fc.anything(), total: fc.anything(), bothScore: fc.anything() }, { requiredKeys: [] }),
+    );
+    await fc.assert(
+      fc.asyncProperty(junk, async (body) => {
+        fc.pre(!PredictionBody.safeParse(JSON.parse(JSON.stringify(body) ?? 'null')).success);
+        const res = await s.app.inject({
+          method: 'PUT',
+          url: `/api/matches/${id}/prediction`,
+          headers: { ...fans[0], 'content-type': 'application/json' },
+          payload: JSON.stringify(body) ?? 'null',
+        });
+        expect(res.statusCode).toBeGreaterThanOrEqual(400);
+        expect(res.statusCode).toBeLessThan(500);
+        expect(Object.values(ErrorCode)).toContain(res.json().error.code);
+      }),
+      { numRuns: 80 },
+    );
     expect(await rows()).toEqual(before);
   });
 
