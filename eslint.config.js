@@ -22,6 +22,7 @@ const serverLayers = [
   'share',
   'changes',
   'auth',
+  'predictions',
   'matches',
   'realtime',
   'metrics',

@@ -133,6 +133,9 @@ describe('accessibility of every screen (axe-core), in Russian, at 360×740 and 
     await page.locator('[data-testid="standings"] tbody tr').first().waitFor();
     await page.getByTestId('scorers').waitFor();
     await check(page, 'standings');
+    await go(page, `/seasons/${ids.leagueSeason}/predictions`);
+    await page.getByText('Пока нет рассчитанных прогнозов.').waitFor();
+    await check(page, 'predictions-leaderboard');
     await go(page, `/seasons/${ids.cupSeason}/bracket`);
     await page.getByTestId('bracket-tie').first().waitFor();
     await check(page, 'bracket');

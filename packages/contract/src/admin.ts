@@ -3,6 +3,7 @@ import { SEASON_FORMATS, TIE_BREAKERS, TIE_KINDS } from './constants.ts';
 import { CompetitionType, Id, IsoDate, MatchStatus, Role, StoredText } from './common.ts';
 import { ClubRef, MatchSummary, RoundRef, User } from './models.ts';
 import { LineupRules } from './rest.ts';
+import { PredictionLine, PredictionPoints } from './predictions.ts';
 
 /** League administration (`/api/admin/*`, admin only): one schema per message. */
 
@@ -59,6 +60,8 @@ const CompetitionFields = z.object({
   ...LineupRules.shape,
   /** Where kick-off times are planned; the league's zone when unset. */
   timezone: TimeZone,
+  /** Points per right prediction pick; null: the defaults (docs/rules.md §9). */
+  predictionPoints: PredictionPoints.nullable(),
 });
 export const CreateCompetitionBody = CompetitionFields.partial().required({ name: true, type: true }).strict();
 export const UpdateCompetitionBody = CompetitionFields.partial().strict().refine(notEmpty, NOTHING);
@@ -333,10 +336,19 @@ export const RescheduleBody = z
     kickoffAt: IsoDate.optional(),
     venueId: Id.nullable().optional(),
     refereeId: Id.nullable().optional(),
+    /** The predictions' over/under line; null: the default 2.5. Refused once predictions closed. */
+    predictionLine: PredictionLine.nullable().optional(),
     reason: note.optional(),
   })
   .strict()
-  .refine((b) => b.kickoffAt !== undefined || b.venueId !== undefined || b.refereeId !== undefined, NOTHING);
+  .refine(
+    (b) =>
+      b.kickoffAt !== undefined ||
+      b.venueId !== undefined ||
+      b.refereeId !== undefined ||
+      b.predictionLine !== undefined,
+    NOTHING,
+  );
 /** Postpone, cancel, restore or reopen; reopening a finished match needs a reason. */
 export const MatchStatusBody = z.object({ status: MatchStatus, reason: note.min(1).optional() }).strict();
 export const AdminMatchAnswer = z.object({ match: MatchSummary, seq: z.number().int() });

@@ -3,6 +3,7 @@ import { AuditEntry } from './admin.ts';
 import { Side } from './common.ts';
 import { NewsItem } from './news.ts';
 import { LineupEntry, MatchEvent, MatchSnapshot, MatchSummary, SideStats, Standings } from './models.ts';
+import { PredictionsChangeData } from './predictions.ts';
 
 /** What a patch's change did; a deletion carries only the id. */
 export const ChangeOp = z.enum(['created', 'updated', 'deleted']);
@@ -27,9 +28,10 @@ export const Change = z.discriminatedUnion('entity', [
   change('audit', AuditEntry),
   /** On the `live` topic: a news item published, edited (`updated`) or taken back (`deleted`). */
   change('news', NewsItem),
+  change('predictions', PredictionsChangeData),
 ]);
 export type Change = z.infer<typeof Change>;
-export const ChangeEntity = z.enum(['event', 'stats', 'match', 'lineup', 'standings', 'audit', 'news']);
+export const ChangeEntity = z.enum(['event', 'stats', 'match', 'lineup', 'standings', 'audit', 'news', 'predictions']);
 export type ChangeEntity = z.infer<typeof ChangeEntity>;
 /** A change as the change log keeps it: read back whatever shape an older server wrote, the data not yet checked. */
 export const StoredChange = ChangeBase.extend({ entity: ChangeEntity, data: z.unknown().optional() });

@@ -41,6 +41,7 @@ export const ErrorCode = {
   text_missing: 'text_missing',
   text_not_allowed: 'text_not_allowed',
   comment_rate_limited: 'comment_rate_limited',
+  prediction_closed: 'prediction_closed',
   unknown_metric: 'unknown_metric',
   delta_out_of_range: 'delta_out_of_range',
   shots_below_on_target: 'shots_below_on_target',

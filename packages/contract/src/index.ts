@@ -12,3 +12,4 @@ export * from './season-export.ts';
 export * from './notify.ts';
 export * from './telegram-channel.ts';
 export * from './news.ts';
+export * from './predictions.ts';

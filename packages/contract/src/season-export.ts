@@ -3,6 +3,7 @@ import { ADDED_TIME_MAX, COMMENT_MAX_LENGTH, MINUTE_MAX } from './constants.ts';
 import { Club, Competition, DateOnly, ParticipantBody, SeasonFormat, ShirtNumber, TieKind } from './admin.ts';
 import { EventType, Id, IsoDate, LineupRole, MatchStatus, Period, Role, Side, StoredText } from './common.ts';
 import { RoundRef, Standings } from './models.ts';
+import { PredictionPoints } from './predictions.ts';
 
 /**
  * One season as a single JSON document (decision 033): `GET /api/admin/seasons/:id/export.json` writes it and
@@ -88,7 +89,11 @@ function seasonDocument(text: (max: number) => z.ZodType<string>) {
       format: z.literal(SEASON_EXPORT_FORMAT),
       version: z.literal(SEASON_EXPORT_VERSION),
       exportedAt: IsoDate,
-      competition: Competition.extend({ name: text(100) }).strict(),
+      // A file exported before predictions (decision 041) has no prediction points: the defaults.
+      competition: Competition.extend({
+        name: text(100),
+        predictionPoints: PredictionPoints.nullable().default(null),
+      }).strict(),
       season: z
         .object({
           id: Id,

@@ -17,3 +17,4 @@ export * from './match-writes.ts';
 export * from './notices.ts';
 export * from './season-views.ts';
 export * from './news-markup.ts';
+export * from './predictions.ts';

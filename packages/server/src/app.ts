@@ -34,6 +34,7 @@ import { channelDeliverer } from './telegram/channel.ts';
 import { telegramPlugin } from './telegram/plugin.ts';
 import { followRoutes } from './follows/routes.ts';
 import { newsAdminRoutes, newsRoutes } from './news/routes.ts';
+import { predictionRoutes } from './predictions/routes.ts';
 import { pushDeliverer } from './follows/push-deliverer.ts';
 import { telegramRecipient } from './notify/recipients.ts';
 import { type Vapid, vapidKeys } from './follows/vapid.ts';
@@ -138,6 +139,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(shareRoutes, { prefix: '/api' });
   await app.register(newsRoutes, { prefix: '/api' });
   await app.register(newsAdminRoutes, { prefix: '/api/admin' });
+  await app.register(predictionRoutes, { prefix: '/api' });
   const telegram = config.telegramBotToken
     ? { token: config.telegramBotToken, apiRoot: config.telegramApiRoot, publicUrl: config.publicUrl }
     : undefined;

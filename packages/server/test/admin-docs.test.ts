@@ -24,6 +24,10 @@ const protocolRoutes: [string, string][] = [
   ['delete', '/api/admin/news/{id}'],
   ['put', '/api/admin/news/{id}/cover'],
   ['delete', '/api/admin/news/{id}/cover'],
+  ['get', '/api/matches/{id}/prediction'],
+  ['put', '/api/matches/{id}/prediction'],
+  ['get', '/api/seasons/{id}/predictions/leaderboard'],
+  ['get', '/api/me/predictions'],
 ];
 
 describe.each(dbKinds)('API docs on %s', (kind) => {

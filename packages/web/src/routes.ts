@@ -21,6 +21,8 @@ const bracket = lazy(() => import('./features/public/BracketPage.tsx'));
 const club = lazy(() => import('./features/public/ClubPage.tsx'));
 const notifications = lazy(() => import('./features/follows/NotificationsPage.tsx'));
 const newsItem = lazy(() => import('./features/public/NewsPage.tsx'));
+const leaderboard = lazy(() => import('./features/predictions/LeaderboardPage.tsx'));
+const myPredictions = lazy(() => import('./features/predictions/MyPredictionsPage.tsx'));
 const login = lazy(() => import('./features/auth/LoginPage.tsx'));
 const consoleList = lazy(() => import('./features/console/ConsoleListPage.tsx'));
 const consoleMatch = lazy(() => import('./features/console/ConsoleMatchPage.tsx'));
@@ -44,6 +46,8 @@ export const routes: Route[] = [
   { path: '/competitions', page: competitions },
   { path: '/seasons/:id', page: season },
   { path: '/seasons/:id/bracket', page: bracket },
+  { path: '/seasons/:id/predictions', page: leaderboard },
+  { path: '/me/predictions', page: myPredictions, roles: ['fan'] },
   { path: '/clubs/:id', page: club },
   { path: '/notifications', page: notifications },
   { path: '/news/:id', page: newsItem },

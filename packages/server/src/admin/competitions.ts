@@ -9,6 +9,7 @@ import {
 } from '@touchline/contract';
 import { competitions, seasons } from '../db/schema.ts';
 import { seasonPatch } from '../changes/season-patch.ts';
+import { resettleSeason } from '../predictions/settle.ts';
 import { resourceRoutes } from './resource.ts';
 
 type Row = typeof competitions.$inferSelect;
@@ -18,7 +19,10 @@ export const toCompetition = ({ id, createdAt: _createdAt, ...rules }: Row): Com
   ...rules,
 });
 
-/** Competitions with their table and discipline rules; a rule change re-sends the tables of its seasons. */
+/**
+ * Competitions with their table, discipline and prediction rules; a rule change re-sends the tables of its seasons
+ * and settles their finished matches' predictions again.
+ */
 export const competitionRoutes: FastifyPluginAsync = async (app) => {
   resourceRoutes(app, {
     entity: 'competition',
@@ -33,7 +37,10 @@ export const competitionRoutes: FastifyPluginAsync = async (app) => {
     dto: toCompetition,
     changed: async (w, row: Row) => {
       const list = await w.tx.select({ id: seasons.id }).from(seasons).where(eq(seasons.competitionId, row.id));
-      for (const s of list) w.publish(await seasonPatch(w.tx, s.id));
+      // Prediction points may have changed: settled predictions follow the competition's current rules.
+      for (const s of list) {
+        w.publish(await seasonPatch(w.tx, s.id, [], [], await resettleSeason(w.tx, s.id, new Date())));
+      }
     },
   });
 };

@@ -10,6 +10,7 @@ import {
   RescheduleBody,
 } from '@touchline/contract';
 import type { FastifyRequest } from 'fastify';
+import { predictionOpen } from '@touchline/domain';
 import type { Executor } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
@@ -98,16 +99,29 @@ export const adminMatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/matches/:id',
     { schema: { params: AdminIdParams, body: RescheduleBody, tags, response: { 200: AdminMatchAnswer } } },
     async (req) => {
-      const { kickoffAt, venueId, refereeId, reason } = req.body;
-      return adminMatchWrite(req, Number(req.params.id), async ({ tx, match }) => {
+      const { kickoffAt, venueId, refereeId, predictionLine, reason } = req.body;
+      return adminMatchWrite(req, Number(req.params.id), async ({ tx, match, now }) => {
         await assertExists(tx, t.venues, num(venueId));
         await assertExists(tx, t.referees, num(refereeId));
+        // Fans pick against the line: it moves only while picks are taken (docs/rules.md §9).
+        if (
+          predictionLine !== undefined &&
+          !predictionOpen(match.status, kickoffAt ? new Date(kickoffAt) : match.kickoffAt, now)
+        ) {
+          throw new ApiError('prediction_closed', 'The line is fixed once predictions have closed');
+        }
         const set = {
           ...(kickoffAt ? { kickoffAt: new Date(kickoffAt) } : {}),
           ...(venueId !== undefined ? { venueId: num(venueId) } : {}),
           ...(refereeId !== undefined ? { refereeId: num(refereeId) } : {}),
+          ...(predictionLine !== undefined ? { predictionLine } : {}),
         };
-        const before = { kickoffAt: match.kickoffAt.toISOString(), venueId: match.venueId, refereeId: match.refereeId };
+        const before = {
+          kickoffAt: match.kickoffAt.toISOString(),
+          venueId: match.venueId,
+          refereeId: match.refereeId,
+          ...(predictionLine !== undefined ? { predictionLine: match.predictionLine } : {}),
+        };
         await tx.update(t.matches).set(set).where(eq(t.matches.id, match.id));
         const summary = (await getSummary(tx, match.id))!;
         return {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { Change } from '@touchline/contract';
 import type { Tx } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { computeStandings } from '../league/standings.ts';
@@ -15,12 +16,16 @@ async function nextSeasonSeq(tx: Tx, topic: string) {
   return feed!;
 }
 
-/** Appends a season:{id} patch (standings plus the changed, new or deleted matches) to the change log. */
+/**
+ * Appends a season:{id} patch (standings plus the changed, new or deleted matches, and any `extra` changes such as
+ * settled predictions) to the change log.
+ */
 export async function seasonPatch(
   tx: Tx,
   seasonId: number,
   matchIds: number | number[] = [],
   deletedIds: number[] = [],
+  extra: Change[] = [],
 ): Promise<CommittedPatch> {
   const topic = `season:${seasonId}`;
   const feed = await nextSeasonSeq(tx, topic);
@@ -31,6 +36,7 @@ export async function seasonPatch(
     { op: 'updated' as const, entity: 'standings' as const, id: String(seasonId), data: standings },
     ...summaries.map((m) => ({ op: 'updated' as const, entity: 'match' as const, id: m.id, data: m })),
     ...deletedIds.map((id) => ({ op: 'deleted' as const, entity: 'match' as const, id: String(id) })),
+    ...extra,
   ];
   return appendPatch(tx, { topic, epoch: feed.epoch, seq: feed.seq, changes });
 }

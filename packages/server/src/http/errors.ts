@@ -52,6 +52,7 @@ const conflictCodes = new Set<ErrorCode>([
   'playoffs_exist',
   'standings_not_final',
   'installation_not_empty',
+  'prediction_closed',
 ]);
 
 export function statusFor(code: ErrorCode): number {

@@ -13,6 +13,7 @@ import * as t from '../db/schema.ts';
 import type { CommittedPatch } from '../changes/patch.ts';
 import { seasonPatch } from '../changes/season-patch.ts';
 import { scheduleTieGames } from '../league/bracket.ts';
+import { predictionsChange, settlePredictions } from '../predictions/settle.ts';
 
 type EventRow = typeof t.matchEvents.$inferSelect;
 
@@ -151,7 +152,7 @@ async function refreshTie(tx: Tx, tieId: number, played: Played[]) {
 
 /**
  * Finishing a match, or changing a finished one, recomputes the season's derived results from scratch
- * (player totals, suspensions, the tie) and sends the new standings on season:{id}. Idempotent by construction.
+ * (player totals, suspensions, the tie), settles its predictions again, and sends the new standings on season:{id}. Idempotent by construction.
  */
 export async function finalizeAfterWrite(tx: Tx, matchId: number, wasFinished: boolean): Promise<CommittedPatch[]> {
   const [m] = await tx.select().from(t.matches).where(eq(t.matches.id, matchId));
@@ -162,7 +163,8 @@ export async function finalizeAfterWrite(tx: Tx, matchId: number, wasFinished: b
     // A best-of series goes on with another game while nobody has won it.
     await scheduleTieGames(tx, m.tieId);
   }
-  return [await seasonPatch(tx, m.seasonId, matchId)];
+  const settled = await settlePredictions(tx, m, new Date());
+  return [await seasonPatch(tx, m.seasonId, matchId, [], settled ? [predictionsChange(matchId, settled)] : [])];
 }
 
 /** Player totals and suspensions of a season, from its finished matches. */

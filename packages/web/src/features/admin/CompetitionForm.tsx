@@ -7,6 +7,7 @@ import { Field } from './Field.tsx';
 import { changedFields, fieldErrors } from './forms.ts';
 import { FormFooter } from './FormFooter.tsx';
 import { adminApi } from './services.ts';
+import { PredictionPointsFields } from './PredictionPointsFields.tsx';
 import { TieBreakerList } from './TieBreakerList.tsx';
 import { submitting, useAction } from './use-action.ts';
 
@@ -23,6 +24,7 @@ const NEW: Rules = {
   redCardBan: 1,
   ...defaultLineupRules,
   timezone: '',
+  predictionPoints: null,
 };
 
 const POINTS = ['pointsWin', 'pointsDraw', 'pointsLoss'] as const;
@@ -164,6 +166,11 @@ export function CompetitionForm({
           {t('admin.competition.lineupRequiresGoalkeeper')}
         </label>
       </fieldset>
+      <PredictionPointsFields
+        value={draft.predictionPoints}
+        onChange={(v) => set('predictionPoints', v)}
+        error={errors.predictionPoints}
+      />
       <FormFooter
         action={save}
         submitLabel={competition ? t('admin.common.save') : t('admin.common.create')}

@@ -10,6 +10,7 @@ import { localInputToUtc, utcToLocalInput } from './kickoff.ts';
 import { canReschedule, STATUS_ACTIONS, type StatusAction } from './match-actions.ts';
 import type { Officials } from './MatchCreateForm.tsx';
 import { Options } from './Options.tsx';
+import { PredictionLineForm } from './PredictionLineForm.tsx';
 import { FormStatus, ServerError } from './ServerError.tsx';
 import { adminApi } from './services.ts';
 import { submitting, useAction } from './use-action.ts';
@@ -238,6 +239,7 @@ export function MatchManage({
       ) : (
         <p className="muted">{t('admin.match.noReschedule')}</p>
       )}
+      {match.status === 'scheduled' && <PredictionLineForm match={match} />}
       <StatusChange match={match} onSaved={onSaved} />
       <Operators match={match} operators={operators} />
     </div>

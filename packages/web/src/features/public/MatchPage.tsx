@@ -4,6 +4,7 @@ import { Link, type PageProps } from '../../lib/router.tsx';
 import { ErrorNote, Loading } from '../../ui/Feedback.tsx';
 import { FollowButton } from '../../ui/FollowButton.tsx';
 import { HyphenatedName } from '../../ui/HyphenatedName.tsx';
+import { PredictionCard } from '../predictions/PredictionCard.tsx';
 import { Lineups } from './Lineups.tsx';
 import { LiveScore } from './LiveScore.tsx';
 import { ShootoutGrid } from './ShootoutGrid.tsx';
@@ -43,6 +44,7 @@ export default function MatchPage({ params }: PageProps) {
           </li>
         ))}
       </ul>
+      <PredictionCard match={match} />
       <ShootoutGrid snapshot={snapshot} />
       <Timeline snapshot={snapshot} />
       <StatsBars stats={snapshot.stats} />

@@ -57,6 +57,7 @@ export default function SeasonPage({ params }: PageProps) {
       <h1>{heading}</h1>
       <p className="button-row">
         {views?.bracket && <Link to={`/seasons/${id}/bracket`}>{t('season.bracket')}</Link>}
+        <Link to={`/seasons/${id}/predictions`}>{t('predictions.leaderboard')}</Link>
         <a href={`/api/seasons/${id}/calendar.ics`} download>
           {t('season.calendar')}
         </a>
