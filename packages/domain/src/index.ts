@@ -15,3 +15,5 @@ export * from './lineup-rules.ts';
 export * from './audit-refs.ts';
 export * from './match-writes.ts';
 export * from './notices.ts';
+export * from './stream-link.ts';
+export * from './motm.ts';
