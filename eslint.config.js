@@ -22,6 +22,7 @@ const serverLayers = [
   'changes',
   'auth',
   'matches',
+  'motm',
   'realtime',
   'metrics',
   'notify',

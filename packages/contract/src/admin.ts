@@ -333,10 +333,16 @@ export const RescheduleBody = z
     kickoffAt: IsoDate.optional(),
     venueId: Id.nullable().optional(),
     refereeId: Id.nullable().optional(),
+    /** The match's video link (decision 042), null to remove it. */
+    streamUrl: z.string().max(2000).nullable().optional(),
     reason: note.optional(),
   })
   .strict()
-  .refine((b) => b.kickoffAt !== undefined || b.venueId !== undefined || b.refereeId !== undefined, NOTHING);
+  .refine(
+    (b) =>
+      b.kickoffAt !== undefined || b.venueId !== undefined || b.refereeId !== undefined || b.streamUrl !== undefined,
+    NOTHING,
+  );
 /** Postpone, cancel, restore or reopen; reopening a finished match needs a reason. */
 export const MatchStatusBody = z.object({ status: MatchStatus, reason: note.min(1).optional() }).strict();
 export const AdminMatchAnswer = z.object({ match: MatchSummary, seq: z.number().int() });

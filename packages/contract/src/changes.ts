@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AuditEntry } from './admin.ts';
 import { Side } from './common.ts';
+import { MotmTally } from './motm.ts';
 import { LineupEntry, MatchEvent, MatchSnapshot, MatchSummary, SideStats, Standings } from './models.ts';
 
 /** What a patch's change did; a deletion carries only the id. */
@@ -24,9 +25,10 @@ export const Change = z.discriminatedUnion('entity', [
   change('lineup', LineupChangeData),
   change('standings', Standings),
   change('audit', AuditEntry),
+  change('motm', MotmTally),
 ]);
 export type Change = z.infer<typeof Change>;
-export const ChangeEntity = z.enum(['event', 'stats', 'match', 'lineup', 'standings', 'audit']);
+export const ChangeEntity = z.enum(['event', 'stats', 'match', 'lineup', 'standings', 'audit', 'motm']);
 export type ChangeEntity = z.infer<typeof ChangeEntity>;
 /** A change as the change log keeps it: read back whatever shape an older server wrote, the data not yet checked. */
 export const StoredChange = ChangeBase.extend({ entity: ChangeEntity, data: z.unknown().optional() });

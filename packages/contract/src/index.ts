@@ -11,3 +11,4 @@ export * from './backup.ts';
 export * from './season-export.ts';
 export * from './notify.ts';
 export * from './telegram-channel.ts';
+export * from './motm.ts';

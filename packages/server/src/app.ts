@@ -31,6 +31,7 @@ import { privateChatDeliverer } from './telegram/private-chat.ts';
 import { channelDeliverer } from './telegram/channel.ts';
 import { telegramPlugin } from './telegram/plugin.ts';
 import { followRoutes } from './follows/routes.ts';
+import { motmRoutes } from './motm/routes.ts';
 import { pushDeliverer } from './follows/push-deliverer.ts';
 import { telegramRecipient } from './notify/recipients.ts';
 import { type Vapid, vapidKeys } from './follows/vapid.ts';
@@ -132,6 +133,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(leagueRoutes, { prefix: '/api' });
   await app.register(captainRoutes, { prefix: '/api' });
   await app.register(followRoutes, { prefix: '/api' });
+  await app.register(motmRoutes, { prefix: '/api' });
   const telegram = config.telegramBotToken
     ? { token: config.telegramBotToken, apiRoot: config.telegramApiRoot, publicUrl: config.publicUrl }
     : undefined;

@@ -17,6 +17,7 @@ import { seasonPatch } from '../changes/season-patch.ts';
 import { writeDeps } from '../matches/deps.ts';
 import { type WriteContext, type WriteStep, writeMatch } from '../matches/engine.ts';
 import { changeState } from '../matches/state.ts';
+import { checkedStreamUrl } from '../matches/stream.ts';
 import { getSummary } from '../reads/summary.ts';
 import { assertParticipant, loadSeason } from './season-data.ts';
 import { adminWrite, found } from './write.ts';
@@ -98,16 +99,22 @@ export const adminMatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/matches/:id',
     { schema: { params: AdminIdParams, body: RescheduleBody, tags, response: { 200: AdminMatchAnswer } } },
     async (req) => {
-      const { kickoffAt, venueId, refereeId, reason } = req.body;
+      const { kickoffAt, venueId, refereeId, streamUrl, reason } = req.body;
       return adminMatchWrite(req, Number(req.params.id), async ({ tx, match }) => {
         await assertExists(tx, t.venues, num(venueId));
         await assertExists(tx, t.referees, num(refereeId));
         const set = {
+          ...(streamUrl !== undefined ? { streamUrl: checkedStreamUrl(streamUrl) } : {}),
           ...(kickoffAt ? { kickoffAt: new Date(kickoffAt) } : {}),
           ...(venueId !== undefined ? { venueId: num(venueId) } : {}),
           ...(refereeId !== undefined ? { refereeId: num(refereeId) } : {}),
         };
-        const before = { kickoffAt: match.kickoffAt.toISOString(), venueId: match.venueId, refereeId: match.refereeId };
+        const before = {
+          kickoffAt: match.kickoffAt.toISOString(),
+          venueId: match.venueId,
+          refereeId: match.refereeId,
+          ...(streamUrl !== undefined ? { streamUrl: match.streamUrl } : {}),
+        };
         await tx.update(t.matches).set(set).where(eq(t.matches.id, match.id));
         const summary = (await getSummary(tx, match.id))!;
         return {

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { STREAM_EMBED_ORIGINS } from '@touchline/domain';
 import { errorBody } from './errors.ts';
 
 const escapeAttr = (s: string) => s.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -13,7 +14,8 @@ export const FRAME_ANCESTORS = "frame-ancestors 'self' https://web.telegram.org"
 /**
  * The page's content security policy. Scripts: the build's own files, the page's inline scripts by hash (the
  * service worker registration), and Telegram's Mini App script; data only from this origin (the API and
- * /realtime); images also from https (club logos are links).
+ * /realtime); images also from https (club logos are links); frames only from the stream players' embed hosts
+ * (decision 042).
  */
 export function pagePolicy(html: string): string {
   const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
@@ -25,6 +27,7 @@ export function pagePolicy(html: string): string {
     "style-src 'self'",
     "img-src 'self' data: https:",
     "connect-src 'self'",
+    `frame-src ${STREAM_EMBED_ORIGINS.join(' ')}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -11,7 +11,7 @@ function applyEventChange(s: MatchSnapshot, c: ChangeOf<'event'>): MatchSnapshot
   return { ...s, events: s.events.map((e, i) => (i === at ? data : e)) };
 }
 
-/** One case per entity a match topic carries; standings and audit changes are not part of a match snapshot. */
+/** One case per entity a match topic carries; standings, audit and vote changes are not part of a match snapshot. */
 function applyChange(s: MatchSnapshot, c: Change): MatchSnapshot {
   switch (c.entity) {
     case 'event':
@@ -24,6 +24,7 @@ function applyChange(s: MatchSnapshot, c: Change): MatchSnapshot {
       return c.data ? { ...s, lineups: { ...s.lineups, [c.data.side]: c.data.entries } } : s;
     case 'standings':
     case 'audit':
+    case 'motm':
       return s;
   }
 }
