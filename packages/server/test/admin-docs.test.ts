@@ -16,6 +16,9 @@ const protocolRoutes: [string, string][] = [
   ['post', '/api/matches/{id}/stats'],
   ['post', '/api/matches/{id}/state'],
   ['put', '/api/matches/{id}/lineups/{side}'],
+  ['get', '/api/matches/{id}/motm'],
+  ['post', '/api/matches/{id}/motm-vote'],
+  ['put', '/api/matches/{id}/stream'],
 ];
 
 describe.each(dbKinds)('API docs on %s', (kind) => {
