@@ -5,8 +5,10 @@ import { ErrorNote, Loading } from '../../ui/Feedback.tsx';
 import { FollowButton } from '../../ui/FollowButton.tsx';
 import { ScoreBlock } from '../../ui/ScoreBlock.tsx';
 import { Lineups } from './Lineups.tsx';
+import { MotmPanel } from './MotmPanel.tsx';
 import { ShootoutGrid } from './ShootoutGrid.tsx';
 import { StatsBars } from './StatsBars.tsx';
+import { StreamPanel } from './StreamPanel.tsx';
 import { Timeline } from './Timeline.tsx';
 import { useMatchSnapshot } from './use-match-snapshot.ts';
 import './public.css';
@@ -40,6 +42,8 @@ export default function MatchPage({ params }: PageProps) {
           </li>
         ))}
       </ul>
+      <StreamPanel match={match} />
+      {match.status === 'finished' && <MotmPanel match={match} />}
       <ShootoutGrid snapshot={snapshot} />
       <Timeline snapshot={snapshot} />
       <StatsBars stats={snapshot.stats} />
