@@ -1,3 +1,5 @@
+import { playerCounts } from './event-rules.ts';
+
 /** How long the player-of-the-match vote stays open after full time when the competition does not say. */
 export const MOTM_VOTE_HOURS_DEFAULT = 24;
 
@@ -17,18 +19,15 @@ export interface LineupLine {
   personId: number;
   role: 'starter' | 'substitute';
 }
-export interface PlayedEvent {
-  type: string;
-  relatedPlayerId: number | null;
-}
+export type PlayedEvent = Parameters<typeof playerCounts<number>>[0];
 
 /**
  * Who played in a match: its starters, and the substitutes who came on (the player on of a substitution). The
- * same rule counts appearances (docs/rules.md §7).
+ * same rule counts appearances (docs/rules.md §7), through the event table's `cameOn`.
  */
 export function playersWhoPlayed(lineup: readonly LineupLine[], events: readonly PlayedEvent[]): Set<number> {
   const cameOn = new Set(
-    events.filter((e) => e.type === 'substitution' && e.relatedPlayerId !== null).map((e) => e.relatedPlayerId),
+    events.flatMap((e) => playerCounts(e).filter(([, count]) => count === 'cameOn').map(([id]) => id)),
   );
   return new Set(lineup.filter((l) => l.role === 'starter' || cameOn.has(l.personId)).map((l) => l.personId));
 }

@@ -33,14 +33,14 @@ describe('playersWhoPlayed', () => {
   ] as const;
   it.each([
     ['no substitutions: the starters', [], [1, 2]],
-    ['a substitute who came on', [{ type: 'substitution', relatedPlayerId: 3 }], [1, 2, 3]],
-    ['a player taken off still played', [{ type: 'substitution', relatedPlayerId: 4 }], [1, 2, 4]],
-    ['other events name nobody new', [{ type: 'goal', relatedPlayerId: 4 }], [1, 2]],
-  ])('%s', (_, events, want) => {
+    ['a substitute who came on', [{ type: 'substitution', playerId: 1, relatedPlayerId: 3 }], [1, 2, 3]],
+    ['a player taken off still played', [{ type: 'substitution', playerId: 2, relatedPlayerId: 4 }], [1, 2, 4]],
+    ['an assist names nobody new', [{ type: 'goal', playerId: 1, relatedPlayerId: 4 }], [1, 2]],
+  ] as const)('%s', (_, events, want) => {
     expect([...playersWhoPlayed(lineup, events)].sort()).toEqual(want);
   });
   it('gives nobody for a match without a lineup', () => {
-    expect(playersWhoPlayed([], [{ type: 'substitution', relatedPlayerId: 3 }]).size).toBe(0);
+    expect(playersWhoPlayed([], [{ type: 'substitution', playerId: 1, relatedPlayerId: 3 }]).size).toBe(0);
   });
 });
 
