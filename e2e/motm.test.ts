@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { MotmAnswer } from '@touchline/contract';
 import { axeViolations } from './axe.ts';
-import { type App, appAndBrowser, cspViolations, newPage, screenshot, viewports } from './harness.ts';
+import { type App, appAndBrowser, cspViolations, newPage, screenshot, signInPage, viewports } from './harness.ts';
 import { driver, snapshot, today } from './matches.ts';
 import { FAN, openInTelegram, signedInitData, TELEGRAM_FAN_ENV } from './telegram-fan.ts';
 
@@ -95,6 +95,35 @@ describe('player of the match and the stream link in Chromium', () => {
     await expect.poll(() => panel.textContent(), within(5000)).toContain('откройте приложение в Telegram');
     expect(await panel.getByRole('button').count()).toBe(0);
     expect(await cspViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('the operator sets the link from the console; an http link is refused there and a VK one plays live', async () => {
+    const operator = await app.createStaff('operator');
+    const id = (await today(app)).league[1]!.id;
+    const { context, page } = await newPage(browser, 'phone');
+    await signInPage(page, app, operator.login, operator.password);
+    await page.goto(`${app.url}/console/${id}`);
+    await page.getByTestId('tab-match').click();
+    const form = page.getByTestId('stream-form');
+    const input = form.getByLabel('Ссылка на видео матча');
+    await input.fill('http://rutube.ru/video/0123456789abcdef0123456789abcdef/');
+    expect(await form.getByRole('button', { name: 'Сохранить ссылку' }).isDisabled()).toBe(true);
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+
+    // A fan already on the match page sees the player appear without a reload.
+    const fan = await newPage(browser, 'phone');
+    await fan.page.goto(`${app.url}/matches/${id}`);
+    await fan.page.locator('#match-title').waitFor();
+    await input.fill('https://vkvideo.ru/video-123_456');
+    await form.getByRole('button', { name: 'Сохранить ссылку' }).click();
+    await form.getByText('Ссылка сохранена.').waitFor({ timeout: 5000 });
+    const frame = fan.page.locator('[data-testid="stream-panel"] iframe');
+    await frame.waitFor({ timeout: 8000 });
+    expect(await frame.getAttribute('src')).toBe('https://vkvideo.ru/video_ext.php?oid=-123&id=456');
+    expect(await cspViolations(fan.page)).toEqual([]);
+    expect((await snapshot(app, id)).match.streamUrl).toBe('https://vkvideo.ru/video-123_456');
+    await fan.context.close();
     await context.close();
   });
 });
