@@ -49,6 +49,8 @@ async function removeFixtures(tx: Tx, seasonId: number) {
       t.matchEvents,
       t.matchNotifyState,
       t.notifications,
+      // A match finished, voted on, then reopened and called off without events keeps its fans' votes until here.
+      t.motmVotes,
     ]) {
       await tx.delete(table).where(inArray(table.matchId, ids));
     }
