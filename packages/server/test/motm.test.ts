@@ -64,8 +64,10 @@ describe.each(dbKinds)('player of the match on %s', (kind) => {
       sql.raw(`update matches set finished_at = finished_at - interval '${hours} hours' where id = ${Number(matchId)}`),
     );
 
+  /** The match of the first test, its vote closed with one vote for the substitute who came on. */
+  let closed: Awaited<ReturnType<typeof finished>>;
   it('opens at full time for the competition’s hours, for players who played, one vote per fan', async () => {
-    const m = await finished(0);
+    const m = (closed = await finished(0));
     const fan = await newFan();
     // Before full time: closed, and nobody is shown as winner.
     expect(code(await vote(m.id, fan, m.starter.playerId))).toEqual([409, 'motm_closed']);
@@ -103,6 +105,26 @@ describe.each(dbKinds)('player of the match on %s', (kind) => {
     await age(m.id, 24);
     expect(code(await vote(m.id, await newFan(), m.starter.playerId))).toEqual([409, 'motm_closed']);
     expect(await tally(m.id)).toMatchObject({ open: false, total: 1, winners: [m.cameOn.playerId] });
+  });
+
+  it('counts only votes for players who still played after a judge’s correction', async () => {
+    const m = closed;
+    const wins = async () =>
+      SeasonPlayers.parse(
+        (await s.app.inject({ method: 'GET', url: `/api/seasons/${m.seasonId}/players` })).json(),
+      ).players.find((p) => p.playerId === m.cameOn.playerId);
+    expect((await wins())?.playerOfMatch).toBe(1);
+    // The substitution was a mistake: the substitute never came on, so his vote no longer counts anywhere.
+    const judge = (await staff(s.app, admin, 'judge')).api;
+    // A goal of his keeps his season line, so it can show what his vote is worth.
+    const goal = { type: 'goal', side: 'home', minute: 70, playerId: m.cameOn.playerId };
+    expect((await judge.req('POST', `/api/matches/${m.id}/events`, goal)).status).toBe(201);
+    const sub = (await snapshot(s.app, m.id)).events.find((e) => e.type === 'substitution')!;
+    expect((await judge.req('DELETE', `/api/matches/${m.id}/events/${sub.id}`)).status).toBe(200);
+    const t = await tally(m.id);
+    expect(t).toMatchObject({ open: false, total: 0, winners: [] });
+    expect(t.players.map((p) => p.playerId)).not.toContain(m.cameOn.playerId);
+    expect(await wins()).toMatchObject({ goals: 1, appearances: 0, playerOfMatch: 0 });
   });
 
   it('keeps one vote when the same fan sends many at once', async () => {

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { motmWindow, motmWinners } from '@touchline/domain';
+import { motmWindow, motmWinners, playersWhoPlayed } from '@touchline/domain';
 import type { Executor } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { votesByMatch } from '../reads/motm-tally.ts';
@@ -8,9 +8,9 @@ import { votesByMatch } from '../reads/motm-tally.ts';
 export const lineKey = (personId: number, clubId: number) => `${personId}:${clubId}`;
 
 /**
- * Player-of-the-match wins per season line, computed from the season's closed votes (domain `motmWinners`: the
- * most votes, a tie shared), never counted into a column (decision 042). A win counts for the club the player
- * played for in that match.
+ * Player-of-the-match wins per season line, computed from the season's closed votes, never counted into a column
+ * (decision 042). As on the match page, only votes for players who played count (a judge may have corrected the
+ * lineup since), the most votes win and a tie is shared. A win counts for the club the player played for.
  */
 export async function motmAwards(ex: Executor, seasonId: number, now: Date): Promise<Map<string, number>> {
   const finished = await ex
@@ -26,33 +26,40 @@ export async function motmAwards(ex: Executor, seasonId: number, now: Date): Pro
     .innerJoin(t.seasons, eq(t.seasons.id, t.matches.seasonId))
     .innerJoin(t.competitions, eq(t.competitions.id, t.seasons.competitionId))
     .where(and(eq(t.matches.seasonId, seasonId), eq(t.matches.status, 'finished'), isNotNull(t.matches.finishedAt)));
-  const closed = finished.filter((m) => !motmWindow(m, m.hours, now).open);
   const votes = await votesByMatch(
     ex,
-    closed.map((m) => m.id),
-  );
-  const won = closed.flatMap((m) =>
-    motmWinners(
-      [...(votes.get(m.id) ?? new Map<number, number>())].map(([personId, n]) => ({ personId, votes: n })),
-      false,
-    ).map((w) => ({ match: m, personId: w.personId })),
+    finished.filter((m) => !motmWindow(m, m.hours, now).open).map((m) => m.id),
   );
   const awards = new Map<string, number>();
-  if (won.length === 0) return awards;
-  const sides = await ex
-    .select({ matchId: t.lineups.matchId, personId: t.lineups.personId, side: t.lineups.side })
+  const ids = [...votes.keys()];
+  if (ids.length === 0) return awards;
+  const lines = await ex
+    .select({ matchId: t.lineups.matchId, personId: t.lineups.personId, side: t.lineups.side, role: t.lineups.role })
     .from(t.lineups)
-    .where(
-      inArray(
-        t.lineups.matchId,
-        won.map((w) => w.match.id),
-      ),
+    .where(inArray(t.lineups.matchId, ids));
+  const subs = await ex
+    .select({
+      matchId: t.matchEvents.matchId,
+      type: t.matchEvents.type,
+      playerId: t.matchEvents.playerId,
+      relatedPlayerId: t.matchEvents.relatedPlayerId,
+    })
+    .from(t.matchEvents)
+    .where(and(inArray(t.matchEvents.matchId, ids), eq(t.matchEvents.type, 'substitution')));
+  for (const m of finished.filter((f) => votes.has(f.id))) {
+    const lineup = lines.filter((l) => l.matchId === m.id);
+    const played = playersWhoPlayed(
+      lineup,
+      subs.filter((s) => s.matchId === m.id),
     );
-  for (const w of won) {
-    const side = sides.find((s) => s.matchId === w.match.id && s.personId === w.personId)?.side;
-    if (!side) continue;
-    const key = lineKey(w.personId, side === 'home' ? w.match.homeClubId : w.match.awayClubId);
-    awards.set(key, (awards.get(key) ?? 0) + 1);
+    const tallies = [...votes.get(m.id)!]
+      .filter(([personId]) => played.has(personId))
+      .map(([personId, n]) => ({ personId, votes: n }));
+    for (const w of motmWinners(tallies, false)) {
+      const side = lineup.find((l) => l.personId === w.personId)!.side;
+      const key = lineKey(w.personId, side === 'home' ? m.homeClubId : m.awayClubId);
+      awards.set(key, (awards.get(key) ?? 0) + 1);
+    }
   }
   return awards;
 }

@@ -68,7 +68,8 @@ export async function motmTally(ex: Executor, match: MatchRow, now: Date): Promi
   return {
     open: window.open,
     ...(window.closesAt ? { closesAt: window.closesAt.toISOString() } : {}),
-    total: [...votes.values()].reduce((a, b) => a + b, 0),
+    // Votes for someone a correction has taken out of the match count no more, here as on the season line.
+    total: players.reduce((sum, p) => sum + p.votes, 0),
     players,
     winners: motmWinners(players, window.open).map((p) => p.playerId),
   };
