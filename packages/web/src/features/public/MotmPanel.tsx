@@ -13,7 +13,10 @@ export function MotmPanel({ match }: { match: MatchSummary }) {
   const { t, i18n } = useTranslation();
   const user = useSession((s) => s.user);
   const { tally, failed, busy, vote } = useMotm(match.id);
-  if (!tally || tally.players.length === 0) return null;
+  // A closed vote nobody took part in (a match from before the vote existed) is not worth the room.
+  if (!tally || tally.players.length === 0 || (!tally.open && tally.total === 0)) return null;
+  // Once closed, the players who got votes, most first; while open, everyone who may be chosen.
+  const shown = tally.open ? tally.players : tally.players.filter((p) => p.votes > 0).sort((a, b) => b.votes - a.votes);
   const canVote = tally.open && user?.role === 'fan' && !tally.myVote;
   const clubs: Record<Side, string> = { home: match.homeClub.name, away: match.awayClub.name };
   const row = (p: MotmPlayer) => {
@@ -62,12 +65,17 @@ export function MotmPanel({ match }: { match: MatchSummary }) {
           {t(`errors.${failed.code}`, { defaultValue: t('motm.failed') })}
         </p>
       )}
-      {(['home', 'away'] as const).map((side) => (
-        <div key={side} className="motm-side">
-          <h3>{clubs[side]}</h3>
-          <ul className="plain-list motm-list">{tally.players.filter((p) => p.side === side).map(row)}</ul>
-        </div>
-      ))}
+      {(['home', 'away'] as const).map((side) => {
+        const players = shown.filter((p) => p.side === side);
+        return (
+          players.length > 0 && (
+            <div key={side} className="motm-side">
+              <h3>{clubs[side]}</h3>
+              <ul className="plain-list motm-list">{players.map(row)}</ul>
+            </div>
+          )
+        );
+      })}
     </section>
   );
 }
