@@ -58,8 +58,11 @@ function vkEmbed(url: URL): string | undefined {
   if (url.pathname === '/video_ext.php') {
     const oid = url.searchParams.get('oid');
     const id = url.searchParams.get('id');
+    // VK's own embed code carries a hash that unlisted videos need; it is kept when it looks like one.
+    const hash = url.searchParams.get('hash');
+    const keep = hash && /^[0-9a-f]{1,64}$/.test(hash) ? `&hash=${hash}` : '';
     return oid && id && /^-?\d+$/.test(oid) && /^\d+$/.test(id)
-      ? `https://vkvideo.ru/video_ext.php?oid=${oid}&id=${id}`
+      ? `https://vkvideo.ru/video_ext.php?oid=${oid}&id=${id}${keep}`
       : undefined;
   }
   // vk.com/video-1_2, vkvideo.ru/video-1_2, or a video opened over a page: vk.com/club1?z=video-1_2
