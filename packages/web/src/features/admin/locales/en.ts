@@ -497,6 +497,7 @@ export const en = {
       seeded: 'Seeded',
       reason: 'Reason',
       entries: 'Players',
+      streamUrl: 'Video link',
     },
     action: {
       create: 'Created',
@@ -513,6 +514,7 @@ export const en = {
       import: 'Imported',
       transfer: 'Transferred',
       reschedule: 'Rescheduled',
+      stream: 'Video link set',
       state: 'Status or period',
     },
     entity: {

@@ -514,6 +514,7 @@ export const ru: Shape<typeof en> = {
       seeded: 'Посеяны',
       reason: 'Причина',
       entries: 'Игроки',
+      streamUrl: 'Ссылка на видео',
     },
     action: {
       create: 'Создание',
@@ -530,6 +531,7 @@ export const ru: Shape<typeof en> = {
       import: 'Импорт',
       transfer: 'Переход',
       reschedule: 'Перенос',
+      stream: 'Ссылка на видео',
       state: 'Статус или период',
     },
     entity: {
