@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { MotmAnswer } from '@touchline/contract';
 import { axeViolations } from './axe.ts';
-import { type App, appAndBrowser, cspViolations, newPage, screenshot, signInPage, viewports } from './harness.ts';
+import {
+  ADMIN,
+  type App,
+  appAndBrowser,
+  cspViolations,
+  newPage,
+  screenshot,
+  signInPage,
+  viewports,
+} from './harness.ts';
 import { driver, snapshot, today } from './matches.ts';
 import { FAN, openInTelegram, signedInitData, TELEGRAM_FAN_ENV } from './telegram-fan.ts';
 
@@ -124,6 +133,28 @@ describe('player of the match and the stream link in Chromium', () => {
     expect(await cspViolations(fan.page)).toEqual([]);
     expect((await snapshot(app, id)).match.streamUrl).toBe('https://vkvideo.ru/video-123_456');
     await fan.context.close();
+    await context.close();
+  });
+
+  it('the admin sets a Twitch link on the match screen; the page plays it with its own host as parent', async () => {
+    const target = (await today(app)).league.at(-1)!;
+    const { context, page } = await newPage(browser, 'desktop');
+    await signInPage(page, app, ADMIN.login, ADMIN.password);
+    await page.goto(`${app.url}/admin/matches?season=${target.seasonId}`);
+    const row = page.locator(`[data-testid="admin-match-list"] li[data-match-id="${target.id}"]`);
+    await row.getByRole('button', { name: /Управление/ }).click();
+    const form = row.getByTestId('stream-form');
+    await form.getByLabel('Ссылка на видео матча').fill('https://www.twitch.tv/league_tv');
+    await form.getByRole('button', { name: 'Сохранить ссылку' }).click();
+    await form.getByText('Ссылка сохранена.').waitFor({ timeout: 5000 });
+    expect((await snapshot(app, target.id)).match.streamUrl).toBe('https://www.twitch.tv/league_tv');
+
+    await page.goto(`${app.url}/matches/${target.id}`);
+    const frame = page.locator('[data-testid="stream-panel"] iframe');
+    await frame.waitFor({ timeout: 8000 });
+    const host = new URL(app.url).hostname;
+    expect(await frame.getAttribute('src')).toBe(`https://player.twitch.tv/?channel=league_tv&parent=${host}`);
+    expect(await cspViolations(page)).toEqual([]);
     await context.close();
   });
 });
