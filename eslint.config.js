@@ -24,6 +24,7 @@ const serverLayers = [
   'auth',
   'predictions',
   'matches',
+  'motm',
   'realtime',
   'metrics',
   'notify',

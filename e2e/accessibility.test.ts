@@ -165,6 +165,21 @@ describe('accessibility of every screen (axe-core), in Russian, at 360×740 and 
     await page.context().close();
   });
 
+  it('a finished match: the player-of-the-match results and the stream player', async () => {
+    const operator = await app.createStaff('operator');
+    const id = (await today(app)).league[1]!.id;
+    const streamUrl = 'https://rutube.ru/video/0123456789abcdef0123456789abcdef/';
+    expect((await app.api('PUT', `/api/matches/${id}/stream`, { streamUrl }, operator.token)).status).toBe(200);
+    const match = driver(app, operator.token, id);
+    for (const body of [{ status: 'live' }, { period: 'half_time' }, { period: 'second_half' }, { status: 'finished' }])
+      await match.state(body);
+    const page = await pageFor();
+    await page.goto(`${app.url}/matches/${id}`);
+    await page.getByTestId('motm-panel').waitFor();
+    await page.getByTestId('stream-panel').waitFor();
+    await check(page, 'match-motm');
+  });
+
   it('the login page, empty and after a refused sign-in', async () => {
     const page = await pageFor();
     await page.goto(`${app.url}/login`);

@@ -62,6 +62,8 @@ const CompetitionFields = z.object({
   timezone: TimeZone,
   /** Points per right prediction pick; null: the defaults (docs/rules.md §9). */
   predictionPoints: PredictionPoints.nullable(),
+  /** How long after full time fans may vote for the player of the match (docs/rules.md §10). */
+  motmVoteHours: z.number().int().min(1).max(168),
 });
 export const CreateCompetitionBody = CompetitionFields.partial().required({ name: true, type: true }).strict();
 export const UpdateCompetitionBody = CompetitionFields.partial().strict().refine(notEmpty, NOTHING);
@@ -338,6 +340,8 @@ export const RescheduleBody = z
     refereeId: Id.nullable().optional(),
     /** The predictions' over/under line; null: the default 2.5. Refused once predictions closed. */
     predictionLine: PredictionLine.nullable().optional(),
+    /** The match's video link (decision 042), null to remove it. */
+    streamUrl: z.string().max(2000).nullable().optional(),
     reason: note.optional(),
   })
   .strict()
@@ -346,7 +350,8 @@ export const RescheduleBody = z
       b.kickoffAt !== undefined ||
       b.venueId !== undefined ||
       b.refereeId !== undefined ||
-      b.predictionLine !== undefined,
+      b.predictionLine !== undefined ||
+      b.streamUrl !== undefined,
     NOTHING,
   );
 /** Postpone, cancel, restore or reopen; reopening a finished match needs a reason. */

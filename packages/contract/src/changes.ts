@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AuditEntry } from './admin.ts';
 import { Side } from './common.ts';
 import { NewsItem } from './news.ts';
+import { MotmTally } from './motm.ts';
 import { LineupEntry, MatchEvent, MatchSnapshot, MatchSummary, SideStats, Standings } from './models.ts';
 import { PredictionsChangeData } from './predictions.ts';
 
@@ -29,9 +30,20 @@ export const Change = z.discriminatedUnion('entity', [
   /** On the `live` topic: a news item published, edited (`updated`) or taken back (`deleted`). */
   change('news', NewsItem),
   change('predictions', PredictionsChangeData),
+  change('motm', MotmTally),
 ]);
 export type Change = z.infer<typeof Change>;
-export const ChangeEntity = z.enum(['event', 'stats', 'match', 'lineup', 'standings', 'audit', 'news', 'predictions']);
+export const ChangeEntity = z.enum([
+  'event',
+  'stats',
+  'match',
+  'lineup',
+  'standings',
+  'audit',
+  'news',
+  'predictions',
+  'motm',
+]);
 export type ChangeEntity = z.infer<typeof ChangeEntity>;
 /** A change as the change log keeps it: read back whatever shape an older server wrote, the data not yet checked. */
 export const StoredChange = ChangeBase.extend({ entity: ChangeEntity, data: z.unknown().optional() });

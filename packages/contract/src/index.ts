@@ -13,3 +13,4 @@ export * from './notify.ts';
 export * from './telegram-channel.ts';
 export * from './news.ts';
 export * from './predictions.ts';
+export * from './motm.ts';

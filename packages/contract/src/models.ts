@@ -54,6 +54,8 @@ export const MatchSummary = z.object({
   referee: z.string().optional(),
   tieId: Id.optional(),
   finishedAt: IsoDate.optional(),
+  /** A video of the match on an allow-listed host (decision 042); the web derives the player to embed. */
+  streamUrl: z.string().optional(),
 });
 export type MatchSummary = z.infer<typeof MatchSummary>;
 
@@ -144,6 +146,8 @@ export const PlayerSeasonLine = z.object({
   assists: z.number().int(),
   yellowCards: z.number().int(),
   redCards: z.number().int(),
+  /** Player-of-the-match votes won (a shared win counts), computed from the closed votes (decision 042). */
+  playerOfMatch: z.number().int(),
 });
 export type PlayerSeasonLine = z.infer<typeof PlayerSeasonLine>;
 export const SuspensionReason = z.enum(['red_card', 'second_yellow', 'yellow_accumulation']);

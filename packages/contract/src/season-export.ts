@@ -89,10 +89,11 @@ function seasonDocument(text: (max: number) => z.ZodType<string>) {
       format: z.literal(SEASON_EXPORT_FORMAT),
       version: z.literal(SEASON_EXPORT_VERSION),
       exportedAt: IsoDate,
-      // A file exported before predictions (decision 041) has no prediction points: the defaults.
+      // A file exported before predictions and the vote (decisions 041, 042) has neither setting: the defaults.
       competition: Competition.extend({
         name: text(100),
         predictionPoints: PredictionPoints.nullable().default(null),
+        motmVoteHours: Competition.shape.motmVoteHours.default(24),
       }).strict(),
       season: z
         .object({

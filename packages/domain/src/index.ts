@@ -18,3 +18,5 @@ export * from './notices.ts';
 export * from './season-views.ts';
 export * from './news-markup.ts';
 export * from './predictions.ts';
+export * from './stream-link.ts';
+export * from './motm.ts';

@@ -35,6 +35,7 @@ import { telegramPlugin } from './telegram/plugin.ts';
 import { followRoutes } from './follows/routes.ts';
 import { newsAdminRoutes, newsRoutes } from './news/routes.ts';
 import { predictionRoutes } from './predictions/routes.ts';
+import { motmRoutes } from './motm/routes.ts';
 import { pushDeliverer } from './follows/push-deliverer.ts';
 import { telegramRecipient } from './notify/recipients.ts';
 import { type Vapid, vapidKeys } from './follows/vapid.ts';
@@ -140,6 +141,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(newsRoutes, { prefix: '/api' });
   await app.register(newsAdminRoutes, { prefix: '/api/admin' });
   await app.register(predictionRoutes, { prefix: '/api' });
+  await app.register(motmRoutes, { prefix: '/api' });
   const telegram = config.telegramBotToken
     ? { token: config.telegramBotToken, apiRoot: config.telegramApiRoot, publicUrl: config.publicUrl }
     : undefined;

@@ -28,6 +28,9 @@ const protocolRoutes: [string, string][] = [
   ['put', '/api/matches/{id}/prediction'],
   ['get', '/api/seasons/{id}/predictions/leaderboard'],
   ['get', '/api/me/predictions'],
+  ['get', '/api/matches/{id}/motm'],
+  ['post', '/api/matches/{id}/motm-vote'],
+  ['put', '/api/matches/{id}/stream'],
 ];
 
 describe.each(dbKinds)('API docs on %s', (kind) => {

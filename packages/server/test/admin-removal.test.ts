@@ -90,9 +90,12 @@ describe.each(dbKinds)('taking back what an admin set up by mistake on %s', (kin
       payload: {},
       committedAt: new Date(),
     });
+    // A fan's pick, made before kick-off (decision 041).
+    const [someone] = await s.database.db.select({ id: t.users.id }).from(t.users).limit(1);
+    await s.database.db.insert(t.predictions).values({ userId: someone!.id, matchId: planned, result: 'home' });
 
     expect((await admin.req('DELETE', `/api/admin/seasons/${season.id}/fixtures`)).status).toBe(204);
-    for (const table of [t.matchNotifyState, t.notifications]) {
+    for (const table of [t.matchNotifyState, t.notifications, t.predictions]) {
       expect(await s.database.db.select().from(table).where(eq(table.matchId, planned))).toEqual([]);
     }
     expect(await s.database.db.select().from(t.follows).where(eq(t.follows.recipientId, recipient!.id))).toEqual([]);

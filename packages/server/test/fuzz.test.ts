@@ -17,9 +17,11 @@ import {
   Period,
   StateBody,
   StatsBody,
+  StreamBody,
   TelegramBody,
   TelegramChannel,
 } from '@touchline/contract';
+import { streamLink } from '@touchline/domain';
 import * as t from '../src/db/schema.ts';
 import { type Api, signInAdmin, staff, todaysMatches } from './api.ts';
 import { dbKinds, startTestServer, TEST_ADMIN, type TestServer } from './helpers.ts';
@@ -241,6 +243,26 @@ const validState = fc.oneof(
   fc.record({ period: fc.constantFrom(...Period.options) }),
   fc.record({ status: fc.constantFrom(...MatchStatus.options), period: fc.constantFrom(...Period.options) }),
 );
+const validStream = fc.record({
+  streamUrl: fc.constantFrom('https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'https://rutube.ru/channel/1/', null),
+});
+/** Links the schema takes and the host allow-list refuses (decision 042). */
+const refusedStream = fc
+  .record({
+    streamUrl: fc.oneof(
+      fc.string({ maxLength: 600 }),
+      fc.webUrl({ withQueryParameters: true, withFragments: true }),
+      fc.constantFrom(
+        'http://www.youtube.com/watch?v=dQw4w9WgXcQ',
+        'javascript:alert(1)',
+        'https://user:pw@rutube.ru/video/x/',
+        'https://rutube.ru:444/video/x/',
+        'https://youtube.com.evil.example/',
+        `https://rutube.ru/${'x'.repeat(500)}`,
+      ),
+    ),
+  })
+  .filter((b) => !streamLink(b.streamUrl.trim()));
 const lineupEntry = (playerId: fc.Arbitrary<string>) =>
   fc.record(
     {
@@ -546,6 +568,15 @@ describe.each(dbKinds)('fuzzing every write route on %s', (kind) => {
         'PUT',
         missingId.map((side) => `${m(live)}/lineups/${side}`),
         validLineup,
+      ),
+    ),
+    'PUT stream': fc.oneof(
+      json('PUT', fc.constant(`${m(live)}/stream`), broken(validStream, StreamBody)),
+      json('PUT', fc.constant(`${m(live)}/stream`), refusedStream),
+      json(
+        'PUT',
+        missingId.map((id) => `${m(id)}/stream`),
+        validStream,
       ),
     ),
     'POST admin/users': fc.oneof(

@@ -44,6 +44,14 @@ describe('applyPatch', () => {
     expect(next.events.map((e) => e.id)).toEqual(['101']);
   });
 
+  it('moves only the seq for a player-of-the-match tally, which the vote panel keeps itself', () => {
+    const s = snapshot();
+    const tally = { open: true, total: 1, players: [], winners: [] };
+    const next = applyPatch(s, patch(6, [{ op: 'updated', entity: 'motm', id: '7', data: tally }]));
+    expect({ ...next, seq: s.seq }).toEqual(s);
+    expect(next.seq).toBe(6);
+  });
+
   it('applies a goal and its score in one patch', () => {
     const s = snapshot();
     const goal = event();

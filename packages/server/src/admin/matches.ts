@@ -18,6 +18,7 @@ import { seasonPatch } from '../changes/season-patch.ts';
 import { writeDeps } from '../matches/deps.ts';
 import { type WriteContext, type WriteStep, writeMatch } from '../matches/engine.ts';
 import { changeState } from '../matches/state.ts';
+import { checkedStreamUrl } from '../matches/stream.ts';
 import { getSummary } from '../reads/summary.ts';
 import { assertParticipant, loadSeason } from './season-data.ts';
 import { adminWrite, found } from './write.ts';
@@ -99,7 +100,7 @@ export const adminMatchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/matches/:id',
     { schema: { params: AdminIdParams, body: RescheduleBody, tags, response: { 200: AdminMatchAnswer } } },
     async (req) => {
-      const { kickoffAt, venueId, refereeId, predictionLine, reason } = req.body;
+      const { kickoffAt, venueId, refereeId, predictionLine, streamUrl, reason } = req.body;
       return adminMatchWrite(req, Number(req.params.id), async ({ tx, match, now }) => {
         await assertExists(tx, t.venues, num(venueId));
         await assertExists(tx, t.referees, num(refereeId));
@@ -111,6 +112,7 @@ export const adminMatchRoutes: FastifyPluginAsyncZod = async (app) => {
           throw new ApiError('prediction_closed', 'The line is fixed once predictions have closed');
         }
         const set = {
+          ...(streamUrl !== undefined ? { streamUrl: checkedStreamUrl(streamUrl) } : {}),
           ...(kickoffAt ? { kickoffAt: new Date(kickoffAt) } : {}),
           ...(venueId !== undefined ? { venueId: num(venueId) } : {}),
           ...(refereeId !== undefined ? { refereeId: num(refereeId) } : {}),
@@ -121,6 +123,7 @@ export const adminMatchRoutes: FastifyPluginAsyncZod = async (app) => {
           venueId: match.venueId,
           refereeId: match.refereeId,
           ...(predictionLine !== undefined ? { predictionLine: match.predictionLine } : {}),
+          ...(streamUrl !== undefined ? { streamUrl: match.streamUrl } : {}),
         };
         await tx.update(t.matches).set(set).where(eq(t.matches.id, match.id));
         const summary = (await getSummary(tx, match.id))!;

@@ -49,6 +49,10 @@ async function removeFixtures(tx: Tx, seasonId: number) {
       t.matchEvents,
       t.matchNotifyState,
       t.notifications,
+      // A match finished, voted on, then reopened and called off without events keeps its fans' votes until here.
+      t.motmVotes,
+      // Fans pick before kick-off, so fixtures removed before they are played take their picks with them.
+      t.predictions,
     ]) {
       await tx.delete(table).where(inArray(table.matchId, ids));
     }

@@ -41,6 +41,8 @@ const conflictCodes = new Set<ErrorCode>([
   'period_transition_invalid',
   'player_suspended',
   'lineup_locked',
+  'motm_closed',
+  'motm_already_voted',
   'login_taken',
   'shirt_number_taken',
   'duplicate_player',

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 /** Adds what a page path should carry beyond the built page (a match's link preview); the page itself otherwise. */
 export type PageDecorator = (req: FastifyRequest, page: string) => Promise<string>;
 import fastifyStatic from '@fastify/static';
+import { STREAM_EMBED_ORIGINS } from '@touchline/domain';
 import { errorBody } from './errors.ts';
 
 const escapeAttr = (s: string) => s.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -16,7 +17,8 @@ export const FRAME_ANCESTORS = "frame-ancestors 'self' https://web.telegram.org"
 /**
  * The page's content security policy. Scripts: the build's own files, the page's inline scripts by hash (the
  * service worker registration), and Telegram's Mini App script; data only from this origin (the API and
- * /realtime); images also from https (club logos are links).
+ * /realtime); images also from https (club logos are links); frames only from the stream players' embed hosts
+ * (decision 042).
  */
 export function pagePolicy(html: string): string {
   const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
@@ -28,6 +30,7 @@ export function pagePolicy(html: string): string {
     "style-src 'self'",
     "img-src 'self' data: https:",
     "connect-src 'self'",
+    `frame-src ${STREAM_EMBED_ORIGINS.join(' ')}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -3,6 +3,7 @@ import type { SeasonPlayers } from '@touchline/contract';
 import type { Executor } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { clubRef } from '../reads/refs.ts';
+import { lineKey, motmAwards } from './motm-awards.ts';
 
 /** The season's player totals and active suspensions, or undefined when there is no such season. */
 export async function seasonPlayers(db: Executor, seasonId: number): Promise<SeasonPlayers | undefined> {
@@ -28,6 +29,7 @@ export async function seasonPlayers(db: Executor, seasonId: number): Promise<Sea
     .innerJoin(t.clubs, eq(t.clubs.id, t.suspensions.clubId))
     .where(and(eq(t.suspensions.seasonId, seasonId), gt(t.suspensions.matchesRemaining, 0)))
     .orderBy(asc(t.clubs.name), asc(t.persons.lastName), asc(t.suspensions.id));
+  const awards = await motmAwards(db, seasonId, new Date());
   const who = (person: typeof t.persons.$inferSelect) => ({
     playerId: String(person.id),
     firstName: person.firstName,
@@ -44,6 +46,7 @@ export async function seasonPlayers(db: Executor, seasonId: number): Promise<Sea
       assists: line.assists,
       yellowCards: line.yellowCards,
       redCards: line.redCards,
+      playerOfMatch: awards.get(lineKey(person.id, club.id)) ?? 0,
     })),
     suspensions: bans.map(({ ban, person, club }) => ({
       ...who(person),

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import {
   computeSuspensions,
   playerCounts,
+  playersWhoPlayed,
   reduceEvents,
   resolveTie,
   scoreOf,
@@ -60,10 +61,8 @@ async function rebuildPlayerStats(tx: Tx, seasonId: number, played: Played[]) {
   for (const { m, events, lineups } of played) {
     const club = (side: 'home' | 'away') => (side === 'home' ? m.homeClubId : m.awayClubId);
     const counted = events.map((e) => ({ side: e.side, pairs: playerCounts(e) }));
-    const cameOn = new Set(counted.flatMap(({ pairs }) => pairs.filter(([, c]) => c === 'cameOn').map(([id]) => id)));
-    for (const l of lineups) {
-      if (l.role === 'starter' || cameOn.has(l.personId)) row(l.personId, club(l.side)).appearances! += 1;
-    }
+    const appeared = playersWhoPlayed(lineups, events);
+    for (const l of lineups) if (appeared.has(l.personId)) row(l.personId, club(l.side)).appearances! += 1;
     for (const { side, pairs } of counted) {
       for (const [personId, count] of pairs) if (count !== 'cameOn') row(personId, club(side))[count]! += 1;
     }

@@ -39,12 +39,14 @@ export const MATCH_ACTIONS = {
     write: 'lineup',
   },
   lineupOptions: { roles: ['admin', 'operator', 'captain'], ownSide: 'Not your club' },
+  /** The video link: like a status change, the operator's until full time (decision 042). */
+  stream: { roles: ['admin', 'operator'], assigned: true, write: 'state' },
   clubMatches: { roles: ['admin', 'captain'] },
 } as const satisfies Record<string, ActionRule>;
 
 export type MatchAction = keyof typeof MATCH_ACTIONS;
 /** A write to a match: what it touches and, for a lineup, which side. */
-export type WriteRequest = { action: 'record' | 'state' } | { action: 'lineup'; side: Side };
+export type WriteRequest = { action: 'record' | 'state' | 'stream' } | { action: 'lineup'; side: Side };
 /** When a write is made: the domain's clock; a replay changes nothing, so only who may write is checked. */
 export type WriteWhen = WriteClock & { replay?: boolean };
 /** A read of one side of a match. */

@@ -15,6 +15,7 @@ import {
   StateBody,
   StatsAnswer,
   StatsBody,
+  StreamBody,
 } from '@touchline/contract';
 import { writeDeps } from './deps.ts';
 import { type WriteContext, writeMatch, type WriteStep } from './engine.ts';
@@ -23,6 +24,7 @@ import { admit, type WriteRequest } from './gate.ts';
 import { putLineup } from './lineups.ts';
 import { changeState } from './state.ts';
 import { changeStat } from './stats.ts';
+import { putStream } from './stream.ts';
 
 const MatchParams = z.object({ id: Id });
 const EventParams = z.object({ id: Id, eventId: Id });
@@ -107,6 +109,15 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
       const { side } = req.params;
       const out = await write(req, { action: 'lineup', side }, req.body, (ctx) => putLineup(ctx, side, req.body));
       return { lineup: out.result.lineup, seq: out.seq };
+    },
+  );
+
+  app.put(
+    '/matches/:id/stream',
+    { schema: { params: MatchParams, body: StreamBody, tags, response: { 200: StateAnswer } } },
+    async (req) => {
+      const out = await write(req, { action: 'stream' }, {}, (ctx) => putStream(ctx, req.body.streamUrl));
+      return { match: out.result.match, seq: out.seq };
     },
   );
 };

@@ -112,6 +112,7 @@ function toSummary(row: Row, tally: MatchTally, firstLeg: Score | undefined): Ma
     ...(row.referee ? { referee: row.referee } : {}),
     ...(m.tieId ? { tieId: String(m.tieId) } : {}),
     ...(m.finishedAt ? { finishedAt: m.finishedAt.toISOString() } : {}),
+    ...(m.streamUrl ? { streamUrl: m.streamUrl } : {}),
   };
 }
 

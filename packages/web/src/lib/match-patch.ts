@@ -11,8 +11,8 @@ function applyEventChange(s: MatchSnapshot, c: ChangeOf<'event'>): MatchSnapshot
   return { ...s, events: s.events.map((e, i) => (i === at ? data : e)) };
 }
 
-/** One case per entity a match topic carries; standings, audit, news and predictions changes are not part of a
- * match snapshot. */
+/** One case per entity a match topic carries; standings, audit, news, predictions and vote changes are not part of
+ * a match snapshot. */
 function applyChange(s: MatchSnapshot, c: Change): MatchSnapshot {
   switch (c.entity) {
     case 'event':
@@ -27,6 +27,7 @@ function applyChange(s: MatchSnapshot, c: Change): MatchSnapshot {
     case 'audit':
     case 'news':
     case 'predictions':
+    case 'motm':
       return s;
   }
 }

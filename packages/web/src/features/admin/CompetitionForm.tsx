@@ -25,6 +25,7 @@ const NEW: Rules = {
   ...defaultLineupRules,
   timezone: '',
   predictionPoints: null,
+  motmVoteHours: 24,
 };
 
 const POINTS = ['pointsWin', 'pointsDraw', 'pointsLoss'] as const;
@@ -61,7 +62,13 @@ export function CompetitionForm({
   const errors = fieldErrors(save.error);
   const submit = submitting(save);
   const number = (
-    key: (typeof POINTS)[number] | (typeof SHOOTOUT_POINTS)[number] | 'yellowCardLimit' | 'redCardBan' | LineupNumber,
+    key:
+      | (typeof POINTS)[number]
+      | (typeof SHOOTOUT_POINTS)[number]
+      | 'yellowCardLimit'
+      | 'redCardBan'
+      | 'motmVoteHours'
+      | LineupNumber,
     max: number,
     disabled = false,
     min = 0,
@@ -171,6 +178,7 @@ export function CompetitionForm({
         onChange={(v) => set('predictionPoints', v)}
         error={errors.predictionPoints}
       />
+      <div className="form-grid numbers">{number('motmVoteHours', 168, false, 1)}</div>
       <FormFooter
         action={save}
         submitLabel={competition ? t('admin.common.save') : t('admin.common.create')}

@@ -4,6 +4,7 @@ import type { MatchSummary } from '@touchline/contract';
 import type { AdminUser } from '../../lib/admin-api.ts';
 import { Link } from '../../lib/router.tsx';
 import { useAsync } from '../../lib/use-async.ts';
+import { StreamLinkForm } from '../../ui/StreamLinkForm.tsx';
 import { Field } from './Field.tsx';
 import { fieldErrors, textOrNull } from './forms.ts';
 import { localInputToUtc, utcToLocalInput } from './kickoff.ts';
@@ -212,7 +213,10 @@ function Operators({ match, operators }: { match: MatchSummary; operators: Admin
   );
 }
 
-/** Everything the office does to one match: time and place, status, operators; with links to its log and console. */
+/**
+ * Everything the office does to one match: time and place, status, the video link, operators; with links to its log
+ * and console.
+ */
 export function MatchManage({
   match,
   zone,
@@ -241,6 +245,12 @@ export function MatchManage({
       )}
       {match.status === 'scheduled' && <PredictionLineForm match={match} />}
       <StatusChange match={match} onSaved={onSaved} />
+      <div className="manage-block">
+        <StreamLinkForm
+          current={match.streamUrl}
+          save={async (streamUrl) => onSaved((await adminApi.reschedule(match.id, { streamUrl })).match)}
+        />
+      </div>
       <Operators match={match} operators={operators} />
     </div>
   );

@@ -6,7 +6,9 @@ import { findPlayer, playerLabel, SIDES } from '../../lib/names.ts';
 import { useSession } from '../../lib/session.ts';
 import { useJudgeWindowHours } from '../../lib/league-config.ts';
 import { useNow } from '../../lib/use-now.ts';
+import { api } from '../../lib/services.ts';
 import { Loading } from '../../ui/Feedback.tsx';
+import { StreamLinkForm } from '../../ui/StreamLinkForm.tsx';
 import { CommentSheet } from './CommentSheet.tsx';
 import { DeskHeader } from './DeskHeader.tsx';
 import { DeskTabs } from './DeskTabs.tsx';
@@ -217,6 +219,12 @@ function Desk({ view, mode, backTo }: { view: MatchView; mode: DeskMode; backTo:
                 <>
                   <ShootoutPanel view={view} minute={at.minute} canStart={mode === 'operator'} record={record} />
                   <MinuteField state={minute} />
+                  {mode === 'operator' && view.match.status !== 'finished' && (
+                    <StreamLinkForm
+                      current={view.match.streamUrl}
+                      save={(streamUrl) => api.request('PUT', `/matches/${matchId}/stream`, { streamUrl })}
+                    />
+                  )}
                 </>
               ),
             },

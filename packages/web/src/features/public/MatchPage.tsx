@@ -7,8 +7,10 @@ import { HyphenatedName } from '../../ui/HyphenatedName.tsx';
 import { PredictionCard } from '../predictions/PredictionCard.tsx';
 import { Lineups } from './Lineups.tsx';
 import { LiveScore } from './LiveScore.tsx';
+import { MotmPanel } from './MotmPanel.tsx';
 import { ShootoutGrid } from './ShootoutGrid.tsx';
 import { StatsBars } from './StatsBars.tsx';
+import { StreamPanel } from './StreamPanel.tsx';
 import { Timeline } from './Timeline.tsx';
 import { useMatchSnapshot } from './use-match-snapshot.ts';
 import './public.css';
@@ -45,6 +47,8 @@ export default function MatchPage({ params }: PageProps) {
         ))}
       </ul>
       <PredictionCard match={match} />
+      <StreamPanel match={match} />
+      {match.status === 'finished' && <MotmPanel match={match} />}
       <ShootoutGrid snapshot={snapshot} />
       <Timeline snapshot={snapshot} />
       <StatsBars stats={snapshot.stats} />

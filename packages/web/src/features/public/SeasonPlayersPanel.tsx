@@ -7,12 +7,12 @@ import { HyphenatedName } from '../../ui/HyphenatedName.tsx';
 const TOP = 10;
 
 /**
- * The season's scorers (goals, then assists) and the players banned for their club's next matches. Clubs go by
- * their full names: two of them may share an abbreviation.
+ * The season's scorers (goals, then assists; players of the match too) and the players banned for their club's next
+ * matches. Clubs go by their full names: two of them may share an abbreviation.
  */
 export function SeasonPlayersPanel({ data }: { data: SeasonPlayers }) {
   const { t } = useTranslation();
-  const scorers = data.players.filter((p) => p.goals > 0 || p.assists > 0).slice(0, TOP);
+  const scorers = data.players.filter((p) => p.goals > 0 || p.assists > 0 || p.playerOfMatch > 0).slice(0, TOP);
   return (
     <>
       <section aria-labelledby="scorers-title">
@@ -35,6 +35,9 @@ export function SeasonPlayersPanel({ data }: { data: SeasonPlayers }) {
                   <th scope="col">
                     <abbr title={t('season.appsLong')}>{t('season.apps')}</abbr>
                   </th>
+                  <th scope="col">
+                    <abbr title={t('season.motmLong')}>{t('season.motm')}</abbr>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -56,6 +59,7 @@ export function SeasonPlayersPanel({ data }: { data: SeasonPlayers }) {
                     </td>
                     <td>{p.assists}</td>
                     <td>{p.appearances}</td>
+                    <td data-testid="player-of-match">{p.playerOfMatch}</td>
                   </tr>
                 ))}
               </tbody>

@@ -94,6 +94,7 @@ export const en = {
     lineupMaxSubstitutes: 'Substitutes, at most',
     lineupRequiresGoalkeeper: 'A goalkeeper must start',
     predictionPoints: 'Prediction points',
+    motmVoteHours: 'Hours fans may vote for the player of the match',
     predictionPointsHint: 'Points a fan earns for each right pick of a match prediction.',
     predictionMarket: { result: 'Result', total: 'Over/under', bothScore: 'Both teams score' },
     summary: 'W {{win}} · D {{draw}} · L {{loss}} · ban after {{yellow}} yellows, {{red}} for a red',
@@ -470,6 +471,7 @@ export const en = {
       lineupRequiresGoalkeeper: 'Goalkeeper must start',
       lineupMaxSubstitutes: 'Most substitutes',
       predictionPoints: 'Prediction points',
+      motmVoteHours: 'Player-of-the-match vote (hours)',
       predictionLine: 'Over/under line',
       extraTime: 'Extra time',
       format: 'Format',
@@ -514,6 +516,7 @@ export const en = {
       seeded: 'Seeded',
       reason: 'Reason',
       entries: 'Players',
+      streamUrl: 'Video link',
     },
     action: {
       set_cover: 'Cover set',
@@ -532,6 +535,7 @@ export const en = {
       import: 'Imported',
       transfer: 'Transferred',
       reschedule: 'Rescheduled',
+      stream: 'Video link set',
       state: 'Status or period',
     },
     entity: {

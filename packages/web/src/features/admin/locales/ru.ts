@@ -95,6 +95,7 @@ export const ru: Shape<typeof en> = {
     lineupMaxSubstitutes: 'Запасных, не больше',
     lineupRequiresGoalkeeper: 'В основном составе обязателен вратарь',
     predictionPoints: 'Очки за прогнозы',
+    motmVoteHours: 'Часов на голосование за игрока матча',
     predictionPointsHint: 'Сколько очков болельщик получает за каждый верный исход прогноза на матч.',
     predictionMarket: { result: 'Исход', total: 'Тотал больше/меньше', bothScore: 'Обе забьют' },
     summary: 'В {{win}} · Н {{draw}} · П {{loss}} · дисквалификация после {{yellow}} ЖК, {{red}} за КК',
@@ -487,6 +488,7 @@ export const ru: Shape<typeof en> = {
       lineupRequiresGoalkeeper: 'Вратарь обязателен',
       lineupMaxSubstitutes: 'Запасных не больше',
       predictionPoints: 'Очки за прогнозы',
+      motmVoteHours: 'Голосование за игрока матча (часов)',
       predictionLine: 'Линия тотала',
       extraTime: 'Дополнительное время',
       format: 'Формат',
@@ -531,6 +533,7 @@ export const ru: Shape<typeof en> = {
       seeded: 'Посеяны',
       reason: 'Причина',
       entries: 'Игроки',
+      streamUrl: 'Ссылка на видео',
     },
     action: {
       set_cover: 'Обложка задана',
@@ -549,6 +552,7 @@ export const ru: Shape<typeof en> = {
       import: 'Импорт',
       transfer: 'Переход',
       reschedule: 'Перенос',
+      stream: 'Ссылка на видео',
       state: 'Статус или период',
     },
     entity: {
