@@ -40,7 +40,7 @@ describe('match predictions in the browser', () => {
     }
   }
 
-  it('the fan picks on the match page; at full time the card and the leaderboard update without a reload', async () => {
+  it('the fan picks on the match page; at full time the card and the leaderboard update without a reload, and the fan votes for the player of the match', async () => {
     const { page } = await openInTelegram(browser, app, signedInitData(), {}, `/matches/${match.id}`);
     const card = page.getByTestId('prediction-card');
     await card.waitFor();
@@ -56,7 +56,10 @@ describe('match predictions in the browser', () => {
 
     const { page: board } = await newPage(browser, 'phone');
     await board.goto(`${app.url}/seasons/${match.seasonId}/predictions`);
-    await board.getByRole('heading', { level: 1 }).waitFor();
+    // The page names its competition and season, like every season page.
+    await board
+      .getByRole('heading', { level: 1, name: `${match.competition.name}, сезон 2026: таблица прогнозистов` })
+      .waitFor();
     await board.getByText('Пока нет рассчитанных прогнозов.').waitFor();
     // Marks both documents: a reload would lose the mark.
     for (const p of [page, board]) await p.evaluate(() => Object.assign(window, { notReloaded: true }));
@@ -76,6 +79,12 @@ describe('match predictions in the browser', () => {
       expect(await p.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     }
     await screenshot(page, 'prediction-card-settled-360x740');
+    // Full time opens the player-of-the-match vote on the same page, still without a reload.
+    const scorer = (await app.api('GET', `/api/matches/${match.id}`)).body.lineups.home[0];
+    const pick = page.getByTestId(`motm-${scorer.playerId}`);
+    await pick.getByRole('button').click({ timeout: 10_000 });
+    await expect.poll(() => pick.textContent(), within(5000)).toContain('ваш голос');
+    expect((await app.api('GET', `/api/matches/${match.id}/motm`)).body.total).toBe(1);
     await accessible(board, 'predictions-leaderboard');
     await screenshot(board, 'predictions-leaderboard-360x740');
 

@@ -64,3 +64,8 @@ export const NEWS_CLUBS_MAX = 20;
 export const NEWS_PAGE_MAX = 50;
 /** A cover image's largest size. */
 export const NEWS_COVER_MAX_BYTES = 2 * 1024 * 1024;
+
+/** The fewest and most minutes before kick-off a reminder may come. */
+export const REMINDER_MINUTES = { min: 5, max: 24 * 60, default: 60 } as const;
+/** The lead times the screens offer (the web's settings, the bot's /settings); any whole minute in range is valid. */
+export const REMINDER_CHOICES = [15, 30, 60, 120, 180, 1440] as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from './common.ts';
-import { NOTIFY_KINDS } from './constants.ts';
+import { NOTIFY_KINDS, REMINDER_MINUTES } from './constants.ts';
 
 export const NotifyKind = z.enum(NOTIFY_KINDS);
 export type NotifyKind = z.infer<typeof NotifyKind>;
@@ -10,10 +10,6 @@ export type FollowTarget = z.infer<typeof FollowTarget>;
 export const Follow = z.object({ target: FollowTarget, id: Id });
 export type Follow = z.infer<typeof Follow>;
 
-/** The fewest and most minutes before kick-off a reminder may come. */
-export const REMINDER_MINUTES = { min: 5, max: 24 * 60, default: 60 } as const;
-/** The lead times the screens offer (the web's settings, the bot's /settings); any whole minute in range is valid. */
-export const REMINDER_CHOICES = [15, 30, 60, 120, 180, 1440] as const;
 export const ReminderMinutes = z.number().int().min(REMINDER_MINUTES.min).max(REMINDER_MINUTES.max);
 const Kinds = z
   .array(NotifyKind)

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Follow, FollowTarget, MyFollowsAnswer, NotifyKind } from '@touchline/contract';
 import { DEFAULT_NOTIFY_KINDS, PUSH_AUTH_HEADER, PUSH_ENDPOINT_HEADER } from '@touchline/contract/constants';
-import { REMINDER_MINUTES } from '@touchline/contract';
+import { REMINDER_MINUTES } from '@touchline/contract/constants';
 import { ApiError } from './api.ts';
 import { api } from './services.ts';
 import { useSession } from './session.ts';

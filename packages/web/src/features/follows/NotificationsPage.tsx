@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NOTIFY_KINDS, REMINDER_CHOICES, type NotifyKind } from '@touchline/contract';
+import type { NotifyKind } from '@touchline/contract';
+import { NOTIFY_KINDS, REMINDER_CHOICES } from '@touchline/contract/constants';
 import { useFollows } from '../../lib/follows.ts';
 import { Loading } from '../../ui/Feedback.tsx';
 import './follows.css';

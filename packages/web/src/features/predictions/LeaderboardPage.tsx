@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, type PageProps } from '../../lib/router.tsx';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useSeasonInfo } from '../../lib/use-season-info.ts';
 import { useSession } from '../../lib/session.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { useTopic } from '../../lib/use-topic.ts';
@@ -17,6 +19,11 @@ export default function LeaderboardPage({ params }: PageProps) {
   const id = params.id!;
   const token = useSession((s) => s.token);
   const board = useAsync(() => predictionsApi.leaderboard(id), [id, token]);
+  const info = useSeasonInfo(id);
+  const heading = info
+    ? t('predictions.leaderboardHeading', { competition: info.competition.name, season: info.season.name })
+    : t('predictions.leaderboardTitle');
+  useDocumentTitle(info ? heading : undefined);
   useTopic(`season:${id}`, {
     // A snapshot after a reconnect may follow missed settlements.
     onSnapshot: () => board.reload(),
@@ -26,7 +33,7 @@ export default function LeaderboardPage({ params }: PageProps) {
   });
   return (
     <div className="season">
-      <h1>{t('predictions.leaderboardTitle')}</h1>
+      <h1>{heading}</h1>
       <p className="button-row">
         <Link to={`/seasons/${id}`}>{t('predictions.backToSeason')}</Link>
       </p>

@@ -372,6 +372,7 @@ export const en = {
     points_other: '{{count}} points for this prediction',
     pending: 'waiting for the result',
     leaderboard: 'Predictions leaderboard',
+    leaderboardHeading: '{{competition}}, season {{season}}: predictions leaderboard',
     leaderboardTitle: 'Season predictions leaderboard',
     backToSeason: 'Back to the season',
     emptyBoard: 'No settled predictions yet.',

@@ -397,6 +397,7 @@ export const ru = {
     points_other: '{{count}} очка за прогноз',
     pending: 'ждёт результата',
     leaderboard: 'Таблица прогнозистов',
+    leaderboardHeading: '{{competition}}, сезон {{season}}: таблица прогнозистов',
     leaderboardTitle: 'Таблица прогнозистов сезона',
     backToSeason: 'К сезону',
     emptyBoard: 'Пока нет рассчитанных прогнозов.',
