@@ -24,14 +24,16 @@ export function ShootoutTally({ snapshot }: { snapshot: MatchSnapshot }) {
                 const kick = own[i];
                 const state = kick ? (kick.scored ? 'scored' : 'missed') : 'due';
                 return (
-                  <span key={i} className={`ob-kick ${state}`} title={t(`shootout.${state}`)}>
+                  <span key={i} className={`ob-kick ${state}`} data-kick={state}>
                     <span aria-hidden="true">{kick ? (kick.scored ? '●' : '✕') : '○'}</span>
                     <span className="visually-hidden">{t(`shootout.${state}`)}</span>
                   </span>
                 );
               })}
             </span>
-            <span className="ob-shootout-score">{match.shootout?.[side] ?? 0}</span>
+            <span className="ob-shootout-score" data-testid="overlay-shootout-score">
+              {match.shootout?.[side] ?? 0}
+            </span>
           </p>
         );
       })}
