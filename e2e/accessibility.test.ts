@@ -134,6 +134,17 @@ describe('accessibility of every screen (axe-core), in Russian, at 360×740 and 
     await page.context().close();
   });
 
+  it('the broadcast overlay: the score bug, and the shootout tally', async () => {
+    const page = await pageFor();
+    await page.goto(`${app.url}/overlay/match/${ids.live}`);
+    await page.getByTestId('overlay-clock').waitFor();
+    await check(page, 'overlay');
+    await page.goto(`${app.url}/overlay/match/${ids.cup}?position=bottom-right&lang=en`);
+    await page.getByTestId('overlay-shootout').waitFor();
+    await check(page, 'overlay-shootout');
+    await page.context().close();
+  });
+
   it('the login page, empty and after a refused sign-in', async () => {
     const page = await pageFor();
     await page.goto(`${app.url}/login`);
