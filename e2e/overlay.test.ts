@@ -45,6 +45,16 @@ describe('broadcast overlay in Chromium', () => {
     );
     expect(backgrounds).toEqual(['rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)']);
     expect(await page.locator('header, nav, .app-header').count()).toBe(0);
+    // Each club's colour beside its short name.
+    const stripe = (n: number) =>
+      page
+        .locator('.ob-club')
+        .nth(n)
+        .evaluate((el) => getComputedStyle(el, '::before').backgroundColor);
+    const colour = async (id: string) => (await app.api('GET', `/api/clubs/${id}`)).body.club.primaryColor as string;
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    await expect.poll(() => stripe(0), within(3000)).toBe(rgb(await colour(m.homeClub.id)));
+    expect(await stripe(1)).toBe(rgb(await colour(m.awayClub.id)));
     // In the top-left corner, scaled from it: 16 px in, and half as large again as at scale 1.
     const bug = (await page.getByTestId('overlay-score-bug').boundingBox())!;
     expect([bug.x, bug.y]).toEqual([16, 16]);
