@@ -14,17 +14,17 @@ export function CardNotices({ snapshot }: { snapshot: MatchSnapshot }) {
   const cards = fresh.map((id) => snapshot.events.find((e) => e.id === id)).filter((e) => e !== undefined);
   if (cards.length === 0) return null;
   return (
-    <ul className="ob-cards" role="status">
+    <div className="ob-cards" role="status">
       {cards.map((card) => {
         const player = findPlayer(snapshot.lineups, card.side, card.playerId);
         const club = snapshot.match[card.side === 'home' ? 'homeClub' : 'awayClub'].shortName;
         return (
-          <li key={card.id} className="ob-card" data-testid="overlay-card" data-card={EVENT_RULES[card.type].card}>
+          <p key={card.id} className="ob-card" data-testid="overlay-card" data-card={EVENT_RULES[card.type].card}>
             <span className="ob-card-mark" aria-hidden="true" />
             {`${t(`event.${card.type}`)} · ${minuteLabel(card)} · ${player ? playerLabel(player) : t('player.unknown')} · ${club}`}
-          </li>
+          </p>
         );
       })}
-    </ul>
+    </div>
   );
 }
