@@ -27,13 +27,25 @@ describe('broadcast overlay in Chromium', () => {
     await page.evaluate(() => document.documentElement.removeAttribute('style'));
   };
 
-  it('shows a goal with its scorer and the new score within 1 s, a card and half-time, and ends right after a dropped socket', async () => {
+  it('shows a goal with its scorer and the new score within 1 s, a card and half-time, and ends right after dropped sockets', async () => {
     const m = (await today(app)).live[0]!;
     const drive = driver(app, op.token, m.id);
     const { lineups } = await snapshot(app, m.id);
     const scorer = lineups.home[0]!;
     const booked = lineups.away[1]!;
     const { context, page } = await newPage(browser, 'desktop');
+    // Every socket the page opens, so the test can close one under it.
+    await context.addInitScript(() => {
+      const sockets: WebSocket[] = [];
+      window.WebSocket = class extends WebSocket {
+        constructor(...args: ConstructorParameters<typeof WebSocket>) {
+          super(...args);
+          sockets.push(this);
+        }
+      };
+      Object.assign(window, { sockets });
+    });
+    const sockets = () => page.evaluate(() => (window as unknown as { sockets: WebSocket[] }).sockets.length);
     await page.goto(`${app.url}/overlay/match/${m.id}?position=top-left&scale=1.5`);
     await page.getByTestId('overlay-score-bug').waitFor();
     await expect.poll(() => score(page), within(5000)).toBe('0:0');
@@ -86,6 +98,14 @@ describe('broadcast overlay in Chromium', () => {
     const server = await snapshot(app, m.id);
     expect(server.match.score).toEqual({ home: 1, away: 2 });
     await expect.poll(() => score(page), within(20_000)).toBe('1:2');
+
+    // The socket is closed under the page (a proxy's idle cut) and a goal is recorded at once: the client opens a new
+    // one, resumes, and the overlay ends on the server's score.
+    const opened = await sockets();
+    await page.evaluate(() => (window as unknown as { sockets: WebSocket[] }).sockets.at(-1)!.close());
+    await drive.event({ type: 'goal', side: 'home', minute: 24 });
+    await expect.poll(() => score(page), within(20_000)).toBe('2:2');
+    expect(await sockets()).toBeGreaterThan(opened);
 
     // The operator stops the clock for half-time: the bug shows the break, and the clock is gone.
     await new Promise((r) => setTimeout(r, 1000));
