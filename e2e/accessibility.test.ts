@@ -11,7 +11,7 @@ import {
   signInPage,
   viewports,
 } from './harness.ts';
-import { driver, today } from './matches.ts';
+import { driver, snapshot, today } from './matches.ts';
 
 type Viewport = keyof typeof viewports;
 const size = (vp: Viewport) => `${viewports[vp].width}x${viewports[vp].height}`;
@@ -30,7 +30,7 @@ describe('accessibility of every screen (axe-core), in Russian, at 360×740 and 
     lineup: string;
     news: string;
   };
-  let staff: Record<'operator' | 'judge' | 'captain', Account>;
+  let staff: Record<'operator' | 'judge' | 'captain', Account & { token: string }>;
 
   appAndBrowser(async (started) => {
     ({ app, browser } = started);
@@ -178,6 +178,25 @@ describe('accessibility of every screen (axe-core), in Russian, at 360×740 and 
     await page.getByTestId('motm-panel').waitFor();
     await page.getByTestId('stream-panel').waitFor();
     await check(page, 'match-motm');
+    await page.context().close();
+  });
+
+  it('the broadcast overlay: the score bug with a goal and a card, and the shootout tally', async () => {
+    const page = await pageFor();
+    await page.goto(`${app.url}/overlay/match/${ids.live}`);
+    await page.getByTestId('overlay-clock').waitFor();
+    await new Promise((r) => setTimeout(r, 1500)); // subscribed: the goal and the card come live, with their notices
+    const { lineups } = await snapshot(app, ids.live);
+    const liveMatch = driver(app, staff.operator.token, ids.live);
+    await liveMatch.event({ type: 'goal', side: 'away', minute: 20, playerId: lineups.away[0]!.playerId });
+    await liveMatch.event({ type: 'red_card', side: 'home', minute: 21, playerId: lineups.home[1]!.playerId });
+    await page.getByTestId('overlay-goal').waitFor();
+    await page.getByTestId('overlay-card').waitFor();
+    await check(page, 'overlay');
+    await page.goto(`${app.url}/overlay/match/${ids.cup}?position=bottom-right&lang=en`);
+    await page.getByTestId('overlay-shootout').waitFor();
+    await check(page, 'overlay-shootout');
+    await page.context().close();
   });
 
   it('the login page, empty and after a refused sign-in', async () => {

@@ -70,6 +70,13 @@ function Page({ path }: { path: string }) {
 
 export function App() {
   const path = usePath();
+  // A bare page draws everything itself, its own landmarks included, and nothing while its chunk loads.
+  if (resolve(path)?.route.bare)
+    return (
+      <Suspense fallback={null}>
+        <Page path={path} />
+      </Suspense>
+    );
   return (
     <>
       <Header />

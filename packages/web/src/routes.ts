@@ -9,6 +9,8 @@ export interface Route {
   page: Page;
   /** Who may open it; public when absent. */
   roles?: readonly Role[];
+  /** Drawn on its own, without the app's header: a page another program shows (the stream overlay). */
+  bare?: boolean;
 }
 
 // Every screen is its own chunk, so a fan never downloads the console and an operator never the bracket. Only App
@@ -39,6 +41,7 @@ const adminMatches = lazy(() => import('./features/admin/MatchesPage.tsx'));
 const adminAudit = lazy(() => import('./features/admin/AuditPage.tsx'));
 const adminTelegram = lazy(() => import('./features/admin/TelegramPage.tsx'));
 const adminNews = lazy(() => import('./features/admin/NewsPage.tsx'));
+const overlay = lazy(() => import('./features/overlay/OverlayPage.tsx'));
 
 export const routes: Route[] = [
   { path: '/', page: today },
@@ -68,4 +71,5 @@ export const routes: Route[] = [
   { path: '/admin/audit', page: adminAudit, roles: ['admin'] },
   { path: '/admin/telegram', page: adminTelegram, roles: ['admin'] },
   { path: '/admin/news', page: adminNews, roles: ['admin'] },
+  { path: '/overlay/match/:id', page: overlay, bare: true },
 ];

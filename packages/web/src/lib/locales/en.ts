@@ -486,4 +486,17 @@ export const en = {
     seq_conflict: 'The match has changed. Please reload.',
     event_not_recorded: 'The event this write changed was never recorded.',
   },
+  overlay: {
+    label: 'Broadcast overlay',
+    unavailable: 'The match is unavailable.',
+    period: {
+      first_half: '1st half',
+      half_time: 'HT',
+      second_half: '2nd half',
+      extra_time_first: 'ET 1',
+      extra_time_break: 'ET break',
+      extra_time_second: 'ET 2',
+      penalties: 'Pens',
+    },
+  },
 };

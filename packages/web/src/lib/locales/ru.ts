@@ -516,4 +516,17 @@ export const ru = {
     seq_conflict: 'Данные матча изменились. Обновите страницу.',
     event_not_recorded: 'Событие, которое меняла эта запись, так и не было записано.',
   },
+  overlay: {
+    label: 'Табло для трансляции',
+    unavailable: 'Матч недоступен.',
+    period: {
+      first_half: '1-й тайм',
+      half_time: 'Перерыв',
+      second_half: '2-й тайм',
+      extra_time_first: 'Доп. 1',
+      extra_time_break: 'Перерыв',
+      extra_time_second: 'Доп. 2',
+      penalties: 'Пенальти',
+    },
+  },
 };
