@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
 /** Paths the server answers itself: a navigation there must reach it, not the app shell. */
-const SERVER_PATHS = ['/api', '/realtime', '/docs', '/metrics', '/healthz', '/readyz'];
+const SERVER_PATHS = ['/api', '/realtime', '/docs', '/metrics', '/healthz', '/readyz', '/embed'];
 
 /**
  * The public reads the console and the fans' pages render from: the same for every visitor, so nothing of one
@@ -58,7 +58,12 @@ export default defineConfig({
       },
     }),
   ],
-  build: { manifest: true, target: 'es2022' },
+  build: {
+    manifest: true,
+    target: 'es2022',
+    // The widgets' page is its own small entry, with none of the app's code (decision 045).
+    rollupOptions: { input: { main: 'index.html', embed: 'embed.html' } },
+  },
   server: {
     proxy: {
       '/api': 'http://localhost:3000',

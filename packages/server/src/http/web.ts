@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 /** Adds what a page path should carry beyond the built page (a match's link preview); the page itself otherwise. */
 export type PageDecorator = (req: FastifyRequest, page: string) => Promise<string>;
 import fastifyStatic from '@fastify/static';
+import { EMBED_FRAME_ANCESTORS, registerEmbed } from './embed.ts';
 import { errorBody } from './errors.ts';
 
 const escapeAttr = (s: string) => s.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -65,8 +66,11 @@ export async function registerWeb(
         if (file.includes(`${path.sep}assets${path.sep}`))
           res.header('Cache-Control', 'public, max-age=31536000, immutable');
         else if (path.basename(file) === 'sw.js') res.header('Cache-Control', 'no-cache');
+        else if (path.basename(file) === 'embed.js')
+          res.header('Cache-Control', 'no-cache').header('Content-Security-Policy', EMBED_FRAME_ANCESTORS);
       },
     });
+    registerEmbed(app, webDist!, app.config.timezone, pagePolicy);
   }
   app.setNotFoundHandler(async (req, reply) => {
     const page = req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/realtime');
