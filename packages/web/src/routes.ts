@@ -35,6 +35,8 @@ const adminStaff = lazy(() => import('./features/admin/StaffPage.tsx'));
 const adminMatches = lazy(() => import('./features/admin/MatchesPage.tsx'));
 const adminAudit = lazy(() => import('./features/admin/AuditPage.tsx'));
 const adminTelegram = lazy(() => import('./features/admin/TelegramPage.tsx'));
+const adminWidgets = lazy(() => import('./features/admin/WidgetsPage.tsx'));
+const widgets = lazy(() => import('./features/widgets/WidgetsPage.tsx'));
 
 export const routes: Route[] = [
   { path: '/', page: today },
@@ -60,4 +62,6 @@ export const routes: Route[] = [
   { path: '/admin/matches', page: adminMatches, roles: ['admin'] },
   { path: '/admin/audit', page: adminAudit, roles: ['admin'] },
   { path: '/admin/telegram', page: adminTelegram, roles: ['admin'] },
+  { path: '/admin/widgets', page: adminWidgets, roles: ['admin'] },
+  { path: '/widgets', page: widgets },
 ];

@@ -271,6 +271,7 @@ export const en = {
     fixtures: 'Fixtures and results',
     bracket: 'Playoff bracket',
     calendar: 'Calendar (iCal)',
+    embed: 'Embed on your site',
     noRound: 'No round',
     noFixtures: 'No matches yet.',
     deduction_one: '{{count}} point deducted',
@@ -319,6 +320,7 @@ export const en = {
   bracket: { title: 'Playoff bracket', tbd: 'To be decided', empty: 'The bracket is not drawn yet.' },
   club: {
     calendar: 'Match calendar (iCal)',
+    embed: 'Embed on your site',
     squad: 'Squad',
     upcoming: 'Upcoming matches',
     results: 'Results',

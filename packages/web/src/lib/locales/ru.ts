@@ -286,6 +286,7 @@ export const ru = {
     fixtures: 'Календарь и результаты',
     bracket: 'Сетка плей-офф',
     calendar: 'Календарь (iCal)',
+    embed: 'Виджет для вашего сайта',
     noRound: 'Без тура',
     noFixtures: 'Матчей пока нет.',
     deduction_one: 'Снято {{count}} очко',
@@ -340,6 +341,7 @@ export const ru = {
   bracket: { title: 'Сетка плей-офф', tbd: 'Определится', empty: 'Сетка ещё не сформирована.' },
   club: {
     calendar: 'Календарь матчей (iCal)',
+    embed: 'Виджет для вашего сайта',
     squad: 'Состав',
     upcoming: 'Ближайшие матчи',
     results: 'Результаты',

@@ -10,6 +10,7 @@ export const en = {
     matches: 'Matches',
     staff: 'Staff accounts',
     telegram: 'Telegram channel',
+    widgets: 'Widgets for websites',
     audit: 'Audit log',
   },
   home: {
@@ -21,6 +22,7 @@ export const en = {
     matches: 'Schedule a match, reschedule, postpone, cancel or reopen one, and assign its operators.',
     staff: 'Personal accounts for operators, judges, captains and admins: create, reset a password, switch off.',
     telegram: 'The league’s Telegram channel: where the bot posts kick-offs, goals and results.',
+    widgets: 'Live tables, matches and scores for club and league websites: pick one, set its look, copy the code.',
     audit: 'Who changed what and when, with the values before and after, as it happens.',
   },
   common: {
