@@ -64,6 +64,8 @@ describe('framing: widgets from any site, everything else refused (decision 045)
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-security-policy']).toBe('frame-ancestors *');
     expect(res.headers['cache-control']).toBe('no-cache');
+    // Other sites' pages load it as a script: helmet's default same-origin resource policy would block it.
+    expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin');
   });
 
   it('keeps the app pages, the API and the rest refusing to be framed by other sites', async () => {

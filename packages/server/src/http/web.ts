@@ -66,8 +66,12 @@ export async function registerWeb(
         if (file.includes(`${path.sep}assets${path.sep}`))
           res.header('Cache-Control', 'public, max-age=31536000, immutable');
         else if (path.basename(file) === 'sw.js') res.header('Cache-Control', 'no-cache');
+        // The widget loader is loaded by other sites' pages: helmet's same-origin resource policy would block it.
         else if (path.basename(file) === 'embed.js')
-          res.header('Cache-Control', 'no-cache').header('Content-Security-Policy', EMBED_FRAME_ANCESTORS);
+          res
+            .header('Cache-Control', 'no-cache')
+            .header('Content-Security-Policy', EMBED_FRAME_ANCESTORS)
+            .header('Cross-Origin-Resource-Policy', 'cross-origin');
       },
     });
     registerEmbed(app, webDist!, app.config.timezone, pagePolicy);
