@@ -9,6 +9,7 @@ export function matchRow(ctx: WidgetContext, m: MatchSummary, now: number): HTML
     'li',
     { class: `match ${m.status}`, 'data-match': m.id },
     h('span', { class: 'when' }, kickoffText(m.kickoffAt, ctx.options.lang)),
+    h('span', { class: 'state' }, stateText(m, ctx.t, now)),
     h(
       'a',
       { class: 'teams', href: matchHref(m), target: '_blank', rel: 'noopener' },
@@ -16,6 +17,5 @@ export function matchRow(ctx: WidgetContext, m: MatchSummary, now: number): HTML
       h('span', { class: 'score' }, scoreText(m)),
       h('span', { class: 'away' }, clubName(m.awayClub, ctx.options)),
     ),
-    h('span', { class: 'state' }, stateText(m, ctx.t, now)),
   );
 }
