@@ -9,8 +9,6 @@ export interface WidgetContext {
   t: Texts;
   options: WidgetOptions;
   realtime: RealtimeClient;
-  /** Calls `fn` every second while the page lives (running clocks). */
-  everySecond(fn: () => void): void;
   /** Draws the "not found" state, for an id the server does not know. */
   notFound(): void;
 }

@@ -31,15 +31,12 @@ const realtime = createRealtimeClient({
     status.textContent = state === 'offline' || state === 'reconnecting' ? t.offline : '';
   },
 });
-const ticks = new Set<() => void>();
-setInterval(() => ticks.forEach((fn) => fn()), 1000);
 
 const ctx: WidgetContext = {
   root,
   t,
   options,
   realtime,
-  everySecond: (fn) => void ticks.add(fn),
   notFound: () => show(root, h('p', { class: 'empty' }, t.notFound)),
 };
 

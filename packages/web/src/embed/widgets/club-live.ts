@@ -2,6 +2,7 @@ import type { MatchSummary } from '@touchline/contract';
 import { clubName, matchHref, readJson, upsertMatch, type WidgetContext } from '../context.ts';
 import { h, show } from '../dom.ts';
 import { kickoffText, scoreText, stateText } from '../format.ts';
+import { tick } from '../live-clock.ts';
 
 /** The match a club's strip shows: the one being played, else the next one, else the last result. */
 export function stripMatch(list: MatchSummary[]): MatchSummary | undefined {
@@ -27,11 +28,9 @@ export async function clubLiveWidget(ctx: WidgetContext, clubId: string): Promis
         h('span', { class: 'home' }, clubName(m.homeClub, o)),
         h('span', { class: 'score' }, scoreText(m)),
         h('span', { class: 'away' }, clubName(m.awayClub, o)),
-        h(
-          'span',
-          { class: 'state' },
-          m.status === 'scheduled' ? kickoffText(m.kickoffAt, o.lang) : stateText(m, t, Date.now()),
-        ),
+        m.status === 'scheduled'
+          ? h('span', { class: 'state' }, kickoffText(m.kickoffAt, o.lang))
+          : tick(h('span', { class: 'state' }), () => stateText(m, t, Date.now())),
       ),
     );
   };
@@ -53,5 +52,4 @@ export async function clubLiveWidget(ctx: WidgetContext, clubId: string): Promis
       draw();
     },
   });
-  ctx.everySecond(() => stripMatch(list)?.status === 'live' && draw());
 }

@@ -15,12 +15,11 @@ function fixturesView(ctx: WidgetContext, involves: (m: MatchSummary) => boolean
   let list: MatchSummary[] = [];
   const draw = () => {
     const shown = nearMatches(list, ctx.options.compact ? 3 : 8);
-    const now = Date.now();
     show(
       ctx.root,
       h('h1', null, ctx.t.fixtures),
       shown.length
-        ? h('ul', { class: 'matches' }, ...shown.map((m) => matchRow(ctx, m, now)))
+        ? h('ul', { class: 'matches' }, ...shown.map((m) => matchRow(ctx, m)))
         : h('p', { class: 'empty' }, ctx.t.noMatches),
     );
   };
@@ -38,7 +37,6 @@ function fixturesView(ctx: WidgetContext, involves: (m: MatchSummary) => boolean
       draw();
     },
   });
-  ctx.everySecond(() => list.some((m) => m.status === 'live') && draw());
   return {
     replace(all: MatchSummary[]) {
       list = [];

@@ -4,6 +4,7 @@ import { findPlayer, fullName } from '../../lib/names.ts';
 import { clubName, matchHref, type WidgetContext } from '../context.ts';
 import { h, show } from '../dom.ts';
 import { kickoffText, scoreText, stateText } from '../format.ts';
+import { tick } from '../live-clock.ts';
 import type { Texts } from '../texts.ts';
 
 /** The events a ticker lists: goals, cards and the commentary; substitutions and statistics stay on the site. */
@@ -46,11 +47,9 @@ export function matchWidget(ctx: WidgetContext, matchId: string): void {
         h('span', { class: 'home' }, clubName(m.homeClub, o)),
         h('span', { class: 'score', 'aria-live': 'polite' }, scoreText(m)),
         h('span', { class: 'away' }, clubName(m.awayClub, o)),
-        h(
-          'span',
-          { class: 'state' },
-          m.status === 'scheduled' ? kickoffText(m.kickoffAt, o.lang) : stateText(m, t, Date.now()),
-        ),
+        m.status === 'scheduled'
+          ? h('span', { class: 'state' }, kickoffText(m.kickoffAt, o.lang))
+          : tick(h('span', { class: 'state' }), () => stateText(m, t, Date.now())),
       ),
       !o.compact &&
         events.length > 0 &&
@@ -79,5 +78,4 @@ export function matchWidget(ctx: WidgetContext, matchId: string): void {
     },
     onError: () => ctx.notFound(),
   });
-  ctx.everySecond(() => snap?.match.status === 'live' && draw());
 }
