@@ -91,9 +91,30 @@ describe('embeddable widgets on another site (issue 19)', () => {
     await expect.poll(() => strip.frame.locator('.score').textContent(), within(2000)).toBe(score);
     await expect.poll(() => ticker.frame.locator('.score').textContent(), within(2000)).toBe(score);
     await expect.poll(() => ticker.frame.locator('.event.goal').count(), within(2000)).toBeGreaterThan(0);
+    const shortFrame = await ticker.page.locator('iframe').evaluate((el) => el.getBoundingClientRect().height);
     await drive.event({ type: 'yellow_card', side: 'away', minute: 12 });
     await expect.poll(() => ticker.frame.locator('.event.yellow_card').count(), within(2000)).toBeGreaterThan(0);
+    // Text from the server stays text: markup in a comment is shown, never parsed.
+    const comment = '<img src=x onerror="document.title=1">Дождь <b>усиливается</b>';
+    await drive.event({ type: 'comment', side: 'home', minute: 13, text: comment });
+    await expect.poll(() => ticker.frame.locator('.event.comment .text').textContent(), within(2000)).toBe(comment);
+    expect(await ticker.frame.locator('.event img, .event b').count()).toBe(0);
+    // The frame grew with its content, by the widget's height messages alone.
     await fitsContent(ticker.page, ticker.frame);
+    expect(await ticker.page.locator('iframe').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(
+      shortFrame,
+    );
+
+    // A dropped connection: goals recorded meanwhile appear once it is back, as the app resumes (protocol §10).
+    await ticker.page.context().setOffline(true);
+    await drive.event({ type: 'goal', side: 'away', minute: 15 });
+    await drive.event({ type: 'goal', side: 'away', minute: 16 });
+    await ticker.page.context().setOffline(false);
+    const server = (await snapshot(app, match.id)).match.score;
+    await expect
+      .poll(() => ticker.frame.locator('.score').textContent(), within(20_000))
+      .toBe(`${server.home} : ${server.away}`);
+    await expect.poll(() => ticker.frame.locator('.event.goal').count(), within(2000)).toBeGreaterThanOrEqual(3);
     expect(await cspViolations(ticker.page)).toEqual([]);
     expect(await ticker.frame.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual(
       [],
