@@ -40,9 +40,17 @@ export function WidgetBuilder() {
   const clubs = useAsync(() => api.request<{ clubs: ClubRef[] }>('GET', '/clubs'), []);
   const matches = useAsync(() => api.matches(), []);
 
+  const [groupId, setGroupId] = useState('');
   const subject = WIDGET_SUBJECT[kind];
   const id = ids[subject];
-  const address = id ? { kind, id } : undefined;
+  // A season played in groups may show one group's table.
+  const standings = useAsync(
+    () => (kind === 'standings' && id ? api.standings(id) : Promise.resolve(undefined)),
+    [kind, id],
+  );
+  const groups = standings.data?.groups.filter((g) => g.groupId) ?? [];
+  const group = groups.some((g) => g.groupId === groupId) ? groupId : undefined;
+  const address = id ? { kind, id, ...(kind === 'standings' && group ? { groupId: group } : {}) } : undefined;
   const url = address && widgetUrl(location.origin, address, options);
   const snippet = address && widgetSnippet(location.origin, address, options);
 
@@ -108,6 +116,19 @@ export function WidgetBuilder() {
             ))}
           </select>
         </label>
+        {groups.length > 1 && (
+          <label>
+            {t('widgets.group')}
+            <select value={group ?? ''} onChange={(e) => setGroupId(e.target.value)} data-testid="widget-group">
+              <option value="">{t('widgets.allGroups')}</option>
+              {groups.map((g) => (
+                <option key={g.groupId} value={g.groupId}>
+                  {g.label ?? g.groupId}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           {t('widgets.lang')}
           <select
