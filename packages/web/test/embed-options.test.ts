@@ -10,6 +10,8 @@ import {
 } from '../src/embed/options.ts';
 import { nearMatches } from '../src/embed/widgets/fixtures.ts';
 import { stripMatch } from '../src/embed/widgets/club-live.ts';
+import { upsertMatch } from '../src/embed/context.ts';
+import { scoreText } from '../src/embed/format.ts';
 
 describe('widget addresses', () => {
   it.each([
@@ -90,5 +92,25 @@ describe('which matches a widget shows', () => {
     expect(stripMatch(list.filter((x) => x.status !== 'live'))?.id).toBe('4');
     expect(stripMatch(list.slice(0, 2))?.id).toBe('2');
     expect(stripMatch([])).toBeUndefined();
+  });
+});
+
+describe('keeping a widget’s match list', () => {
+  const at = (id: string, kickoffAt: string) => ({ id, kickoffAt, status: 'scheduled' }) as MatchSummary;
+  it('puts a newer copy in place, in kick-off order, and drops a deleted fixture', () => {
+    let list = [at('1', '2026-12-01T10:00:00Z'), at('2', '2026-12-02T10:00:00Z')];
+    list = upsertMatch(list, { ...at('1', '2026-12-03T10:00:00Z'), status: 'postponed' });
+    expect(list.map((m) => [m.id, m.status])).toEqual([
+      ['2', 'scheduled'],
+      ['1', 'postponed'],
+    ]);
+    expect(upsertMatch(list, undefined, '2').map((m) => m.id)).toEqual(['1']);
+  });
+
+  it('writes the score only once the match has started, with the shootout when there was one', () => {
+    const base = { score: { home: 2, away: 1 } } as MatchSummary;
+    expect(scoreText({ ...base, status: 'scheduled' })).toBe('–');
+    expect(scoreText({ ...base, status: 'live' })).toBe('2 : 1');
+    expect(scoreText({ ...base, status: 'finished', shootout: { home: 4, away: 3 } })).toBe('2 : 1 (4 : 3)');
   });
 });
