@@ -312,4 +312,28 @@ describe('accessibility of every screen (axe-core), in Russian, at 360×740 and 
     await check(page, 'admin-match-manage');
     await page.context().close();
   });
+  it('the widgets (each kind, light and dark) and their builder, public and admin', async () => {
+    const page = await pageFor();
+    for (const [screen, path] of [
+      ['widget-standings', `/embed/standings/${ids.leagueSeason}`],
+      ['widget-standings-dark', `/embed/standings/${ids.leagueSeason}?theme=dark&accent=ffee00&lang=en`],
+      ['widget-club-fixtures', `/embed/club/${ids.club}/fixtures?compact=1`],
+      ['widget-season-fixtures-dark', `/embed/season/${ids.leagueSeason}/fixtures?theme=dark`],
+      ['widget-club-live', `/embed/club/${ids.club}/live`],
+      ['widget-match-dark', `/embed/match/${ids.live}?theme=dark`],
+    ] as const) {
+      await page.goto(`${app.url}${path}`);
+      await page.locator('#widget > *').first().waitFor();
+      await check(page, screen);
+    }
+    await page.goto(`${app.url}/widgets?season=${ids.leagueSeason}`);
+    await page.getByTestId('widget-preview').waitFor();
+    await check(page, 'widget-builder');
+    await page.context().close();
+    const admin = await pageFor(ADMIN);
+    await go(admin, `/admin/widgets?club=${ids.club}`);
+    await admin.getByTestId('widget-preview').waitFor();
+    await check(admin, 'admin-widgets');
+    await admin.context().close();
+  });
 });

@@ -8,6 +8,7 @@ export const webBuild: Build = {
     'packages/contract/src',
     'packages/domain/src',
     'packages/web/index.html',
+    'packages/web/embed.html',
     'packages/web/vite.config.ts',
   ],
   stamp: 'packages/web/dist/.built-by-tests',

@@ -1,9 +1,10 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import type { Plugin } from 'vite';
 
 /** Paths the server answers itself: a navigation there must reach it, not the app shell. */
-const SERVER_PATHS = ['/api', '/realtime', '/docs', '/metrics', '/healthz', '/readyz'];
+const SERVER_PATHS = ['/api', '/realtime', '/docs', '/metrics', '/healthz', '/readyz', '/embed'];
 
 /**
  * The public reads the console and the fans' pages render from: the same for every visitor, so nothing of one
@@ -12,6 +13,25 @@ const SERVER_PATHS = ['/api', '/realtime', '/docs', '/metrics', '/healthz', '/re
  */
 const PUBLIC_READS =
   /\/api\/(?:matches(?:\/[^/?]+)?|competitions|clubs\/[^/?]+|seasons\/[^/?]+\/(?:standings|bracket|players))(?:\?|$)/;
+
+/**
+ * A widget lives inside other sites' pages: it installs nothing, so the PWA's manifest link and service worker
+ * registration, which the PWA plugin writes into every page, are taken out of embed.html again.
+ */
+const widgetPageInstallsNothing: Plugin = {
+  name: 'touchline:widget-page-installs-nothing',
+  // After the PWA plugin's own post-order page transform, which writes them in.
+  enforce: 'post',
+  transformIndexHtml: {
+    order: 'post',
+    handler: (html, ctx) =>
+      ctx.path.endsWith('/embed.html')
+        ? html
+            .replace(/<link rel="manifest"[^>]*>/, '')
+            .replace(/<script id="vite-plugin-pwa:inline-sw">[\s\S]*?<\/script>/, '')
+        : html,
+  },
+};
 
 // The server serves dist/ at `/`; in dev the API and the realtime socket are proxied to it.
 export default defineConfig({
@@ -57,8 +77,14 @@ export default defineConfig({
         ],
       },
     }),
+    widgetPageInstallsNothing,
   ],
-  build: { manifest: true, target: 'es2022' },
+  build: {
+    manifest: true,
+    target: 'es2022',
+    // The widgets' page is its own small entry, with none of the app's code (decision 045).
+    rollupOptions: { input: { main: 'index.html', embed: 'embed.html' } },
+  },
   server: {
     proxy: {
       '/api': 'http://localhost:3000',

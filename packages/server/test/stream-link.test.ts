@@ -133,12 +133,13 @@ describe.each(dbKinds)('the stream link on %s', (kind) => {
     expect((await put(admin, id, RUTUBE)).status).toBe(200);
   });
 
-  it('lets the page frame only the stream players’ embed hosts', () => {
+  it('lets the page frame only itself (the widget preview) and the stream players’ embed hosts', () => {
     const frames = pagePolicy('<html></html>')
       .split('; ')
       .find((d) => d.startsWith('frame-src'));
     expect(frames?.split(' ').slice(1).sort()).toEqual(
       [
+        "'self'",
         'https://player.twitch.tv',
         'https://rutube.ru',
         'https://vkvideo.ru',

@@ -42,6 +42,8 @@ const adminAudit = lazy(() => import('./features/admin/AuditPage.tsx'));
 const adminTelegram = lazy(() => import('./features/admin/TelegramPage.tsx'));
 const adminNews = lazy(() => import('./features/admin/NewsPage.tsx'));
 const overlay = lazy(() => import('./features/overlay/OverlayPage.tsx'));
+const adminWidgets = lazy(() => import('./features/admin/WidgetsPage.tsx'));
+const widgets = lazy(() => import('./features/widgets/WidgetsPage.tsx'));
 
 export const routes: Route[] = [
   { path: '/', page: today },
@@ -72,4 +74,6 @@ export const routes: Route[] = [
   { path: '/admin/telegram', page: adminTelegram, roles: ['admin'] },
   { path: '/admin/news', page: adminNews, roles: ['admin'] },
   { path: '/overlay/match/:id', page: overlay, bare: true },
+  { path: '/admin/widgets', page: adminWidgets, roles: ['admin'] },
+  { path: '/widgets', page: widgets },
 ];

@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { STREAM_EMBED_ORIGINS } from '@touchline/domain';
+import { EMBED_FRAME_ANCESTORS, registerEmbed } from './embed.ts';
+import { errorBody } from './errors.ts';
 
 /** Adds what a page path should carry beyond the built page (a match's link preview); the page itself otherwise. */
 export type PageDecorator = (req: FastifyRequest, page: string) => Promise<string>;
-import fastifyStatic from '@fastify/static';
-import { STREAM_EMBED_ORIGINS } from '@touchline/domain';
-import { errorBody } from './errors.ts';
 
 const escapeAttr = (s: string) => s.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -17,8 +18,8 @@ export const FRAME_ANCESTORS = "frame-ancestors 'self' https://web.telegram.org"
 /**
  * The page's content security policy. Scripts: the build's own files, the page's inline scripts by hash (the
  * service worker registration), and Telegram's Mini App script; data only from this origin (the API and
- * /realtime); images also from https (club logos are links); frames only from the stream players' embed hosts
- * (decision 042).
+ * /realtime); images also from https (club logos are links); frames only from this origin (the widget builder's
+ * preview, decision 045) and the stream players' embed hosts (decision 042).
  */
 export function pagePolicy(html: string): string {
   const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
@@ -30,7 +31,7 @@ export function pagePolicy(html: string): string {
     "style-src 'self'",
     "img-src 'self' data: https:",
     "connect-src 'self'",
-    `frame-src ${STREAM_EMBED_ORIGINS.join(' ')}`,
+    `frame-src 'self' ${STREAM_EMBED_ORIGINS.join(' ')}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -68,8 +69,15 @@ export async function registerWeb(
         if (file.includes(`${path.sep}assets${path.sep}`))
           res.header('Cache-Control', 'public, max-age=31536000, immutable');
         else if (path.basename(file) === 'sw.js') res.header('Cache-Control', 'no-cache');
+        // The widget loader is loaded by other sites' pages: helmet's same-origin resource policy would block it.
+        else if (path.basename(file) === 'embed.js')
+          res
+            .header('Cache-Control', 'no-cache')
+            .header('Content-Security-Policy', EMBED_FRAME_ANCESTORS)
+            .header('Cross-Origin-Resource-Policy', 'cross-origin');
       },
     });
+    registerEmbed(app, webDist!, app.config.timezone, pagePolicy);
   }
   app.setNotFoundHandler(async (req, reply) => {
     const page = req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/realtime');

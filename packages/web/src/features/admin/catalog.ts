@@ -1,6 +1,16 @@
 import type { NotifyKind, StaffRole } from '@touchline/contract';
 /** The sections of the league office, in the order the home screen and the section menu list them. */
-export const SECTIONS = ['competitions', 'clubs', 'players', 'matches', 'staff', 'telegram', 'news', 'audit'] as const;
+export const SECTIONS = [
+  'competitions',
+  'clubs',
+  'players',
+  'matches',
+  'staff',
+  'telegram',
+  'news',
+  'widgets',
+  'audit',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export { SEASON_FORMATS as FORMATS, TIE_KINDS } from '@touchline/contract/constants';

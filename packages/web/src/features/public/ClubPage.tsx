@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PageProps } from '../../lib/router.tsx';
 import { fullName } from '../../lib/names.ts';
+import { Link } from '../../lib/router.tsx';
 import { api } from '../../lib/services.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { ErrorNote, Loading } from '../../ui/Feedback.tsx';
@@ -34,6 +35,9 @@ export default function ClubPage({ params }: PageProps) {
         <a href={`/api/clubs/${id}/calendar.ics`} download>
           {t('club.calendar')}
         </a>
+      </p>
+      <p>
+        <Link to={`/widgets?club=${id}`}>{t('club.embed')}</Link>
       </p>
       <section aria-labelledby="squad-title">
         <h2 id="squad-title">{t('club.squad')}</h2>

@@ -61,6 +61,7 @@ export default function SeasonPage({ params }: PageProps) {
         <a href={`/api/seasons/${id}/calendar.ics`} download>
           {t('season.calendar')}
         </a>
+        <Link to={`/widgets?season=${id}`}>{t('season.embed')}</Link>
       </p>
       {views?.table && (
         <section aria-labelledby="table-title">

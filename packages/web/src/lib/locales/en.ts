@@ -307,6 +307,7 @@ export const en = {
     fixtures: 'Fixtures and results',
     bracket: 'Playoff bracket',
     calendar: 'Calendar (iCal)',
+    embed: 'Embed on your site',
     noRound: 'No round',
     noFixtures: 'No matches yet.',
     deduction_one: '{{count}} point deducted',
@@ -394,6 +395,7 @@ export const en = {
   },
   club: {
     calendar: 'Match calendar (iCal)',
+    embed: 'Embed on your site',
     squad: 'Squad',
     upcoming: 'Upcoming matches',
     results: 'Results',

@@ -324,6 +324,7 @@ export const ru = {
     fixtures: 'Календарь и результаты',
     bracket: 'Сетка плей-офф',
     calendar: 'Календарь (iCal)',
+    embed: 'Виджет для вашего сайта',
     noRound: 'Без тура',
     noFixtures: 'Матчей пока нет.',
     deduction_one: 'Снято {{count}} очко',
@@ -419,6 +420,7 @@ export const ru = {
   },
   club: {
     calendar: 'Календарь матчей (iCal)',
+    embed: 'Виджет для вашего сайта',
     squad: 'Состав',
     upcoming: 'Ближайшие матчи',
     results: 'Результаты',

@@ -11,6 +11,7 @@ export const en = {
     staff: 'Staff accounts',
     telegram: 'Telegram channel',
     news: 'News',
+    widgets: 'Widgets for websites',
     audit: 'Audit log',
   },
   home: {
@@ -23,6 +24,7 @@ export const en = {
     staff: 'Personal accounts for operators, judges, captains and admins: create, reset a password, switch off.',
     telegram: 'The league’s Telegram channel: where the bot posts kick-offs, goals and results.',
     news: 'League news for the Today and club pages, with a cover and, if you like, a post in the Telegram channel.',
+    widgets: 'Live tables, matches and scores for club and league websites: pick one, set its look, copy the code.',
     audit: 'Who changed what and when, with the values before and after, as it happens.',
   },
   common: {
