@@ -144,3 +144,36 @@ describe.each(dbKinds)('storage on %s', (kind) => {
     });
   }
 });
+
+/** Moscow wall-clock times of 7 December 2026 as instants (UTC+3, no daylight saving). */
+const moscow = (hhmm: string) => new Date(`2026-12-07T${hhmm}:00+03:00`);
+
+describe('the demo league at any hour of the day', () => {
+  it.each(['09:00', '22:15', '23:40'])(
+    'seeded at %s Moscow time, keeps today’s league kick-offs ahead, in the order of the round, on today’s date',
+    async (hhmm) => {
+      const now = moscow(hhmm);
+      const h = await openTestDatabase('pglite');
+      try {
+        await ensureFirstAdmin(h.database.db, 'demo-admin', 'a-long-enough-password');
+        await seedDemoIfEmpty(h.database.db, { now, timeZone: TZ, adminLogin: 'demo-admin' });
+        const todays = (
+          await h.database.db
+            .select({ id: t.matches.id, kickoffAt: t.matches.kickoffAt })
+            .from(t.matches)
+            .innerJoin(t.seasons, eq(t.seasons.id, t.matches.seasonId))
+            .innerJoin(t.competitions, eq(t.competitions.id, t.seasons.competitionId))
+            .where(and(eq(t.matches.status, 'scheduled'), eq(t.competitions.type, 'league')))
+        )
+          .filter((m) => localDate(m.kickoffAt) === localDate(now))
+          .sort((a, b) => a.id - b.id);
+        expect(todays.length).toBeGreaterThanOrEqual(2);
+        for (const m of todays) expect(m.kickoffAt.getTime()).toBeGreaterThan(now.getTime() - 5 * 60_000);
+        const times = todays.map((m) => m.kickoffAt.getTime());
+        expect(times).toEqual([...times].sort((a, b) => a - b));
+      } finally {
+        await h.dispose();
+      }
+    },
+  );
+});

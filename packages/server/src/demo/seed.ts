@@ -35,13 +35,26 @@ interface Ctx {
   squads: Map<number, { personId: number; shirt: number }[]>;
 }
 
-/** A kick-off `minutes` from now that stays on today's date in the league's time zone. */
+/** The latest kick-off offset the demo asks for today, in minutes. */
+const LATEST_TODAY = 240;
+
+/**
+ * A kick-off `minutes` from now that stays on today's date in the league's time zone. Late in the evening all of
+ * them are squeezed into what is left of the day in proportion, so today's matches keep their order (tests
+ * take "the last match of the day" and "the match of the suspended club" by it) and stay in the future.
+ */
 function todayAt(opts: DemoOptions, minutes: number): Date {
   const FIVE_MINUTES = 5 * 60_000;
   const at = (offset: number) =>
     new Date(Math.floor((opts.now.getTime() + offset * 60_000) / FIVE_MINUTES) * FIVE_MINUTES);
-  const t = at(minutes);
-  return localDate(t, opts.timeZone) === localDate(opts.now, opts.timeZone) ? t : at(-minutes / 4);
+  const today = localDate(opts.now, opts.timeZone);
+  if (minutes < 0) {
+    const t = at(minutes);
+    return localDate(t, opts.timeZone) === today ? t : at(-minutes / 4);
+  }
+  let left = 0;
+  while (left < LATEST_TODAY && localDate(at(left + 5), opts.timeZone) === today) left += 5;
+  return at(Math.floor((minutes * left) / LATEST_TODAY));
 }
 
 async function insertLineups(ctx: Ctx, matchId: number, side: 'home' | 'away', clubId: number) {
@@ -220,7 +233,7 @@ export async function seedDemoIfEmpty(db: Db, opts: DemoOptions): Promise<DemoRe
       for (const [i, p] of pairings.entries()) {
         const isToday = roundNo === currentRound;
         const kickoffAt = isToday
-          ? todayAt(opts, todayOffsets[i] ?? 240)
+          ? todayAt(opts, todayOffsets[i] ?? LATEST_TODAY)
           : new Date(hourNow.getTime() + (roundNo - currentRound) * 7 * DAY);
         const status = roundNo < currentRound ? 'finished' : isToday && i === 0 ? 'live' : 'scheduled';
         const [m] = await tx
