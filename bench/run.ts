@@ -502,6 +502,7 @@ function leagueDayReport(r: LeagueDayResult) {
     ['Event→fan p95 (ms)', w.p95Ms, s.p95Ms],
     ['Event→fan p99 (ms)', w.p99Ms, s.p99Ms, '≤ 150, 2nd ≤ 1.5×', p99Met && parity <= 1.5 ? 'yes' : 'NO'],
     ['Event-loop lag p99 (ms)', w.eventLoopLagP99Ms, s.eventLoopLagP99Ms],
+    ['Commit → arrival over Redis, mean (ms)', undefined, s.busMeanMs],
     ['Server CPU (ms) in the window', w.cpuMs, s.cpuMs],
     ['Match frames delivered', `${w.frames}`, `${s.frames}`],
     [

@@ -30,6 +30,8 @@ export interface LeagueDayInstance {
   p99Ms: number;
   /** The event-loop delay p99 over the window, from the instance's /metrics, less the sampling resolution. */
   eventLoopLagP99Ms: number;
+  /** Commit to arrival over Redis, mean (the server's outbox-lag histogram); NaN on the writing instance. */
+  busMeanMs: number;
   cpuMs: number;
 }
 
@@ -117,11 +119,18 @@ async function redisCounters(redis: Redis) {
   };
 }
 
-/** The instance's event-loop delay p99 since the previous scrape (prom-client resets the histogram on each). */
-async function eventLoopLagMs(server: TouchlineServer): Promise<number> {
+/**
+ * The instance's event-loop delay p99 since the previous scrape (prom-client resets the histogram on each), and its
+ * running sum and count of commit-to-arrival times of patches from the other instance.
+ */
+async function scrape(server: TouchlineServer) {
   const text = await (await fetch(`${server.url}/metrics`)).text();
-  const seconds = Number(/^nodejs_eventloop_lag_p99_seconds (\S+)$/m.exec(text)?.[1] ?? NaN);
-  return Math.max(0, seconds * 1000 - LAG_RESOLUTION_MS);
+  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return {
+    lagMs: Math.max(0, value('nodejs_eventloop_lag_p99_seconds') * 1000 - LAG_RESOLUTION_MS),
+    busSum: value('touchline_outbox_lag_seconds_sum'),
+    busCount: value('touchline_outbox_lag_seconds_count'),
+  };
 }
 
 /** Waits until no frame has arrived for `quietMs` (or `maxMs` passed). */
@@ -184,7 +193,8 @@ export async function measureLeagueDay(
       redis: await redisCounters(redis),
       at: now(),
     };
-    await Promise.all(servers.map(eventLoopLagMs)); // resets each histogram: the next read covers the window
+    // Also resets each event-loop histogram: the next read covers the window.
+    const scraped = await Promise.all(servers.map(scrape));
 
     log(`league day: ${opts.windowMs / 1000} s of writes on the first instance`);
     const sent = new Map<string, number>();
@@ -223,7 +233,7 @@ export async function measureLeagueDay(
     );
     await settle(clients, 3000, 30_000);
     const windowMs = now() - before.at;
-    const lag = await Promise.all(servers.map(eventLoopLagMs));
+    const after = await Promise.all(servers.map(scrape));
     const cpu = servers.map((s, i) => cpuMs(s.pid) - before.cpu[i]!);
     const redisAfter = await redisCounters(redis);
 
@@ -277,7 +287,8 @@ export async function measureLeagueDay(
           p50Ms: s.p50,
           p95Ms: s.p95,
           p99Ms: s.p99,
-          eventLoopLagP99Ms: lag[i]!,
+          eventLoopLagP99Ms: after[i]!.lagMs,
+          busMeanMs: ((after[i]!.busSum - scraped[i]!.busSum) * 1000) / (after[i]!.busCount - scraped[i]!.busCount),
           cpuMs: cpu[i]!,
         };
       }),
