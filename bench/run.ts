@@ -515,6 +515,7 @@ function leagueDayReport(r: LeagueDayResult) {
     ['Frames/s (match + live), live frames', r.framesPerSecond, `${r.liveFrames}`],
     ['Writes (goals), failed', `${r.writes} (${r.goals})`, `${r.writeErrors}`],
     ['Server CPU per frame (µs), both', r.cpuUsPerFrame],
+    ['Client processes, share of a core each', r.clientCoreShare.join(' ')],
     ['Redis PUBLISH per write', r.redis.publishesPerWrite],
     ['Redis bytes in / out per write', r.redis.bytesInPerWrite, r.redis.bytesOutPerWrite],
   ];

@@ -138,6 +138,11 @@ export class ClientPool {
     };
   }
 
+  /** The client processes, so a section can read their CPU time (are the clients the bottleneck?). */
+  pids(): number[] {
+    return this.workers.map((w) => w.proc.pid!);
+  }
+
   async progress(): Promise<{ received: number; reconnects: number; dropped: number }> {
     const all = await Promise.all(
       this.workers.map((w) =>

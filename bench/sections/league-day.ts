@@ -50,6 +50,8 @@ export interface LeagueDayResult {
   framesLost: number;
   liveFrames: number;
   cpuUsPerFrame: number;
+  /** CPU time of the client processes in the window, per process, as a share of one core. */
+  clientCoreShare: number[];
   redis: { publishesPerWrite: number; bytesInPerWrite: number; bytesOutPerWrite: number };
   all: Percentiles;
   instances: LeagueDayInstance[];
@@ -190,6 +192,7 @@ export async function measureLeagueDay(
 
     const before = {
       cpu: servers.map((s) => cpuMs(s.pid)),
+      clientCpu: clients.pids().map(cpuMs),
       redis: await redisCounters(redis),
       at: now(),
     };
@@ -235,6 +238,7 @@ export async function measureLeagueDay(
     const windowMs = now() - before.at;
     const after = await Promise.all(servers.map(scrape));
     const cpu = servers.map((s, i) => cpuMs(s.pid) - before.cpu[i]!);
+    const clientCpu = clients.pids().map((pid, i) => cpuMs(pid) - before.clientCpu[i]!);
     const redisAfter = await redisCounters(redis);
 
     const collected = await clients.collect();
@@ -272,6 +276,7 @@ export async function measureLeagueDay(
       framesLost: framesExpected - delivered,
       liveFrames,
       cpuUsPerFrame: total ? (cpu.reduce((n, c) => n + c, 0) * 1000) / total : NaN,
+      clientCoreShare: clientCpu.map((c) => Math.round((100 * c) / windowMs) / 100),
       redis: {
         publishesPerWrite: perWrite(redisAfter.publishes - before.redis.publishes),
         bytesInPerWrite: perWrite(redisAfter.bytesIn - before.redis.bytesIn),
