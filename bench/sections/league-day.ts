@@ -126,7 +126,11 @@ async function redisCounters(redis: Redis) {
  * running sum and count of commit-to-arrival times of patches from the other instance.
  */
 async function scrape(server: TouchlineServer) {
-  const text = await (await fetch(`${server.url}/metrics`)).text();
+  // An instance too busy to answer within the timeout reads as NaN rather than ending the section.
+  const text = await fetch(`${server.url}/metrics`, { signal: AbortSignal.timeout(30_000) }).then(
+    (r) => r.text(),
+    () => '',
+  );
   const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
   return {
     lagMs: Math.max(0, value('nodejs_eventloop_lag_p99_seconds') * 1000 - LAG_RESOLUTION_MS),
