@@ -5,9 +5,10 @@
  * stops by itself. See docs/decisions (benchmark method) for the why.
  *
  * Flags: --subscribers=500,2000  --connections=10000  --workers=4  --steady=100 --interval=100 --burst=50
- *        --idle-window=20000  --only=latency,capacity,writes,startup,notifications  --startup-runs=5
+ *        --idle-window=20000  --only=latency,capacity,writes,startup,notifications,leagueday  --startup-runs=5
  *        --followers=10000  --notify-rate=500  --notify-hold=2
  *        --systems=touchline,floor,peer,hop
+ *        --matches=200 --fans=20000 --derby=2000 --league-window=60 (the league day; --only=leagueday)
  *        --wait-quiet[=120] (wait for a 1-minute load below 1 first)  --quick (a short smoke run)
  */
 import { execSync } from 'node:child_process';
@@ -16,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { measureCapacity, type CapacityResult } from './sections/capacity.ts';
 import { type LatencyResult, type LoadShape, measureLatency, type System } from './sections/latency.ts';
+import { type LeagueDayResult, measureLeagueDay } from './sections/league-day.ts';
 import { measureNotifications, type NotificationResult } from './sections/notifications.ts';
 import { measureStartup, type StartupResult } from './sections/startup.ts';
 import { measureWrites, type WriteResult } from './sections/writes.ts';
@@ -36,8 +38,8 @@ import { summarise } from './lib/stats.ts';
 import { type Cell, ratio, renderTable } from './lib/table.ts';
 
 /** The whole run is bounded: past this, everything started is stopped and the bench fails. */
-const HARD_LIMIT_MS = 9.5 * 60_000;
-const SECTIONS = ['latency', 'capacity', 'writes', 'startup', 'notifications'];
+const HARD_LIMIT_MS = 12 * 60_000;
+const SECTIONS = ['latency', 'capacity', 'writes', 'startup', 'notifications', 'leagueday'];
 
 function flags(argv: string[]) {
   const f = new Map<string, string>();
@@ -78,6 +80,13 @@ function flags(argv: string[]) {
       followers: num('followers', quick ? 1000 : 10_000),
       limitPerSecond: num('notify-rate', 500),
       holdSeconds: num('notify-hold', 2),
+    },
+    leagueDay: {
+      matches: num('matches', quick ? 20 : 200),
+      fans: num('fans', quick ? 1000 : 20_000),
+      derbyFans: num('derby', quick ? 200 : 2000),
+      windowMs: num('league-window', quick ? 15 : 60) * 1000,
+      workers: num('workers', 4),
     },
   };
 }
@@ -262,6 +271,7 @@ async function main() {
   const writes: WriteResult[] = [];
   let startup: StartupResult[] | undefined;
   let notifications: NotificationResult | undefined;
+  let leagueDay: LeagueDayResult | undefined;
   try {
     if (opts.only.has('latency')) latency = await latencySection(opts, pool, db.url, jwtKeys);
     if (opts.only.has('capacity')) {
@@ -281,6 +291,11 @@ async function main() {
       log(`notifications: ${opts.notifications.followers} followers, a goal, ${opts.notifications.limitPerSecond}/s`);
       notifications = await measureNotifications(db.url, jwtKeys, opts.notifications, track, log);
     }
+    if (opts.only.has('leagueday')) {
+      const { matches, fans } = opts.leagueDay;
+      log(`league day: ${matches} live matches, ${fans} fans over two instances`);
+      leagueDay = await measureLeagueDay(opts.leagueDay, db.url, jwtKeys, track, stop, log);
+    }
     if (opts.only.has('startup')) startup = await measureStartup(opts.startupRuns, log);
   } finally {
     clearInterval(sampler);
@@ -290,7 +305,13 @@ async function main() {
   const table = report(opts, latency?.results ?? [], capacity, writes);
   const measured = latency !== undefined || capacity !== undefined || writes.length > 0;
   const notify = notifications && notificationReport(notifications);
-  const tables = [measured ? table.text : undefined, notify?.text, startup && startupReport(startup)].filter(Boolean);
+  const league = leagueDay && leagueDayReport(leagueDay);
+  const tables = [
+    measured ? table.text : undefined,
+    league?.text,
+    notify?.text,
+    startup && startupReport(startup),
+  ].filter(Boolean);
   const machine = `${os.cpus().length} × ${cpuModel()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const busy =
     load.atStart >= 1
@@ -319,7 +340,8 @@ async function main() {
     writes,
     startup,
     notifications,
-    targets: [...table.targets, ...(notify?.targets ?? [])],
+    leagueDay,
+    targets: [...table.targets, ...(league?.targets ?? []), ...(notify?.targets ?? [])],
     table: table.text,
     seconds: Math.round((Date.now() - started) / 1000),
   };
@@ -454,6 +476,51 @@ function report(
     rows,
   );
   return { text, targets };
+}
+
+/** The league day: latency per instance, the parity of the second with the writing one, and what a write costs. */
+function leagueDayReport(r: LeagueDayResult) {
+  const [w, s] = r.instances as [LeagueDayResult['instances'][0], LeagueDayResult['instances'][0]];
+  const p99Met = r.instances.every((i) => i.p99Ms <= 150);
+  const parity = s.p99Ms / w.p99Ms;
+  const targets = [
+    {
+      name: 'league day p99 ≤ 150 ms on each instance',
+      met: p99Met,
+      detail: `${w.p99Ms.toFixed(1)} / ${s.p99Ms.toFixed(1)} ms`,
+    },
+    { name: 'league day: no frame lost', met: r.framesLost === 0, detail: `${r.framesLost}/${r.framesExpected}` },
+    {
+      name: "league day: second instance's p99 ≤ 1.5× the writing one's",
+      met: parity <= 1.5,
+      detail: `${parity.toFixed(2)}×`,
+    },
+  ];
+  const rows: Cell[][] = [
+    ['Fans on the instance (connected overall)', `${w.fans}`, `${s.fans}`, `${r.connected}/${r.fans}`],
+    ['Event→fan p50 (ms)', w.p50Ms, s.p50Ms],
+    ['Event→fan p95 (ms)', w.p95Ms, s.p95Ms],
+    ['Event→fan p99 (ms)', w.p99Ms, s.p99Ms, '≤ 150, 2nd ≤ 1.5×', p99Met && parity <= 1.5 ? 'yes' : 'NO'],
+    ['Event-loop lag p99 (ms)', w.eventLoopLagP99Ms, s.eventLoopLagP99Ms],
+    ['Commit → arrival over Redis, mean (ms)', undefined, s.busMeanMs],
+    ['Server CPU (ms) in the window', w.cpuMs, s.cpuMs],
+    ['Match frames delivered', `${w.frames}`, `${s.frames}`],
+    [
+      'Frames lost (match topics)',
+      `${r.framesLost}/${r.framesExpected}`,
+      undefined,
+      '0',
+      r.framesLost === 0 ? 'yes' : 'NO',
+    ],
+    ['Frames/s (match + live), live frames', r.framesPerSecond, `${r.liveFrames}`],
+    ['Writes (goals), failed', `${r.writes} (${r.goals})`, `${r.writeErrors}`],
+    ['Server CPU per frame (µs), both', r.cpuUsPerFrame],
+    ['Client processes, share of a core each', r.clientCoreShare.join(' ')],
+    ['Redis PUBLISH per write', r.redis.publishesPerWrite],
+    ['Redis bytes in / out per write', r.redis.bytesInPerWrite, r.redis.bytesOutPerWrite],
+  ];
+  const title = `League day: ${r.matches} matches, ${r.fans.toLocaleString('en-US')} fans, ${r.windowS} s`;
+  return { text: renderTable([title, 'Writing', 'Second', 'Target', 'Met'], rows), targets };
 }
 
 /** Commit-to-send of one goal to every follower of a club, and the send rate against the configured limit. */

@@ -29,7 +29,25 @@ export interface OpenRequest {
   timeoutMs: number;
 }
 
-export type Request = ({ cmd: 'open' } & OpenRequest) | { cmd: 'progress' } | { cmd: 'collect' } | { cmd: 'close' };
+/**
+ * Many topics at once (the league day): each fan is one client on its instance's URL, subscribed to one or more
+ * groups; a group is a topic on one instance, and every arrival is recorded with its group.
+ */
+export interface FansRequest {
+  groups: { url: string; topic: string }[];
+  /** Per fan, the groups it follows; the first names the instance it connects to. */
+  fans: number[][];
+  localAddress?: string;
+  concurrency: number;
+  timeoutMs: number;
+}
+
+export type Request =
+  | ({ cmd: 'open' } & OpenRequest)
+  | ({ cmd: 'fans' } & FansRequest)
+  | { cmd: 'progress' }
+  | { cmd: 'collect' }
+  | { cmd: 'close' };
 
 /** Every socket or client made, ready or not, so `close` ends them all. */
 const created: (() => void)[] = [];
@@ -39,25 +57,39 @@ let dropped = 0;
 /** Arrivals as parallel arrays: seq, time. Cleared on collect. */
 let seqs: number[] = [];
 let times: number[] = [];
+/** The group of each arrival (see `FansRequest`); -1 for the single-topic modes. */
+let groups: number[] = [];
 let sample: string | undefined;
 let reconnects = 0;
 
-const record = (seq: number) => {
+const record = (seq: number, group = -1) => {
   seqs.push(seq);
   times.push(now());
+  groups.push(group);
 };
 
 function openTouchline(req: OpenRequest): Promise<void> {
+  return openFan(req.url, [{ topic: req.topic, group: -1 }], req.localAddress, req.token);
+}
+
+/** One web-app realtime client on `url`, following every topic given; resolves once each has its snapshot. */
+function openFan(
+  url: string,
+  topics: { topic: string; group: number }[],
+  localAddress: string | undefined,
+  token?: string,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     let subscribed = false;
+    let pending = topics.length;
     const Impl = class extends WebSocket {
       constructor(url: string) {
-        super(url, { ...(req.localAddress ? { localAddress: req.localAddress } : {}), perMessageDeflate: false });
+        super(url, { ...(localAddress ? { localAddress } : {}), perMessageDeflate: false });
       }
     } as unknown as SocketConstructor;
     const client: RealtimeClient = createRealtimeClient({
-      url: req.url,
-      token: req.token,
+      url,
+      token,
       WebSocketImpl: Impl,
       // Deterministic back-off is not needed here; reconnects are counted and reported.
       onState: (s) => {
@@ -66,21 +98,26 @@ function openTouchline(req: OpenRequest): Promise<void> {
       maxAttempts: 20,
     });
     created.push(() => client.close());
-    client.subscribe(req.topic, {
-      onSnapshot: () => {
-        if (!subscribed) {
-          subscribed = true;
-          resolve();
-        }
-      },
-      onPatch: (frame) => {
-        record(frame.seq);
-        if (sample === undefined) sample = JSON.stringify(frame);
-      },
-      onError: (code) => {
-        if (!subscribed) reject(new Error(`subscribe ${req.topic}: ${code}`));
-      },
-    });
+    for (const { topic, group } of topics) {
+      let first = true;
+      client.subscribe(topic, {
+        onSnapshot: () => {
+          if (!first) return;
+          first = false;
+          if (--pending === 0) {
+            subscribed = true;
+            resolve();
+          }
+        },
+        onPatch: (frame) => {
+          record(frame.seq, group);
+          if (sample === undefined) sample = JSON.stringify(frame);
+        },
+        onError: (code) => {
+          if (!subscribed) reject(new Error(`subscribe ${topic}: ${code}`));
+        },
+      });
+    }
   });
 }
 
@@ -145,20 +182,36 @@ const openers: Record<Mode, (req: OpenRequest) => Promise<void>> = {
 };
 
 async function open(req: OpenRequest) {
+  return openEach(req.count, req, () => openers[req.mode](req));
+}
+
+async function openFans(req: FansRequest) {
+  return openEach(req.fans.length, req, (i) => {
+    const follows = req.fans[i]!;
+    const topics = follows.map((group) => ({ topic: req.groups[group]!.topic, group }));
+    return openFan(req.groups[follows[0]!]!.url, topics, req.localAddress);
+  });
+}
+
+async function openEach(
+  count: number,
+  req: { concurrency: number; timeoutMs: number },
+  openOne: (i: number) => Promise<void>,
+) {
   const started = now();
   let failed = 0;
   let firstError: string | undefined;
   const deadline = started + req.timeoutMs;
   await pool(
-    Array.from({ length: req.count }, (_, i) => i),
+    Array.from({ length: count }, (_, i) => i),
     req.concurrency,
-    async () => {
+    async (i) => {
       if (now() > deadline) {
         failed++;
         return;
       }
       try {
-        await within(openers[req.mode](req), Math.max(1, deadline - now()), 'connect');
+        await within(openOne(i), Math.max(1, deadline - now()), 'connect');
         ready++;
       } catch (err) {
         failed++;
@@ -173,12 +226,22 @@ async function handle(req: Request): Promise<unknown> {
   switch (req.cmd) {
     case 'open':
       return open(req);
+    case 'fans':
+      return openFans(req);
     case 'progress':
       return { received: seqs.length, reconnects, dropped };
     case 'collect': {
-      const out = { seqs: Int32Array.from(seqs), times: Float64Array.from(times), sample, reconnects, dropped };
+      const out = {
+        seqs: Int32Array.from(seqs),
+        times: Float64Array.from(times),
+        groups: Int32Array.from(groups),
+        sample,
+        reconnects,
+        dropped,
+      };
       seqs = [];
       times = [];
+      groups = [];
       return out;
     }
     case 'close': {

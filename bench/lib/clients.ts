@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Mode, Request } from '../clients/worker.ts';
+import type { FansRequest, Mode, Request } from '../clients/worker.ts';
 import { within } from './stats.ts';
 
 const WORKER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../clients/worker.ts');
@@ -15,6 +15,8 @@ interface Opened {
 interface Collected {
   seqs: Int32Array;
   times: Float64Array;
+  /** The group of each arrival (`openFans`); -1 for `open`. */
+  groups: Int32Array;
   sample?: string;
   reconnects: number;
   dropped: number;
@@ -102,6 +104,43 @@ export class ClientPool {
       ...(results.find((r) => r.firstError) ? { firstError: results.find((r) => r.firstError)!.firstError } : {}),
       ms: Math.max(...results.map((r) => r.ms)),
     };
+  }
+
+  /** Fans on many topics and instances (see `FansRequest`), dealt to the workers in turn. */
+  async openFans(opts: {
+    groups: FansRequest['groups'];
+    fans: number[][];
+    concurrency?: number;
+    timeoutMs?: number;
+  }): Promise<Opened> {
+    const timeoutMs = opts.timeoutMs ?? 180_000;
+    const results = await Promise.all(
+      this.workers.map((w, i) =>
+        w.call<Opened>(
+          {
+            cmd: 'fans',
+            groups: opts.groups,
+            fans: opts.fans.filter((_, f) => f % this.workers.length === i),
+            localAddress: `127.0.1.${i + 1}`,
+            concurrency: opts.concurrency ?? 50,
+            timeoutMs,
+          },
+          timeoutMs + 10_000,
+        ),
+      ),
+    );
+    const firstError = results.find((r) => r.firstError)?.firstError;
+    return {
+      opened: results.reduce((n, r) => n + r.opened, 0),
+      failed: results.reduce((n, r) => n + r.failed, 0),
+      ...(firstError ? { firstError } : {}),
+      ms: Math.max(...results.map((r) => r.ms)),
+    };
+  }
+
+  /** The client processes, so a section can read their CPU time (are the clients the bottleneck?). */
+  pids(): number[] {
+    return this.workers.map((w) => w.proc.pid!);
   }
 
   async progress(): Promise<{ received: number; reconnects: number; dropped: number }> {

@@ -13,7 +13,8 @@ export type BusHealth = 'ok' | 'down' | undefined;
 /** Fan-out between server instances. Redis is never the source of truth: the change log is. */
 export interface Bus {
   readonly instanceId: string;
-  publish(msg: BusMessage): void;
+  /** One write's messages, in order: they travel together (one Redis message per write, decision 049). */
+  publish(...msgs: BusMessage[]): void;
   /** Messages from other instances (own messages are delivered locally by the publisher). */
   onMessage(handler: (msg: BusMessage) => void): void;
   /** Called when the bus comes back after an outage, so subscribers can catch up from the change log. */

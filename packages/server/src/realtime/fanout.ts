@@ -1,7 +1,10 @@
 import type { CommittedPatch, PatchPublisher } from '../changes/patch.ts';
 import type { Bus, BusMessage } from './bus.ts';
 
-/** After a commit, delivers patches to this instance's sockets at once and to other instances through the bus. */
+/**
+ * After a commit, delivers patches to other instances through the bus and to this instance's sockets. The bus goes
+ * first: the local fan-out of a crowded topic takes milliseconds, and the other instances need not wait for it.
+ */
 export class Fanout implements PatchPublisher {
   private readonly listeners = new Set<(msg: BusMessage) => void>();
 
@@ -15,12 +18,11 @@ export class Fanout implements PatchPublisher {
   }
 
   publish(patches: readonly CommittedPatch[]): void {
+    if (!patches.length) return;
     const committedAt = Date.now();
-    for (const p of patches) {
-      const msg: BusMessage = { ...p, committedAt, origin: this.bus.instanceId };
-      this.emit(msg);
-      this.bus.publish(msg);
-    }
+    const msgs = patches.map((p): BusMessage => ({ ...p, committedAt, origin: this.bus.instanceId }));
+    this.bus.publish(...msgs);
+    for (const msg of msgs) this.emit(msg);
   }
 
   private emit(msg: BusMessage) {

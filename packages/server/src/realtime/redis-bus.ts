@@ -49,10 +49,15 @@ export class RedisBus implements Bus {
     this.sub.on('message', (_channel: string, raw: string) => this.deliver(raw));
   }
 
-  publish(msg: BusMessage): void {
-    this.pub.publish(CHANNEL, JSON.stringify(msg)).catch((err: Error) => {
-      const kept = this.unsent.get(msg.topic);
-      if (kept ? kept.seq < msg.seq : this.unsent.size < MAX_UNSENT) this.unsent.set(msg.topic, msg);
+  /** A write's messages as one Redis message (a JSON array when there are several): one PUBLISH and one parse each. */
+  publish(...msgs: BusMessage[]): void {
+    if (!msgs.length) return;
+    const raw = JSON.stringify(msgs.length === 1 ? msgs[0] : msgs);
+    this.pub.publish(CHANNEL, raw).catch((err: Error) => {
+      for (const msg of msgs) {
+        const kept = this.unsent.get(msg.topic);
+        if (kept ? kept.seq < msg.seq : this.unsent.size < MAX_UNSENT) this.unsent.set(msg.topic, msg);
+      }
       this.trouble(`publish failed: ${err.message}`);
     });
   }
@@ -75,18 +80,20 @@ export class RedisBus implements Bus {
   private deliver(raw: string) {
     // Messages already read from the socket still arrive after `disconnect`.
     if (this.closed) return;
-    let msg: BusMessage;
+    let parsed: BusMessage | BusMessage[];
     try {
-      msg = JSON.parse(raw) as BusMessage;
+      parsed = JSON.parse(raw) as BusMessage | BusMessage[];
     } catch {
       return;
     }
-    if (msg.origin === this.instanceId) return;
-    for (const h of this.handlers) {
-      try {
-        h(msg);
-      } catch (err) {
-        this.log.error({ err }, 'bus handler failed');
+    for (const msg of Array.isArray(parsed) ? parsed : [parsed]) {
+      if (msg.origin === this.instanceId) continue;
+      for (const h of this.handlers) {
+        try {
+          h(msg);
+        } catch (err) {
+          this.log.error({ err }, 'bus handler failed');
+        }
       }
     }
   }
