@@ -244,7 +244,7 @@ export class Hub {
     const stream = sub.stream;
     stream.members.delete(sub);
     if (stream.members.size > 0 || this.streams.get(sub.topic) !== stream) return;
-    if (stream.nameless || !stream.feed.contiguous || this.closing) return void this.streams.delete(sub.topic);
+    if (!stream.headKnown || !stream.feed.contiguous || this.closing) return void this.streams.delete(sub.topic);
     // Kept a while, still fed, so the crowd that just dropped resumes from memory (decision 048).
     clearTimeout(this.idle.get(stream));
     const timer = setTimeout(() => {

@@ -83,6 +83,11 @@ export class TopicStream {
     }).then(Boolean);
   }
 
+  /** The head was read: the stream can answer resumes from its window (a failed or nameless one cannot). */
+  get headKnown(): boolean {
+    return this.at !== undefined;
+  }
+
   receive(p: Patch): void {
     const at = this.at;
     if (this.queued === 0 && at && p.epoch === at.epoch) {
