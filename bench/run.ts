@@ -379,7 +379,7 @@ function stormReport(r: StormResult) {
     ['Fans with a gap or duplicate', r.gaps],
     ['Change-log reads per topic during the storm', r.changeLogReadsPerTopic],
     ['Server event-loop lag p99 (ms)', r.eventLoopLagP99Ms],
-    ['Goals written during the storm window', r.writes],
+    ['Goals written while the fans were away and back', r.writes],
   ];
   const text = renderTable(['Reconnect storm', 'Touchline'], rows);
   return { text, targets };

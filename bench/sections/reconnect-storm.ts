@@ -135,7 +135,10 @@ export async function measureReconnectStorm(
     await Promise.all(workers.map((w) => w.call({ cmd: 'drop' }, 30_000)));
     const resumed = await Promise.all(
       workers.map((w) =>
-        w.call<{ resumedMs: number; failed: number }>({ cmd: 'resume', spreadMs: opts.spreadMs, timeoutMs: 60_000 }, 90_000),
+        w.call<{ resumedMs: number; failed: number }>(
+          { cmd: 'resume', spreadMs: opts.spreadMs, timeoutMs: 60_000 },
+          90_000,
+        ),
       ),
     );
     // Measured here, so it counts the drop and the IPC too: a little more than the fans themselves saw.
@@ -162,10 +165,7 @@ export async function measureReconnectStorm(
       behind: checked.reduce((n, r) => n + r.behind, 0),
       writes,
       changeLogReadsPerTopic: reads / topics.length,
-      eventLoopLagP99Ms: Math.max(
-        0,
-        sum(after, 'nodejs_eventloop_lag_p99_seconds') * 1000 - EVENT_LOOP_RESOLUTION_MS,
-      ),
+      eventLoopLagP99Ms: Math.max(0, sum(after, 'nodejs_eventloop_lag_p99_seconds') * 1000 - EVENT_LOOP_RESOLUTION_MS),
     };
   } finally {
     await Promise.all(workers.map((w) => w.call({ cmd: 'close' }, 30_000).catch(() => undefined)));

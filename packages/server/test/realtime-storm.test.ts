@@ -54,7 +54,8 @@ class Fan {
  * while writes go on. Every fan ends at the head with no gap and no duplicate, and the change log is read at most
  * twice per topic however many fans resume.
  */
-describe.each(dbKinds)('reconnect storm on %s', (kind) => {
+// Hundreds of sockets and a few hundred writes: slow on the embedded database of a loaded machine.
+describe.each(dbKinds)('reconnect storm on %s', { timeout: 240_000 }, (kind) => {
   let s: TestServer;
   let admin: Api;
   let ids: string[];
@@ -132,7 +133,14 @@ describe.each(dbKinds)('reconnect storm on %s', (kind) => {
     reads.clear();
     await sleep(100);
     await Promise.all(fans.map((f) => f.connect(s.url, { epoch: f.epoch, seq: f.last })));
-    await Promise.all(fans.map((f) => f.ws.next('subscribed').then(() => undefined, () => undefined)));
+    await Promise.all(
+      fans.map((f) =>
+        f.ws.next('subscribed').then(
+          () => undefined,
+          () => undefined,
+        ),
+      ),
+    );
     await sleep(200);
     await writes.stop();
     await settle(fans, ids);
@@ -157,7 +165,14 @@ describe.each(dbKinds)('reconnect storm on %s', (kind) => {
         await f.connect(s.url, { epoch: f.epoch, seq: f.last });
       }),
     );
-    await Promise.all(fans.map((f) => f.ws.next('subscribed').then(() => undefined, () => undefined)));
+    await Promise.all(
+      fans.map((f) =>
+        f.ws.next('subscribed').then(
+          () => undefined,
+          () => undefined,
+        ),
+      ),
+    );
     await writes.stop();
     await settle(fans, topics);
     for (const topic of topics) {
