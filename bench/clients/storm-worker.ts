@@ -79,18 +79,20 @@ async function handle(req: StormRequest): Promise<unknown> {
       const started = now();
       let last = 0;
       let failed = 0;
+      let firstError: string | undefined;
       await Promise.all(
         fans.map(async (fan) => {
           await new Promise((r) => setTimeout(r, Math.random() * req.spreadMs));
           try {
             await connect(fan, true);
             last = Math.max(last, now() - started);
-          } catch {
+          } catch (err) {
             failed++;
+            firstError ??= String(err);
           }
         }),
       );
-      return { resumedMs: last, failed };
+      return { resumedMs: last, failed, ...(firstError ? { firstError } : {}) };
     }
     case 'check': {
       const deadline = now() + req.timeoutMs;

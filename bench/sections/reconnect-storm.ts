@@ -135,12 +135,14 @@ export async function measureReconnectStorm(
     await Promise.all(workers.map((w) => w.call({ cmd: 'drop' }, 30_000)));
     const resumed = await Promise.all(
       workers.map((w) =>
-        w.call<{ resumedMs: number; failed: number }>(
+        w.call<{ resumedMs: number; failed: number; firstError?: string }>(
           { cmd: 'resume', spreadMs: opts.spreadMs, timeoutMs: 60_000 },
           90_000,
         ),
       ),
     );
+    const firstError = resumed.find((r) => r.firstError)?.firstError;
+    if (firstError) log(`storm: a fan could not resume: ${firstError}`);
     // Measured here, so it counts the drop and the IPC too: a little more than the fans themselves saw.
     const resumedMs = now() - started;
     const after = await scrape();
