@@ -192,6 +192,9 @@ export class TopicStream {
     if (!at) return;
     if (p.epoch !== at.epoch) {
       this.recent = [];
+      // Reads of the old epoch must not answer anyone who subscribes from now on.
+      for (const r of this.replays) clearTimeout(r.expiry);
+      this.replays = [];
       this.at = await this.feed.head();
       for (const m of [...this.members]) m.resume();
       return;
