@@ -183,6 +183,27 @@ describe('the realtime hub (no network)', () => {
     expect(late.patches('match:1')).toEqual(run(30));
   });
 
+  it('answers a resume from the old epoch with a snapshot once the topic started a new one', async () => {
+    start();
+    const f = feed('match:1');
+    for (let i = 0; i < 300; i++) f.commit();
+    const keeper = await client();
+    keeper.say({ type: 'subscribe', topic: 'match:1' });
+    await settle();
+    const a = await client();
+    a.say({ type: 'subscribe', topic: 'match:1', since: { epoch: 'e1', seq: 10 } });
+    await settle();
+    f.epoch = 'e2';
+    f.log = [];
+    hub.receive(f.commit());
+    await settle();
+    const late = await client();
+    late.say({ type: 'subscribe', topic: 'match:1', since: { epoch: 'e1', seq: 20 } });
+    await settle();
+    expect(late.sent.find((x) => x.type === 'snapshot')).toMatchObject({ epoch: 'e2', seq: 1, recovered: false });
+    expect(late.patches('match:1')).toEqual([]);
+  });
+
   it('answers a resume from memory when it still holds every missed patch, and from the log otherwise', async () => {
     start();
     const f = feed('match:1');
