@@ -183,6 +183,27 @@ describe('the realtime hub (no network)', () => {
     expect(late.patches('match:1')).toEqual(run(30));
   });
 
+  it('forgets window patches older than a minute: a resume from before them reads the log', async () => {
+    let clock = 1_000_000;
+    start({ now: () => clock });
+    const f = feed('match:1');
+    const keeper = await client();
+    keeper.say({ type: 'subscribe', topic: 'match:1' });
+    await settle();
+    for (let i = 0; i < 3; i++) hub.receive(f.commit());
+    clock += 61_000;
+    hub.receive(f.commit());
+    const replays = vi.spyOn(f, 'replay');
+    const c = await client();
+    c.say({ type: 'subscribe', topic: 'match:1', since: { epoch: 'e1', seq: 3 } });
+    await settle();
+    expect(replays).not.toHaveBeenCalled();
+    c.say({ type: 'subscribe', topic: 'match:1', since: { epoch: 'e1', seq: 1 } });
+    await settle();
+    expect(replays).toHaveBeenCalledTimes(1);
+    expect(c.patches('match:1')).toEqual([4, 2, 3, 4]);
+  });
+
   it('answers a resume from the old epoch with a snapshot once the topic started a new one', async () => {
     start();
     const f = feed('match:1');
