@@ -77,7 +77,7 @@ export class Metrics {
   });
   private readonly logReads = new Counter({
     name: 'touchline_change_log_reads_total',
-    help: 'Reads of a topic log by the realtime hub (replays for resuming clients, gap fills), by topic kind',
+    help: 'Replays (resuming clients) and gap fills the realtime hub asked of a topic log, by topic kind; live has no log',
     labelNames: ['topic'] as const,
     registers: [this.registry],
   });
