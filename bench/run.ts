@@ -7,6 +7,7 @@
  * Flags: --subscribers=500,2000  --connections=10000  --workers=4  --steady=100 --interval=100 --burst=50
  *        --idle-window=20000  --only=latency,capacity,writes,startup,notifications,leagueday  --startup-runs=5
  *        --followers=10000  --notify-rate=500  --notify-hold=2
+ *        --storm-fans=10000  --storm-topics=5  --storm-spread=2000  (--only=storm: the reconnect storm)
  *        --systems=touchline,floor,peer,hop
  *        --matches=200 --fans=20000 --derby=2000 --league-window=60 (the league day; --only=leagueday)
  *        --wait-quiet[=120] (wait for a 1-minute load below 1 first)  --quick (a short smoke run)
@@ -19,6 +20,7 @@ import { measureCapacity, type CapacityResult } from './sections/capacity.ts';
 import { type LatencyResult, type LoadShape, measureLatency, type System } from './sections/latency.ts';
 import { type LeagueDayResult, measureLeagueDay } from './sections/league-day.ts';
 import { measureNotifications, type NotificationResult } from './sections/notifications.ts';
+import { measureReconnectStorm, type StormResult } from './sections/reconnect-storm.ts';
 import { measureStartup, type StartupResult } from './sections/startup.ts';
 import { measureWrites, type WriteResult } from './sections/writes.ts';
 import { ClientPool } from './lib/clients.ts';
@@ -38,8 +40,8 @@ import { summarise } from './lib/stats.ts';
 import { type Cell, ratio, renderTable } from './lib/table.ts';
 
 /** The whole run is bounded: past this, everything started is stopped and the bench fails. */
-const HARD_LIMIT_MS = 12 * 60_000;
-const SECTIONS = ['latency', 'capacity', 'writes', 'startup', 'notifications', 'leagueday'];
+const HARD_LIMIT_MS = 14 * 60_000;
+const SECTIONS = ['latency', 'capacity', 'writes', 'startup', 'notifications', 'leagueday', 'storm'];
 
 function flags(argv: string[]) {
   const f = new Map<string, string>();
@@ -87,6 +89,12 @@ function flags(argv: string[]) {
       derbyFans: num('derby', quick ? 200 : 2000),
       windowMs: num('league-window', quick ? 15 : 60) * 1000,
       workers: num('workers', 4),
+    },
+    storm: {
+      fans: num('storm-fans', quick ? 1000 : 10_000),
+      topics: num('storm-topics', 5),
+      workers: num('workers', 4),
+      spreadMs: num('storm-spread', 2000),
     },
   };
 }
@@ -272,6 +280,7 @@ async function main() {
   let startup: StartupResult[] | undefined;
   let notifications: NotificationResult | undefined;
   let leagueDay: LeagueDayResult | undefined;
+  let reconnectStorm: StormResult | undefined;
   try {
     if (opts.only.has('latency')) latency = await latencySection(opts, pool, db.url, jwtKeys);
     if (opts.only.has('capacity')) {
@@ -281,6 +290,11 @@ async function main() {
       await stop(server);
     }
     await stop(pool);
+    if (opts.only.has('storm')) {
+      const server = track(await startTouchline({ databaseUrl: db.url, jwtKeys }));
+      reconnectStorm = await measureReconnectStorm(server, opts.storm, log);
+      await stop(server);
+    }
     if (opts.only.has('writes')) {
       for (const storage of ['pglite', 'postgres'] as const) {
         log(`writes: ${storage}`);
@@ -306,10 +320,12 @@ async function main() {
   const measured = latency !== undefined || capacity !== undefined || writes.length > 0;
   const notify = notifications && notificationReport(notifications);
   const league = leagueDay && leagueDayReport(leagueDay);
+  const storm = reconnectStorm && stormReport(reconnectStorm);
   const tables = [
     measured ? table.text : undefined,
     league?.text,
     notify?.text,
+    storm?.text,
     startup && startupReport(startup),
   ].filter(Boolean);
   const machine = `${os.cpus().length} × ${cpuModel()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -341,7 +357,8 @@ async function main() {
     startup,
     notifications,
     leagueDay,
-    targets: [...table.targets, ...(league?.targets ?? []), ...(notify?.targets ?? [])],
+    reconnectStorm,
+    targets: [...table.targets, ...(league?.targets ?? []), ...(notify?.targets ?? []), ...(storm?.targets ?? [])],
     table: table.text,
     seconds: Math.round((Date.now() - started) / 1000),
   };
@@ -353,6 +370,37 @@ async function main() {
   writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   log(`wrote ${path.relative(ROOT, file)} in ${out.seconds} s`);
   clearTimeout(watchdog);
+}
+
+/** The reconnect storm's table and its targets (issue 20, Done-means 2). */
+function stormReport(r: StormResult) {
+  const targets = [
+    {
+      name: `reconnect storm: all ${r.fans.toLocaleString('en-US')} resumed with no gap within 5 s`,
+      met: r.resumedMs <= 5000 && r.gaps === 0 && r.failed === 0 && r.behind === 0,
+      detail: `${r.resumedMs} ms, ${r.gaps} gaps, ${r.failed} failed, ${r.behind} behind`,
+    },
+    {
+      name: 'reconnect storm: change-log reads ≤ 2 per topic',
+      met: r.changeLogReadsPerTopic <= 2,
+      detail: `${r.changeLogReadsPerTopic} per topic`,
+    },
+    {
+      name: 'reconnect storm: event-loop lag p99 < 100 ms',
+      met: r.eventLoopLagP99Ms < 100,
+      detail: `${r.eventLoopLagP99Ms.toFixed(1)} ms`,
+    },
+  ];
+  const rows: Cell[][] = [
+    [`Fans resumed (of ${r.fans.toLocaleString('en-US')}), ${r.topics} matches`, r.fans - r.failed],
+    [`Time until all resumed (ms), reconnects over ${r.spreadMs} ms`, r.resumedMs],
+    ['Fans with a gap or duplicate', r.gaps],
+    ['Change-log reads per topic during the storm', r.changeLogReadsPerTopic],
+    ['Server event-loop lag p99 (ms)', r.eventLoopLagP99Ms],
+    ['Goals written while the fans were away and back', r.writes],
+  ];
+  const text = renderTable(['Reconnect storm', 'Touchline'], rows);
+  return { text, targets };
 }
 
 function uncommittedFiles(): string[] | undefined {

@@ -28,7 +28,10 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   });
 }
 
-const address = await app.listen({ port: config.port, host: config.host });
+// A crowd reconnecting at once (decision 048) overflows Node's default accept queue of 511: dropped SYNs come back
+// only after TCP's 1, 3, 7… s retransmits. The kernel caps this at net.core.somaxconn.
+const LISTEN_BACKLOG = 4096;
+const address = await app.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG });
 const url = `http://localhost:${new URL(address).port}`;
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 const lines = [`Touchline is ready at ${url} (${app.database.kind}, started in ${seconds} s)`, ...report];

@@ -135,6 +135,96 @@ describe('the realtime hub (no network)', () => {
     }
   });
 
+  it('keeps an idle topic fed, so fans that all dropped resume from memory without a read', async () => {
+    start();
+    const f = feed('match:1');
+    f.commit();
+    const c = await client();
+    c.say({ type: 'subscribe', topic: 'match:1' });
+    await settle();
+    c.events.closed();
+    for (let i = 0; i < 3; i++) hub.receive(f.commit());
+    const replays = vi.spyOn(f, 'replay');
+    const back = await client();
+    back.say({ type: 'subscribe', topic: 'match:1', since: { epoch: 'e1', seq: 1 } });
+    await settle();
+    expect(replays).not.toHaveBeenCalled();
+    expect(back.sent.find((x) => x.type === 'subscribed')).toMatchObject({ seq: 4, recovered: true });
+    expect(back.patches('match:1')).toEqual([2, 3, 4]);
+  });
+
+  it('shares one log read among fans resuming from the same or a later seq, with no gap and no duplicate', async () => {
+    start();
+    const f = feed('match:1');
+    for (let i = 0; i < 300; i++) f.commit();
+    const keeper = await client();
+    keeper.say({ type: 'subscribe', topic: 'match:1' });
+    await settle();
+    const replays = vi.spyOn(f, 'replay');
+    const release = f.hold();
+    const [a, b] = [await client(), await client()];
+    a.say({ type: 'subscribe', topic: 'match:1', since: { epoch: 'e1', seq: 10 } });
+    await settle();
+    hub.receive(f.commit()); // 301, delivered while the read runs
+    b.say({ type: 'subscribe', topic: 'match:1', since: { epoch: 'e1', seq: 20 } });
+    await settle();
+    hub.receive(f.commit()); // 302
+    release();
+    await settle();
+    // Arriving after the read finished, from further on: the finished read still serves it.
+    const late = await client();
+    late.say({ type: 'subscribe', topic: 'match:1', since: { epoch: 'e1', seq: 30 } });
+    await settle();
+    hub.receive(f.commit()); // 303
+    expect(replays).toHaveBeenCalledTimes(1);
+    const run = (from: number) => Array.from({ length: 303 - from }, (_, i) => from + 1 + i);
+    expect(a.patches('match:1')).toEqual(run(10));
+    expect(b.patches('match:1')).toEqual(run(20));
+    expect(late.patches('match:1')).toEqual(run(30));
+  });
+
+  it('forgets window patches older than a minute: a resume from before them reads the log', async () => {
+    let clock = 1_000_000;
+    start({ now: () => clock });
+    const f = feed('match:1');
+    const keeper = await client();
+    keeper.say({ type: 'subscribe', topic: 'match:1' });
+    await settle();
+    for (let i = 0; i < 3; i++) hub.receive(f.commit());
+    clock += 61_000;
+    hub.receive(f.commit());
+    const replays = vi.spyOn(f, 'replay');
+    const c = await client();
+    c.say({ type: 'subscribe', topic: 'match:1', since: { epoch: 'e1', seq: 3 } });
+    await settle();
+    expect(replays).not.toHaveBeenCalled();
+    c.say({ type: 'subscribe', topic: 'match:1', since: { epoch: 'e1', seq: 1 } });
+    await settle();
+    expect(replays).toHaveBeenCalledTimes(1);
+    expect(c.patches('match:1')).toEqual([4, 2, 3, 4]);
+  });
+
+  it('answers a resume from the old epoch with a snapshot once the topic started a new one', async () => {
+    start();
+    const f = feed('match:1');
+    for (let i = 0; i < 300; i++) f.commit();
+    const keeper = await client();
+    keeper.say({ type: 'subscribe', topic: 'match:1' });
+    await settle();
+    const a = await client();
+    a.say({ type: 'subscribe', topic: 'match:1', since: { epoch: 'e1', seq: 10 } });
+    await settle();
+    f.epoch = 'e2';
+    f.log = [];
+    hub.receive(f.commit());
+    await settle();
+    const late = await client();
+    late.say({ type: 'subscribe', topic: 'match:1', since: { epoch: 'e1', seq: 20 } });
+    await settle();
+    expect(late.sent.find((x) => x.type === 'snapshot')).toMatchObject({ epoch: 'e2', seq: 1, recovered: false });
+    expect(late.patches('match:1')).toEqual([]);
+  });
+
   it('answers a resume from memory when it still holds every missed patch, and from the log otherwise', async () => {
     start();
     const f = feed('match:1');

@@ -75,6 +75,13 @@ export class Metrics {
     buckets: FANOUT_BUCKETS,
     registers: [this.registry],
   });
+  private readonly logReads = new Counter({
+    name: 'touchline_change_log_reads_total',
+    help: 'Replays (resuming clients) and gap fills the realtime hub asked of a topic log, by topic kind; live has no log',
+    labelNames: ['topic'] as const,
+    registers: [this.registry],
+  });
+  private readonly logReadWatchers = new Set<(topic: string) => void>();
   private readonly slowConsumers = new Counter({
     name: 'touchline_ws_slow_consumer_closes_total',
     help: 'WebSocket connections closed with 4008 because their unsent data passed the limit',
@@ -133,6 +140,18 @@ export class Metrics {
     const topic = topicKind(msg.topic);
     this.delivered.inc({ topic }, frames);
     this.fanoutLatency.observe({ topic }, Math.max(0, now - msg.committedAt) / SECONDS);
+  }
+
+  /** The realtime hub read a topic's log. */
+  changeLogRead(topic: string): void {
+    this.logReads.inc({ topic: topicKind(topic) });
+    for (const fn of this.logReadWatchers) fn(topic);
+  }
+
+  /** Calls `fn` with the topic of every log read from now on, for counts per topic; returns the unsubscribe. */
+  watchChangeLogReads(fn: (topic: string) => void): () => void {
+    this.logReadWatchers.add(fn);
+    return () => this.logReadWatchers.delete(fn);
   }
 
   slowConsumerClosed(): void {

@@ -4,7 +4,7 @@ import { Connection } from './connection.ts';
 import type { Feed, Patch, Position } from './feed.ts';
 import { type Grant, Rights, type RightsOptions } from './rights.ts';
 import type { ConnectionEvents, SocketAdapter, WireFrame } from './socket.ts';
-import { patchFrame, TopicStream } from './stream.ts';
+import { RECENT_MS, TopicStream } from './stream.ts';
 import { Subscription } from './subscription.ts';
 import { UnknownTopics } from './unknown-topics.ts';
 
@@ -26,6 +26,7 @@ export interface HubOptions {
   metrics?: {
     patchDelivered(p: { topic: string; committedAt: number }, frames: number): void;
     slowConsumerClosed(): void;
+    changeLogRead(topic: string): void;
   };
   now?: () => number;
 }
@@ -54,6 +55,8 @@ function parse(text: string | undefined): ClientFrame | undefined {
 export class Hub {
   private readonly connections = new Set<Connection>();
   private readonly streams = new Map<string, TopicStream>();
+  /** Streams nobody follows, kept for their recent window until the timer ends them. */
+  private readonly idle = new Map<TopicStream, NodeJS.Timeout>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly now: () => number;
   private readonly rights: Rights;
@@ -121,6 +124,8 @@ export class Hub {
   close(): void {
     this.closing = true;
     clearInterval(this.heartbeat);
+    for (const timer of this.idle.values()) clearTimeout(timer);
+    this.idle.clear();
     for (const c of [...this.connections]) c.close(CloseCode.serverRestarting, 'server_restarting');
   }
 
@@ -188,13 +193,20 @@ export class Hub {
 
     let stream = this.streams.get(topic);
     if (!stream) {
-      stream = new TopicStream(topic, spec.open(), (p, frames) => {
-        // Only patches straight from a write have a commit time; ones read back from the log do not.
-        if (p.committedAt !== undefined)
-          this.opts.metrics?.patchDelivered({ topic, committedAt: p.committedAt }, frames);
-      });
+      stream = new TopicStream(
+        topic,
+        countingReads(spec.open(), () => this.opts.metrics?.changeLogRead(topic)),
+        (p, frames) => {
+          // Only patches straight from a write have a commit time; ones read back from the log do not.
+          if (p.committedAt !== undefined)
+            this.opts.metrics?.patchDelivered({ topic, committedAt: p.committedAt }, frames);
+        },
+        this.now,
+      );
       this.streams.set(topic, stream);
     }
+    clearTimeout(this.idle.get(stream));
+    this.idle.delete(stream);
     const sub = new Subscription(stream, {
       send: (frame) => conn.send(frame),
       fail: (err) => {
@@ -229,8 +241,17 @@ export class Hub {
 
   private release(conn: Connection, sub: Subscription) {
     if (conn.subs.get(sub.topic) === sub) conn.subs.delete(sub.topic);
-    sub.stream.members.delete(sub);
-    if (sub.stream.members.size === 0 && this.streams.get(sub.topic) === sub.stream) this.streams.delete(sub.topic);
+    const stream = sub.stream;
+    stream.members.delete(sub);
+    if (stream.members.size > 0 || this.streams.get(sub.topic) !== stream) return;
+    if (!stream.headKnown || !stream.feed.contiguous || this.closing) return void this.streams.delete(sub.topic);
+    // Kept a while, still fed, so the crowd that just dropped resumes from memory (decision 048).
+    clearTimeout(this.idle.get(stream));
+    const timer = setTimeout(() => {
+      this.idle.delete(stream);
+      if (stream.members.size === 0 && this.streams.get(sub.topic) === stream) this.streams.delete(sub.topic);
+    }, RECENT_MS).unref();
+    this.idle.set(stream, timer);
   }
 
   private forget(conn: Connection) {
@@ -263,6 +284,17 @@ export class Hub {
   }
 }
 
+/** The feed with each read of its log reported, so a test or the bench can count them during a storm. */
+function countingReads(feed: Feed, read: () => void): Feed {
+  return {
+    contiguous: feed.contiguous,
+    head: () => feed.head(),
+    snapshot: () => feed.snapshot(),
+    replay: (since) => (read(), feed.replay(since)),
+    between: (after, before) => (read(), feed.between(after, before)),
+  };
+}
+
 type Loaded =
   { head: Position; recovered?: boolean; data: unknown } | { head: Position; recovered: true; frames: WireFrame[] };
 
@@ -274,8 +306,8 @@ async function load(stream: TopicStream, sub: Subscription, since: Position | un
   if (since) {
     const recent = stream.recentAfter(since);
     if (recent) return { head: recent.head, recovered: true, frames: recent.frames };
-    const replay = await stream.feed.replay(since);
-    if (replay) return { head: replay.head, recovered: true, frames: replay.patches.map(patchFrame) };
+    const replay = await stream.replay(sub, since);
+    if (replay) return { head: replay.head, recovered: true, frames: replay.frames };
   }
   const snap = await stream.snapshot(sub);
   if (!snap) return undefined;

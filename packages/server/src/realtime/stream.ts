@@ -6,6 +6,21 @@ export interface Delivery {
   frame: WireFrame;
 }
 
+/** A patch in the recent window, with when it entered it. */
+interface Kept extends Delivery {
+  keptAt: number;
+}
+
+/** A change-log replay under way, shared by every member resuming from `from` or later meanwhile. */
+interface SharedReplay {
+  from: Position;
+  read: Promise<{ head: Position; patches: Delivery[] } | undefined>;
+  /** Patches delivered since the read began, so a member joining it misses none of them. */
+  since: Delivery[];
+  /** Set once the read succeeded: ends the sharing when no member has joined for a while. */
+  expiry?: NodeJS.Timeout;
+}
+
 /** A subscriber as its topic's stream sees it. */
 export interface Member {
   /** One patch, already serialised; the member decides whether it is new to it. True when it was sent. */
@@ -18,8 +33,17 @@ export interface Member {
   backfill(deliveries: readonly Delivery[]): void;
 }
 
-/** Patches kept in memory per topic, so a client that lost its connection a moment ago resumes without a read. */
-const RECENT_PATCHES = 128;
+/**
+ * The recent window: patches kept in memory per topic, so a client that lost its connection a moment ago resumes
+ * without a read (decision 048). Bounded by count and by age; the hub keeps an idle topic's stream as long.
+ */
+export const RECENT_PATCHES = 128;
+export const RECENT_MS = 60_000;
+/**
+ * A finished replay stays shareable until no member has joined it for this long (and while the patches delivered
+ * since it began fit the window), so a crowd whose reconnects spread over seconds still costs one read per topic.
+ */
+export const REPLAY_SHARED_MS = 5_000;
 
 export const patchFrame = (p: Patch) =>
   JSON.stringify({ type: 'patch', topic: p.topic, epoch: p.epoch, seq: p.seq, changes: p.changes });
@@ -36,9 +60,11 @@ export class TopicStream {
   private tail: Promise<unknown> = Promise.resolve();
   private queued = 0;
   /** The last patches delivered, contiguous up to `at` for a contiguous feed. */
-  private recent: Delivery[] = [];
+  private recent: Kept[] = [];
   /** A snapshot being read, with every patch delivered since the read began. */
   private shared: { snapshot: Promise<Snapshot | undefined>; since: Delivery[] } | undefined;
+  /** Change-log replays under way. */
+  private replays: SharedReplay[] = [];
   /** Resolves once the head is known: false when the topic names nothing or its head could not be read. */
   readonly anchored: Promise<boolean>;
   /** The head was read and the topic names nothing (as opposed to a read that failed). */
@@ -48,12 +74,18 @@ export class TopicStream {
     readonly topic: string,
     readonly feed: Feed,
     private readonly onDelivered: (p: Patch, frames: number) => void = () => undefined,
+    private readonly now: () => number = Date.now,
   ) {
     this.anchored = this.enqueue(async () => {
       this.at = await feed.head();
       this.nameless = this.at === undefined;
       return !this.nameless;
     }).then(Boolean);
+  }
+
+  /** The head was read: the stream can answer resumes from its window (a failed or nameless one cannot). */
+  get headKnown(): boolean {
+    return this.at !== undefined;
   }
 
   receive(p: Patch): void {
@@ -86,8 +118,66 @@ export class TopicStream {
   recentAfter(since: Position): { head: Position; frames: WireFrame[] } | undefined {
     const at = this.at;
     if (!this.feed.contiguous || !at || since.epoch !== at.epoch || since.seq > at.seq) return undefined;
+    this.expire();
     if (since.seq < (this.recent[0]?.seq ?? at.seq + 1) - 1) return undefined;
     return { head: { ...at }, frames: this.recent.filter((d) => d.seq > since.seq).map((d) => d.frame) };
+  }
+
+  /**
+   * The patches after `since` read from the log, or undefined when they cannot all be replayed. Members resuming from
+   * the same or a later position while a read runs share it, so a crowd reconnecting at once costs one read, not
+   * one per member; like `snapshot`, a member joining a read under way gets the patches delivered since it began.
+   */
+  async replay(member: Member, since: Position): Promise<{ head: Position; frames: WireFrame[] } | undefined> {
+    let shared = this.replays.find((r) => r.from.epoch === since.epoch && r.from.seq <= since.seq);
+    if (!shared) shared = this.startReplay(since);
+    if (shared.expiry) shared.expiry.refresh();
+    member.backfill(shared.since);
+    const result = await shared.read;
+    // A read from further back may cross the replay limit where this one does not: it reads on its own.
+    if (!result && shared.from.seq < since.seq) return this.replay(member, since);
+    if (!result) return undefined;
+    return { head: result.head, frames: result.patches.filter((d) => d.seq > since.seq).map((d) => d.frame) };
+  }
+
+  private startReplay(from: Position): SharedReplay {
+    const shared: SharedReplay = {
+      from: { ...from },
+      since: [],
+      read: this.feed.replay(from).then((r) => {
+        if (!r) return undefined;
+        const patches = r.patches.map((p) => ({ seq: p.seq, frame: Buffer.from(patchFrame(p)) }));
+        this.widen(r.head, patches);
+        return { head: r.head, patches };
+      }),
+    };
+    this.replays.push(shared);
+    const drop = () => (this.replays = this.replays.filter((r) => r !== shared));
+    shared.read.then((r) => (r ? (shared.expiry = setTimeout(drop, REPLAY_SHARED_MS).unref()) : drop()), drop);
+    return shared;
+  }
+
+  /**
+   * Puts replayed patches older than the window in front of it when they join it without a hole, so members
+   * resuming from there later are answered from memory.
+   */
+  private widen(head: Position, patches: Delivery[]) {
+    const at = this.at;
+    if (!this.feed.contiguous || !at || head.epoch !== at.epoch) return;
+    const first = this.recent[0]?.seq ?? at.seq + 1;
+    if (head.seq < first - 1) return;
+    const keptAt = this.now();
+    const older = patches.filter((d) => d.seq < first).map((d) => ({ ...d, keptAt }));
+    const room = RECENT_PATCHES - this.recent.length;
+    if (room > 0 && older.length) this.recent = [...older.slice(-room), ...this.recent];
+  }
+
+  /** Drops the patches older than the window's age from its front. */
+  private expire() {
+    const old = this.now() - RECENT_MS;
+    let n = 0;
+    while (n < this.recent.length && this.recent[n]!.keptAt < old) n++;
+    if (n) this.recent = this.recent.slice(n);
   }
 
   /** Delivers what the log holds past the last delivered patch: what the bus lost during an outage. */
@@ -102,6 +192,9 @@ export class TopicStream {
     if (!at) return;
     if (p.epoch !== at.epoch) {
       this.recent = [];
+      // Reads of the old epoch must not answer anyone who subscribes from now on.
+      for (const r of this.replays) clearTimeout(r.expiry);
+      this.replays = [];
       this.at = await this.feed.head();
       for (const m of [...this.members]) m.resume();
       return;
@@ -116,9 +209,11 @@ export class TopicStream {
     this.at = { epoch: p.epoch, seq: p.seq };
     // Encoded once here rather than by every socket's send.
     const frame = Buffer.from(patchFrame(p));
-    this.recent.push({ seq: p.seq, frame });
+    this.recent.push({ seq: p.seq, frame, keptAt: this.now() });
     if (this.recent.length > RECENT_PATCHES) this.recent.shift();
     this.shared?.since.push({ seq: p.seq, frame });
+    for (const r of this.replays) r.since.push({ seq: p.seq, frame });
+    this.replays = this.replays.filter((r) => r.since.length <= RECENT_PATCHES);
     let frames = 0;
     for (const m of this.members) if (m.offer(p.seq, frame)) frames++;
     this.onDelivered(p, frames);
