@@ -443,6 +443,9 @@ function report(
     rows.push([`Idle connections open (server's count)`, `${capacity.opened} (${capacity.serverConnections})`]);
     rows.push([`Event-loop lag p99 (ms), ${n} idle`, capacity.eventLoopLagP99Ms]);
   }
+  for (const w of writes.filter((w) => w.writers === 1)) {
+    rows.push([`Queries per event write, ${w.storage === 'pglite' ? 'PGlite' : 'PostgreSQL'}`, w.queriesPerWrite]);
+  }
   for (const w of writes) {
     rows.push([
       `Event writes/s, ${w.storage === 'pglite' ? 'PGlite' : 'PostgreSQL'}, ${w.writers === 1 ? 'sequential' : `${w.writers} concurrent`}`,

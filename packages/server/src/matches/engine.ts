@@ -5,10 +5,12 @@ import { and, eq } from 'drizzle-orm';
 import { clientWrites, matches } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import type { AuditInput } from '../audit/record.ts';
-import { appendPatch, type CommittedPatch } from '../changes/patch.ts';
+import { auditPatch } from '../changes/audit-patch.ts';
+import type { CommittedPatch } from '../changes/patch.ts';
 import { type ChangeDeps, type UnitOfWork, unitOfWork } from '../changes/unit-of-work.ts';
 import { authorizeMatch, type MatchRow, type WriteRequest } from './gate.ts';
 import { finalizeAfterWrite } from './finalize.ts';
+import { recordMatchWrite } from './record.ts';
 
 export interface WriteStep<T> {
   result: T;
@@ -75,12 +77,18 @@ async function record(
   done: WriteStep<unknown>,
 ): Promise<number> {
   const seq = match.seq + 1;
-  await w.tx.update(matches).set({ seq }).where(eq(matches.id, match.id));
-  if (clientWriteId) await w.tx.insert(clientWrites).values({ matchId: match.id, clientWriteId, seq });
   const changes = tagged(done.changes, clientWriteId);
-  w.publish(await appendPatch(w.tx, { topic: `match:${match.id}`, epoch: match.epoch, seq, changes }));
-  for (const a of done.audit) await w.audit({ ...a, actorId: principal.userId, matchId: match.id });
-  w.publish(...(await finalizeAfterWrite(w.tx, match.id, match.status === 'finished')));
+  const recorded = await recordMatchWrite(w.tx, {
+    matchId: match.id,
+    epoch: match.epoch,
+    seq,
+    changes,
+    clientWriteId,
+    audit: done.audit.map((a) => ({ ...a, actorId: principal.userId, matchId: match.id })),
+  });
+  w.publish({ topic: `match:${match.id}`, epoch: match.epoch, seq, changes });
+  w.publish(...recorded.audit.map(auditPatch));
+  w.publish(...(await finalizeAfterWrite(w.tx, match.id, match.status === 'finished', recorded.status)));
   return seq;
 }
 
