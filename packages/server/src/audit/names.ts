@@ -1,15 +1,16 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type AuditEntry, ID_MAX } from '@touchline/contract';
 import { type AuditRefKind, auditRefKey, auditRefs } from '@touchline/domain';
 import type { Executor } from '../db/client.ts';
+import { rawRows } from '../db/raw.ts';
 import * as t from '../db/schema.ts';
 
-type Names = Promise<{ id: number; name: string }[]>;
+type Names = SQLWrapper;
 const home = alias(t.clubs, 'home_club');
 const away = alias(t.clubs, 'away_club');
 
-/** One query per kind: the current name of each id. */
+/** One select per kind: the current name of each id; `withNames` sends them together as one query. */
 const resolvers: Record<AuditRefKind, (ex: Executor, ids: number[]) => Names> = {
   player: (ex, ids) =>
     ex
@@ -59,8 +60,16 @@ export async function withNames(ex: Executor, entries: AuditEntry[]): Promise<Au
     wanted.get(kind)!.add(Number(id));
   }
   const names = new Map<string, string>();
-  for (const [kind, ids] of wanted) {
-    for (const row of await resolvers[kind](ex, [...ids])) names.set(auditRefKey(kind, row.id), row.name);
+  const selects = [...wanted].map(
+    ([kind, ids]) =>
+      sql`select ${kind}::text as kind, q.id, q.name from (${resolvers[kind](ex, [...ids])}) as q (id, name)`,
+  );
+  if (selects.length > 0) {
+    const rows = await rawRows<{ kind: AuditRefKind; id: number; name: string }>(
+      ex,
+      sql.join(selects, sql` union all `),
+    );
+    for (const row of rows) names.set(auditRefKey(row.kind, row.id), row.name);
   }
   return entries.map((e, i) => ({
     ...e,
