@@ -1,4 +1,4 @@
-import { eq, inArray, sql, type SQLWrapper } from 'drizzle-orm';
+import { eq, inArray, type SQL, sql, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type AuditEntry, ID_MAX } from '@touchline/contract';
 import { type AuditRefKind, auditRefKey, auditRefs } from '@touchline/domain';
@@ -46,11 +46,21 @@ const resolvers: Record<AuditRefKind, (ex: Executor, ids: number[]) => Names> = 
     ex.select({ id: t.groups.id, name: t.groups.label }).from(t.groups).where(inArray(t.groups.id, ids)),
 };
 
+/** A name read for an audit entry's `refs`. */
+export interface RefName {
+  kind: AuditRefKind;
+  id: number;
+  name: string;
+}
+
+/** What `auditRefs` reads of an entry: enough to know its refs before it is written. */
+type RefSource = Parameters<typeof auditRefs>[0];
+
 /**
- * Entries with `refs` filled: the names of the players, clubs, people and matches they refer to, read now.
- * Ids of things since deleted get no name; the log keeps the id.
+ * The refs of each entry and one query (a `union all` of one select per kind) for all their current names, or no
+ * query when they name nothing. A write may send the query inside its own statement (`matches/record.ts`).
  */
-export async function withNames(ex: Executor, entries: AuditEntry[]): Promise<AuditEntry[]> {
+export function namesQuery(ex: Executor, entries: readonly RefSource[]): { keys: string[][]; query?: SQL } {
   const keys = entries.map(auditRefs);
   const wanted = new Map<AuditRefKind, Set<number>>();
   for (const key of keys.flat()) {
@@ -59,20 +69,24 @@ export async function withNames(ex: Executor, entries: AuditEntry[]): Promise<Au
     if (!wanted.has(kind)) wanted.set(kind, new Set());
     wanted.get(kind)!.add(Number(id));
   }
-  const names = new Map<string, string>();
   const selects = [...wanted].map(
     ([kind, ids]) =>
       sql`select ${kind}::text as kind, q.id, q.name from (${resolvers[kind](ex, [...ids])}) as q (id, name)`,
   );
-  if (selects.length > 0) {
-    const rows = await rawRows<{ kind: AuditRefKind; id: number; name: string }>(
-      ex,
-      sql.join(selects, sql` union all `),
-    );
-    for (const row of rows) names.set(auditRefKey(row.kind, row.id), row.name);
-  }
+  return selects.length > 0 ? { keys, query: sql.join(selects, sql` union all `) } : { keys };
+}
+
+/** Entries with `refs` filled from the names read; ids of things since deleted get no name, the log keeps the id. */
+export function applyNames(entries: AuditEntry[], keys: string[][], rows: readonly RefName[]): AuditEntry[] {
+  const names = new Map(rows.map((r) => [auditRefKey(r.kind, r.id), r.name]));
   return entries.map((e, i) => ({
     ...e,
     refs: Object.fromEntries(keys[i]!.filter((k) => names.has(k)).map((k) => [k, names.get(k)!])),
   }));
+}
+
+/** Entries with `refs` filled: the names of the players, clubs, people and matches they refer to, read now. */
+export async function withNames(ex: Executor, entries: AuditEntry[]): Promise<AuditEntry[]> {
+  const { keys, query } = namesQuery(ex, entries);
+  return applyNames(entries, keys, query ? await rawRows<RefName>(ex, query) : []);
 }

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { AuditEntry, Change, MatchStatus, Role } from '@touchline/contract';
 import { type AuditInput, toAuditEntry } from '../audit/record.ts';
-import { withNames } from '../audit/names.ts';
+import { applyNames, namesQuery, type RefName } from '../audit/names.ts';
 import type { Tx } from '../db/client.ts';
 import { rawRows } from '../db/raw.ts';
 import type { auditLog } from '../db/schema.ts';
@@ -31,6 +31,7 @@ interface Row {
   login: string | null;
   display_name: string | null;
   role: Role;
+  names?: RefName[] | string;
 }
 
 const json = (v: unknown) => sql`${JSON.stringify(v ?? null)}::jsonb`;
@@ -60,9 +61,21 @@ export async function recordMatchWrite(tx: Tx, r: MatchRecord): Promise<{ status
       (actor_id, actor_command, action, entity, entity_id, match_id, before, after, reason)
       values ${sql.join(r.audit.map(auditValues), sql`, `)} returning *)`);
   }
+  // The names the audit entries refer to, known before they are written, read in the same statement.
+  const { keys, query: names } = namesQuery(
+    tx,
+    r.audit.map((a) => ({
+      entity: a.entity,
+      entityId: a.entityId === undefined || a.entityId === null ? null : String(a.entityId),
+      matchId: a.matchId === undefined || a.matchId === null ? null : String(a.matchId),
+      before: a.before ?? null,
+      after: a.after ?? null,
+    })),
+  );
+  const namesColumn = names ? sql`(select coalesce(json_agg(n), '[]'::json) from (${names}) n)` : sql`'[]'::json`;
   const select =
     r.audit.length > 0
-      ? sql`select b.status, a.*, u.login, u.display_name, u.role from bump b
+      ? sql`select b.status, a.*, u.login, u.display_name, u.role, ${namesColumn} as names from bump b
           cross join audit a left join users u on u.id = a.actor_id order by a.id`
       : sql`select b.status from bump b`;
   const rows = await rawRows<Row>(tx, sql`with ${sql.join(ctes, sql`, `)} ${select}`);
@@ -87,5 +100,6 @@ export async function recordMatchWrite(tx: Tx, r: MatchRecord): Promise<{ status
         : { id: row.actor_id, login: row.login!, displayName: row.display_name!, role: row.role },
     ),
   );
-  return { status, audit: r.audit.length > 0 ? await withNames(tx, entries) : [] };
+  const read = rows[0]?.names ?? [];
+  return { status, audit: applyNames(entries, keys, typeof read === 'string' ? JSON.parse(read) : read) };
 }
