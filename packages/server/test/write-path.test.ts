@@ -7,9 +7,10 @@ import { type Api, signInAdmin, snapshot, staff, todaysMatches } from './api.ts'
 import { dbKinds, startTestServer, type TestServer } from './helpers.ts';
 
 /**
- * The statements one event write sends through the whole route: sign-in check, BEGIN, the locked match row, the
- * write, its summary and statistics, the seq, the change log, the audit row with its names, the finalisation check,
- * COMMIT (decision 047). Raise these only with a reason written in the decision.
+ * The statements one event write sends through the whole route (decision 047): the account check, BEGIN, the locked
+ * match row, the event, its match's events, summary and statistics, one statement for the seq, change log, client
+ * write id, audit rows and their names, COMMIT; an operator's scorer adds the lineup read. Raise these only with a
+ * reason written in the decision.
  */
 const MAX_ADMIN_GOAL = 9;
 const MAX_OPERATOR_GOAL = 11;
