@@ -513,10 +513,26 @@ function report(
     rows.push([`Idle connections open (server's count)`, `${capacity.opened} (${capacity.serverConnections})`]);
     rows.push([`Event-loop lag p99 (ms), ${n} idle`, capacity.eventLoopLagP99Ms]);
   }
+  for (const w of writes.filter((w) => w.writers === 1)) {
+    rows.push([`Queries per event write, ${w.storage === 'pglite' ? 'PGlite' : 'PostgreSQL'}`, w.queriesPerWrite]);
+  }
   for (const w of writes) {
+    const name = `Event writes/s, ${w.storage === 'pglite' ? 'PGlite' : 'PostgreSQL'}, ${w.writers === 1 ? 'sequential' : `${w.writers} concurrent`}`;
+    // Issue 20: ≥ 150/s from one writer and ≥ 400/s from eight on eight matches, on PostgreSQL.
+    const floor = w.storage === 'postgres' ? (w.writers === 1 ? 150 : 400) : undefined;
     rows.push([
-      `Event writes/s, ${w.storage === 'pglite' ? 'PGlite' : 'PostgreSQL'}, ${w.writers === 1 ? 'sequential' : `${w.writers} concurrent`}`,
+      name,
       w.perSecond,
+      ...(floor
+        ? [
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            `≥ ${floor}/s`,
+            check(name, w.failed === 0 && w.perSecond >= floor, `${w.perSecond.toFixed(0)}/s, ${w.failed} failed`),
+          ]
+        : []),
     ]);
   }
   const text = renderTable(

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../packages/server/src/app.ts';
 import { bootstrap } from '../../packages/server/src/bootstrap.ts';
 import { loadConfig } from '../../packages/server/src/config.ts';
+import { countStatements } from '../../packages/server/src/db/statements.ts';
 import { ADMIN, freshDatabase, newJwtKeys, REDIS_URL } from '../lib/services.ts';
 import { now, pool } from '../lib/stats.ts';
 
@@ -15,6 +16,8 @@ export interface WriteResult {
   failed: number;
   seconds: number;
   perSecond: number;
+  /** SQL statements (round trips) of one event write through the route, BEGIN and COMMIT included. */
+  queriesPerWrite: number;
 }
 
 export interface WriteLimits {
@@ -77,6 +80,7 @@ export async function measureWrites(
     };
     // Warm-up: the first writes compile the code paths.
     for (let i = 0; i < 20; i++) await goal(ids[0]!);
+    const { statements: queriesPerWrite } = await countStatements(() => goal(ids[0]!));
 
     const run = async (lanes: number): Promise<WriteResult> => {
       let writes = 0;
@@ -92,7 +96,7 @@ export async function measureWrites(
         }
       });
       const seconds = (now() - start) / 1000;
-      return { storage, writers: lanes, writes, failed, seconds, perSecond: writes / seconds };
+      return { storage, writers: lanes, writes, failed, seconds, perSecond: writes / seconds, queriesPerWrite };
     };
     return [await run(1), await run(writers)];
   } finally {

@@ -19,7 +19,10 @@ export interface AuditInput {
 }
 
 /** The one shape of an audit entry, for the REST viewer and the `admin` topic alike; `withNames` fills `refs`. */
-export function toAuditEntry(a: typeof auditLog.$inferSelect, u: typeof users.$inferSelect | null): AuditEntry {
+export function toAuditEntry(
+  a: typeof auditLog.$inferSelect,
+  u: Pick<typeof users.$inferSelect, 'id' | 'login' | 'displayName' | 'role'> | null,
+): AuditEntry {
   return {
     id: String(a.id),
     at: a.at.toISOString(),

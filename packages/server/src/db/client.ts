@@ -10,6 +10,7 @@ import pg from 'pg';
 import { type DataDirHold, holdDataDir } from './data-dir.ts';
 import { migrationsFolder } from './migration-level.ts';
 import * as schema from './schema.ts';
+import { countClientQueries, countPgliteQueries } from './statements.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -65,6 +66,7 @@ export async function openPglite(dataDir: string | undefined, opts: OpenOptions 
   const hold = dataDir ? await holdDataDir(dataDir) : undefined;
   try {
     const client = dataDir ? new PGlite(path.join(dataDir, 'pglite')) : new PGlite();
+    countPgliteQueries(client);
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     if (opts.migrate ?? true) await migratePglite(drizzlePglite(client), { migrationsFolder });
     const database: Database = {
@@ -93,7 +95,10 @@ export async function openPostgres(url: string, opts: OpenOptions & { poolSize?:
   // from a checked-out one, whose 'error' event would then go unhandled. The query on it fails with the same
   // error (answered 503) and the pool discards the client when it is released.
   pool.on('error', () => undefined);
-  pool.on('connect', (client) => client.on('error', () => undefined));
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+    countClientQueries(client);
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,

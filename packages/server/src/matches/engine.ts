@@ -1,14 +1,16 @@
 import type { Change } from '@touchline/contract';
 import type { Principal } from '../auth/keyring.ts';
 import type { Tx } from '../db/client.ts';
-import { and, eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { clientWrites, matches } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import type { AuditInput } from '../audit/record.ts';
-import { appendPatch, type CommittedPatch } from '../changes/patch.ts';
+import { auditPatch } from '../changes/audit-patch.ts';
+import type { CommittedPatch } from '../changes/patch.ts';
 import { type ChangeDeps, type UnitOfWork, unitOfWork } from '../changes/unit-of-work.ts';
-import { authorizeMatch, type MatchRow, type WriteRequest } from './gate.ts';
+import { assignedOperators, authorizeMatch, type MatchRow, type WriteRequest } from './gate.ts';
 import { finalizeAfterWrite } from './finalize.ts';
+import { recordMatchWrite } from './record.ts';
 
 export interface WriteStep<T> {
   result: T;
@@ -47,11 +49,16 @@ export async function writeMatch<T>(
 ): Promise<{ result: T; seq: number }> {
   const now = new Date();
   return unitOfWork(deps, async (w) => {
-    const [match] = await w.tx.select().from(matches).where(eq(matches.id, matchId)).for('update');
-    if (!match) throw new ApiError('not_found', 'No such match');
-    const replay = opts.clientWriteId ? await appliedSeq(w.tx, matchId, opts.clientWriteId) : undefined;
+    const [locked] = await w.tx
+      .select({ match: matches, applied: appliedSeq(matchId, opts.clientWriteId), operators: assignedOperators() })
+      .from(matches)
+      .where(eq(matches.id, matchId))
+      .for('update');
+    if (!locked) throw new ApiError('not_found', 'No such match');
+    const { match } = locked;
+    const replay = locked.applied === null ? undefined : { seq: locked.applied };
     const when = { judgeWindowHours: deps.settings.judgeWindowHours, now, replay: replay !== undefined };
-    await authorizeMatch(w.tx, principal, match, { ...opts.asked, when });
+    await authorizeMatch(w.tx, principal, match, { ...opts.asked, when }, locked.operators);
     if (!replay && opts.expectedSeq !== undefined && opts.expectedSeq !== match.seq) {
       throw new ApiError('seq_conflict', 'The match has changed since you last saw it', { seq: match.seq });
     }
@@ -75,22 +82,27 @@ async function record(
   done: WriteStep<unknown>,
 ): Promise<number> {
   const seq = match.seq + 1;
-  await w.tx.update(matches).set({ seq }).where(eq(matches.id, match.id));
-  if (clientWriteId) await w.tx.insert(clientWrites).values({ matchId: match.id, clientWriteId, seq });
   const changes = tagged(done.changes, clientWriteId);
-  w.publish(await appendPatch(w.tx, { topic: `match:${match.id}`, epoch: match.epoch, seq, changes }));
-  for (const a of done.audit) await w.audit({ ...a, actorId: principal.userId, matchId: match.id });
-  w.publish(...(await finalizeAfterWrite(w.tx, match.id, match.status === 'finished')));
+  const recorded = await recordMatchWrite(w.tx, {
+    matchId: match.id,
+    epoch: match.epoch,
+    seq,
+    changes,
+    clientWriteId,
+    audit: done.audit.map((a) => ({ ...a, actorId: principal.userId, matchId: match.id })),
+  });
+  w.publish({ topic: `match:${match.id}`, epoch: match.epoch, seq, changes });
+  w.publish(...recorded.audit.map(auditPatch));
+  w.publish(...(await finalizeAfterWrite(w.tx, match.id, match.status === 'finished', recorded.status)));
   return seq;
 }
 
-async function appliedSeq(tx: Tx, matchId: number, clientWriteId: string): Promise<{ seq: number } | undefined> {
-  const [row] = await tx
-    .select({ seq: clientWrites.seq })
-    .from(clientWrites)
-    .where(and(eq(clientWrites.matchId, matchId), eq(clientWrites.clientWriteId, clientWriteId)));
-  return row;
-}
+/** The seq a client write was applied at, read with the locked match row: null when it is new or unnamed. */
+const appliedSeq = (matchId: number, clientWriteId: string | undefined) =>
+  clientWriteId
+    ? sql<number | null>`(select ${clientWrites.seq} from ${clientWrites}
+        where ${clientWrites.matchId} = ${matchId} and ${clientWrites.clientWriteId} = ${clientWriteId})`
+    : sql<null>`null::int`;
 
 /** Every change of a client's write names it, so the writer's screen retires its optimistic copy on sight. */
 const tagged = (changes: Change[], clientEventId: string | undefined): Change[] =>

@@ -22,8 +22,8 @@ import { ApiError } from '../http/errors.ts';
 import type { WriteContext, WriteStep } from './engine.ts';
 import { assertCommentRate } from './comments.ts';
 import { assertPlayersOfSide } from './players.ts';
-import { loadEvents, loadStats, toEvent } from '../reads/snapshot.ts';
-import { getSummary } from '../reads/summary.ts';
+import { buildStats, loadEvents, toEvent } from '../reads/snapshot.ts';
+import { summaryFromEvents } from '../reads/summary.ts';
 
 type EventFields = Pick<
   MatchEvent,
@@ -69,8 +69,10 @@ async function assertKickDue(ctx: WriteContext, side: Side) {
 
 /** The match changes that go with an event change: the summary (score) and, for cards, the statistics. */
 async function consequences(ctx: WriteContext): Promise<Change[]> {
-  const summary = await getSummary(ctx.tx, ctx.match.id);
-  const stats = await loadStats(ctx.tx, ctx.match.id);
+  const events = await loadEvents(ctx.tx, ctx.match.id);
+  const summary = await summaryFromEvents(ctx.tx, ctx.match.id, events);
+  const statRows = await ctx.tx.select().from(t.matchStats).where(eq(t.matchStats.matchId, ctx.match.id));
+  const stats = buildStats(statRows, events);
   return [
     { op: 'updated', entity: 'match', id: summary!.id, data: summary },
     { op: 'updated', entity: 'stats', id: summary!.id, data: stats },

@@ -153,7 +153,14 @@ async function refreshTie(tx: Tx, tieId: number, played: Played[]) {
  * Finishing a match, or changing a finished one, recomputes the season's derived results from scratch
  * (player totals, suspensions, the tie), settles its predictions again, and sends the new standings on season:{id}. Idempotent by construction.
  */
-export async function finalizeAfterWrite(tx: Tx, matchId: number, wasFinished: boolean): Promise<CommittedPatch[]> {
+export async function finalizeAfterWrite(
+  tx: Tx,
+  matchId: number,
+  wasFinished: boolean,
+  /** The status the write left, when the caller knows it: a match neither finished nor finishing needs no read. */
+  status?: string,
+): Promise<CommittedPatch[]> {
+  if (!wasFinished && status !== undefined && status !== 'finished') return [];
   const [m] = await tx.select().from(t.matches).where(eq(t.matches.id, matchId));
   if (!m || (m.status !== 'finished' && !wasFinished)) return [];
   const played = await rebuildSeasonResults(tx, m.seasonId);

@@ -138,6 +138,17 @@ export async function listSummaries(db: Executor, q: MatchListQuery & { ids?: nu
   return rows.map((r) => toSummary(r, tallies.get(r.m.id)!, firstLegs.get(r.m.id)));
 }
 
+/** One match's summary from its events as the caller already read them (a write reads them once for two uses). */
+export async function summaryFromEvents(
+  db: Executor,
+  id: number,
+  events: readonly ReducibleEvent[],
+): Promise<MatchSummary | undefined> {
+  const rows = await baseQuery(db).where(eq(matches.id, id));
+  const firstLegs = await firstLegsOf(db, rows);
+  return rows[0] && toSummary(rows[0], reduceEvents(events), firstLegs.get(id));
+}
+
 export async function getSummary(db: Executor, id: number): Promise<MatchSummary | undefined> {
   const [summary] = await listSummaries(db, { ids: [id] });
   return summary;

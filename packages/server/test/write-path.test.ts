@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { and, count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, changeLog } from '../src/db/schema.ts';
+import { countStatements } from '../src/db/statements.ts';
+import { type Api, signInAdmin, snapshot, staff, todaysMatches } from './api.ts';
+import { dbKinds, startTestServer, type TestServer } from './helpers.ts';
+
+/**
+ * The statements one event write sends through the whole route (decision 047): the account check, BEGIN, the locked
+ * match row, the event, its match's events, summary and statistics, one statement for the seq, change log, client
+ * write id, audit rows and their names, COMMIT; an operator's scorer adds the lineup read. Raise these only with a
+ * reason written in the decision.
+ */
+const MAX_ADMIN_GOAL = 9;
+const MAX_OPERATOR_GOAL = 11;
+
+describe.each(dbKinds)('the event write path on %s', (kind) => {
+  let s: TestServer;
+  let admin: Api;
+  let op: Api;
+  let matchId: string;
+  beforeAll(async () => {
+    s = await startTestServer(kind, { demo: true });
+    admin = await signInAdmin(s.app);
+    op = (await staff(s.app, admin, 'operator')).api;
+    matchId = (await todaysMatches(s.app)).live[0]!.id;
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const goal = (api: Api, extra: object = {}) =>
+    countStatements(() =>
+      api.req('POST', `/api/matches/${matchId}/events`, { type: 'goal', side: 'home', minute: 30, ...extra }),
+    );
+
+  it(`sends at most ${MAX_ADMIN_GOAL} statements for an admin's goal`, async () => {
+    await goal(admin);
+    const { result, statements } = await goal(admin);
+    expect(result.status).toBe(201);
+    console.log(`${kind}: an admin's goal takes ${statements} statements`);
+    expect(statements).toBeLessThanOrEqual(MAX_ADMIN_GOAL);
+  });
+
+  it(`sends at most ${MAX_OPERATOR_GOAL} statements for an operator's goal with a scorer and a client id`, async () => {
+    const scorer = (await snapshot(s.app, matchId)).lineups.home[0]?.playerId;
+    const { result, statements } = await goal(op, { clientEventId: randomUUID(), playerId: scorer });
+    expect(result.status).toBe(201);
+    console.log(`${kind}: an operator's goal with a scorer and a client id takes ${statements} statements`);
+    expect(statements).toBeLessThanOrEqual(MAX_OPERATOR_GOAL);
+  });
+
+  it('leaves exactly one change-log row and one audit row per write, at contiguous seqs', async () => {
+    const id = Number(matchId);
+    const rows = async () => {
+      const db = s.database.db;
+      const [log] = await db
+        .select({ n: count() })
+        .from(changeLog)
+        .where(eq(changeLog.topic, `match:${id}`));
+      const [audit] = await db
+        .select({ n: count() })
+        .from(auditLog)
+        .where(and(eq(auditLog.matchId, id), eq(auditLog.entity, 'event')));
+      return { log: log!.n, audit: audit!.n };
+    };
+    const before = await rows();
+    const start = (await snapshot(s.app, matchId)).seq;
+    const K = 12;
+    const seqs: number[] = [];
+    for (let i = 0; i < K; i++) {
+      const r = await (i % 2 ? op : admin).req('POST', `/api/matches/${matchId}/events`, {
+        type: i % 3 ? 'penalty_missed' : 'goal',
+        side: i % 2 ? 'away' : 'home',
+        minute: 40 + i,
+        clientEventId: randomUUID(),
+      });
+      expect(r.status).toBe(201);
+      seqs.push(r.body.seq);
+    }
+    expect(seqs).toEqual(Array.from({ length: K }, (_, i) => start + 1 + i));
+    const after = await rows();
+    expect(after.log - before.log).toBe(K);
+    expect(after.audit - before.audit).toBe(K);
+  });
+});
