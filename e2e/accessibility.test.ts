@@ -192,6 +192,15 @@ describe('accessibility of every screen (axe-core), in Russian, at 360×740 and 
     await liveMatch.event({ type: 'red_card', side: 'home', minute: 21, playerId: lineups.home[1]!.playerId });
     await page.getByTestId('overlay-goal').waitFor();
     await page.getByTestId('overlay-card').waitFor();
+    // Checked once the notices have slid in: half-faded text is not what a viewer reads (a slow machine caught it).
+    await page.evaluate(() =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+          .map((a) => a.finished),
+      ),
+    );
     await check(page, 'overlay');
     await page.goto(`${app.url}/overlay/match/${ids.cup}?position=bottom-right&lang=en`);
     await page.getByTestId('overlay-shootout').waitFor();
