@@ -34,7 +34,8 @@ interface Row {
   names?: RefName[] | string;
 }
 
-const json = (v: unknown) => sql`${JSON.stringify(v ?? null)}::jsonb`;
+// An absent value is SQL NULL, as the audit writer stores it: JSON `null` would not survive a backup's round trip.
+const json = (v: unknown) => sql`${v === undefined || v === null ? null : JSON.stringify(v)}::jsonb`;
 
 const auditValues = (a: AuditInput): SQL =>
   sql`(${a.actorId === null ? null : Number(a.actorId)}::int, ${a.actorCommand ?? null}::text, ${a.action}::text,
