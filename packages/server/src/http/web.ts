@@ -10,7 +10,8 @@ import { errorBody } from './errors.ts';
 /** Adds what a page path should carry beyond the built page (a match's link preview); the page itself otherwise. */
 export type PageDecorator = (req: FastifyRequest, page: string) => Promise<string>;
 
-const escapeAttr = (s: string) => s.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Text made safe inside a double-quoted HTML attribute. */
+export const escapeAttr = (s: string) => s.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Who may frame any response: this site, and Telegram's web client, which shows Mini Apps in a frame. */
 export const FRAME_ANCESTORS = "frame-ancestors 'self' https://web.telegram.org";

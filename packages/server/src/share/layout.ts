@@ -2,11 +2,11 @@ import { CARD_FONT_FAMILY } from './fonts.ts';
 import { h, type Node } from './h.ts';
 import { CARD_SIZES, type CardSize } from './render.ts';
 
-export const BRAND = 'Touchline';
+const BRAND = 'Touchline';
 /** Light text on the league's dark green, readable when a feed shrinks the card to a thumbnail. */
 export const COLORS = { bg: '#0b3d2e', bg2: '#0b6e4f', fg: '#ffffff', soft: '#cfe6dc', accent: '#ffd166' };
 
-/** The card's canvas: the size, the background, the font, and room at the edges. */
+/** The card's canvas: the size, the background, the font, room at the edges, and the brand at the foot. */
 export function frame(size: CardSize, ...children: (Node | null)[]): Node {
   const edge = size === '1080x1080' ? 72 : 56;
   const { width, height } = CARD_SIZES[size];
@@ -23,6 +23,7 @@ export function frame(size: CardSize, ...children: (Node | null)[]): Node {
       fontFamily: CARD_FONT_FAMILY,
     },
     ...children,
+    h('div', { fontSize: 26, color: COLORS.soft }, BRAND),
   );
 }
 

@@ -1,6 +1,6 @@
 import type { LineupEntry } from '@touchline/contract';
 import { h, type Node, SHARE } from './h.ts';
-import { BRAND, COLORS, frame, header } from './layout.ts';
+import { COLORS, frame, header } from './layout.ts';
 import type { CardSize } from './render.ts';
 
 export interface LineupCardModel {
@@ -47,6 +47,5 @@ export function lineupCard(m: LineupCardModel, size: CardSize): Node {
           column(m.heading.starters, starters),
           column(m.heading.substitutes, subs),
         ),
-    h('div', { fontSize: 26, color: COLORS.soft }, BRAND),
   );
 }

@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { MatchSummary } from '@touchline/contract';
-import type { PageDecorator } from '../http/web.ts';
+import { escapeAttr, type PageDecorator } from '../http/web.ts';
 import { getSummary } from '../reads/summary.ts';
-
-const escapeAttr = (s: string) => s.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The match page's title as a link preview shows it: the clubs, and the score once there is one. */
 export const previewTitle = (m: MatchSummary) =>

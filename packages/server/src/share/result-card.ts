@@ -1,6 +1,6 @@
 import type { Side } from '@touchline/contract';
 import { h, type Node, SHARE } from './h.ts';
-import { BRAND, COLORS, frame, header } from './layout.ts';
+import { COLORS, frame, header } from './layout.ts';
 import type { CardSize } from './render.ts';
 
 /** What a result card says, already in the reader's language. */
@@ -68,6 +68,5 @@ export function resultCard(m: ResultCardModel, size: CardSize): Node {
         scorerList(m.scorers.away, 'flex-end', square ? 32 : 28),
       ),
     ),
-    h('div', { fontSize: 26, color: COLORS.soft }, BRAND),
   );
 }

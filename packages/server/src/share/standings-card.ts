@@ -1,6 +1,6 @@
 import type { StandingsRow } from '@touchline/contract';
 import { h, type Node, SHARE } from './h.ts';
-import { BRAND, COLORS, frame, header } from './layout.ts';
+import { COLORS, frame, header } from './layout.ts';
 import type { CardSize } from './render.ts';
 
 export interface StandingsCardModel {
@@ -50,6 +50,5 @@ export function standingsCard(m: StandingsCardModel, size: CardSize): Node {
           cells(String(r.position), r.club.name, String(r.played), `${r.goalsFor}–${r.goalsAgainst}`, String(r.points)),
         ),
     ),
-    h('div', { fontSize: 26, color: COLORS.soft }, BRAND),
   );
 }
