@@ -170,7 +170,7 @@ async function insertNotice(tx: Tx, row: NoticeRow & { wanted: string[] }, candi
           and r.paused_at is null and (r.channel <> 'telegram' or r.can_write)
           and exists (select 1 from jsonb_array_elements_text(r.kinds) k where k in (${list(row.wanted)}))
         on conflict (recipient_id, notice_key) do nothing
-        returning recipient_id`,
+        returning channel`,
   );
 }
 
@@ -201,13 +201,12 @@ async function correct(tx: Tx, row: Omit<NoticeRow, 'kind'>, removed: RemovedFac
   return planned;
 }
 
-/** Runs an `INSERT … RETURNING recipient_id` and counts what it inserted by channel, without fetching the rows. */
+/** Runs an `INSERT … RETURNING channel` and counts what it inserted by channel, without fetching the rows. */
 async function counted(ex: Tx | Db, kind: string, insert: SQL): Promise<Planned[]> {
   const rows = await rawRows<{ channel: string; count: number }>(
     ex,
     sql`with ins as (${insert})
-        select r.channel, count(*)::int as count from ins join notify_recipients r on r.id = ins.recipient_id
-        group by r.channel`,
+        select channel, count(*)::int as count from ins group by channel`,
   );
   return rows.map((r) => ({ kind, channel: r.channel, count: r.count }));
 }
@@ -247,6 +246,6 @@ export async function planReminders(db: Db): Promise<Planned[]> {
                and ((f.target = 'match' and f.target_id = m.id)
                  or (f.target = 'club' and f.target_id in (m.home_club_id, m.away_club_id)))))
         on conflict (recipient_id, notice_key) do nothing
-        returning recipient_id`,
+        returning channel`,
   );
 }
