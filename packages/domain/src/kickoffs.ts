@@ -12,18 +12,33 @@ function checkDate(date: string): string {
   return date;
 }
 
+/** Building an Intl formatter costs far more than using one (the live card asks several per write): one per shape. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall clock of `timeZone` in parts: to the second, or to the minute. */
+function wallFormatter(timeZone: string, seconds: boolean): Intl.DateTimeFormat {
+  const key = `${timeZone}|${seconds}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const digits = seconds ? 'numeric' : '2-digit';
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: digits,
+      day: digits,
+      hour: digits,
+      minute: digits,
+      ...(seconds ? { second: 'numeric' } : {}),
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** How far ahead of UTC the wall clock of `timeZone` is at instant `t`, in ms. */
 function offsetAt(t: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(t);
+  const parts = wallFormatter(timeZone, true).formatToParts(t);
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)!.value);
   const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return wall - Math.floor(t / 1000) * 1000;
@@ -69,16 +84,8 @@ export function scheduleRounds(opts: {
 }
 
 /** The wall clock of instant `iso` in `timeZone`: a date (YYYY-MM-DD) and a time (HH:mm). */
-export function wallClockOf(iso: string, timeZone: string): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(new Date(iso));
+export function wallClockOf(iso: string | Date, timeZone: string): { date: string; time: string } {
+  const parts = wallFormatter(timeZone, false).formatToParts(new Date(iso));
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
   return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Change, MatchSummary } from '@touchline/contract';
-import { localToUtc } from '@touchline/domain';
+import { localToUtc, wallClockOf } from '@touchline/domain';
 import type { Db } from '../db/client.ts';
 import { listSummaries } from '../reads/summary.ts';
 import type { Feed, Patch, Position } from './feed.ts';
@@ -8,7 +8,7 @@ import type { Feed, Patch, Position } from './feed.ts';
 const DAY = 86_400_000;
 /** The patches news writes publish: no client topic of their own, the `live` topic carries them. */
 export const NEWS_SOURCE = 'news';
-const localDay = (iso: string | Date, timeZone: string) => new Date(iso).toLocaleDateString('en-CA', { timeZone });
+const localDay = (iso: string | Date, timeZone: string) => wallClockOf(iso, timeZone).date;
 
 /**
  * live: a MatchSummary for every match that is live or on today's card. It has no log of its own: its patches are
