@@ -11,6 +11,7 @@ import { type ChangeDeps, type UnitOfWork, unitOfWork } from '../changes/unit-of
 import { assignedOperators, authorizeMatch, type MatchRow, type WriteRequest } from './gate.ts';
 import { finalizeAfterWrite } from './finalize.ts';
 import { recordMatchWrite } from './record.ts';
+import { type SummaryRow, summaryRows } from '../reads/summary.ts';
 
 export interface WriteStep<T> {
   result: T;
@@ -24,6 +25,8 @@ export interface WriteStep<T> {
 export interface WriteContext {
   tx: Tx;
   match: MatchRow;
+  /** The match's summary row as locked, before the step: right for a step that leaves the match row alone. */
+  summaryRow: SummaryRow;
   principal: Principal;
   now: Date;
   /** The same client write was applied before, at `seq`: answer with the current state and change nothing. */
@@ -49,20 +52,22 @@ export async function writeMatch<T>(
 ): Promise<{ result: T; seq: number }> {
   const now = new Date();
   return unitOfWork(deps, async (w) => {
-    const [locked] = await w.tx
-      .select({ match: matches, applied: appliedSeq(matchId, opts.clientWriteId), operators: assignedOperators() })
-      .from(matches)
+    // The summary's names and rules come with the lock: an event write needs them and changes none (decision 050).
+    const [locked] = await summaryRows(w.tx, {
+      applied: appliedSeq(matchId, opts.clientWriteId),
+      operators: assignedOperators(),
+    })
       .where(eq(matches.id, matchId))
-      .for('update');
+      .for('update', { of: matches });
     if (!locked) throw new ApiError('not_found', 'No such match');
-    const { match } = locked;
-    const replay = locked.applied === null ? undefined : { seq: locked.applied };
+    const { m: match, applied, operators, ...names } = locked;
+    const replay = applied === null ? undefined : { seq: applied };
     const when = { judgeWindowHours: deps.settings.judgeWindowHours, now, replay: replay !== undefined };
-    await authorizeMatch(w.tx, principal, match, { ...opts.asked, when }, locked.operators);
+    await authorizeMatch(w.tx, principal, match, { ...opts.asked, when }, operators);
     if (!replay && opts.expectedSeq !== undefined && opts.expectedSeq !== match.seq) {
       throw new ApiError('seq_conflict', 'The match has changed since you last saw it', { seq: match.seq });
     }
-    const done = await step({ tx: w.tx, match, principal, now, replay });
+    const done = await step({ tx: w.tx, match, summaryRow: { m: match, ...names }, principal, now, replay });
     // A replay answers with the seq the write was first applied at: a client holding that seq already shows it.
     const seq =
       replay || done.changes.length === 0

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, getTableColumns } from 'drizzle-orm';
 import {
   type Change,
   type CreateEventBody,
@@ -22,8 +22,11 @@ import { ApiError } from '../http/errors.ts';
 import type { WriteContext, WriteStep } from './engine.ts';
 import { assertCommentRate } from './comments.ts';
 import { assertPlayersOfSide } from './players.ts';
-import { buildStats, loadEvents, toEvent } from '../reads/snapshot.ts';
+import { buildStats, loadEvents, rowsFound, toEvent } from '../reads/snapshot.ts';
+import { rowsFromJson } from '../db/raw.ts';
 import { summaryFromEvents } from '../reads/summary.ts';
+
+type EventRow = typeof t.matchEvents.$inferSelect;
 
 type EventFields = Pick<
   MatchEvent,
@@ -67,12 +70,24 @@ async function assertKickDue(ctx: WriteContext, side: Side) {
   if (refusal) throw new ApiError(refusal, KICK_REFUSED[refusal], { shootout });
 }
 
-/** The match changes that go with an event change: the summary (score) and, for cards, the statistics. */
-async function consequences(ctx: WriteContext): Promise<Change[]> {
-  const events = await loadEvents(ctx.tx, ctx.match.id);
-  const summary = await summaryFromEvents(ctx.tx, ctx.match.id, events);
-  const statRows = await ctx.tx.select().from(t.matchStats).where(eq(t.matchStats.matchId, ctx.match.id));
-  const stats = buildStats(statRows, events);
+type Found = { eventsFound: unknown; statsFound: unknown };
+/** The event row a write's statement returns, with the match's rows it found (`rowsFound`). */
+const returned = (matchId: number) => ({ ...getTableColumns(t.matchEvents), ...rowsFound(matchId) });
+
+/**
+ * The match changes that go with an event change: the summary (score) and, for cards, the statistics, from the rows
+ * the write's statement found with the event itself put in (`written`) or taken out (`removed`).
+ */
+async function consequences(
+  ctx: WriteContext,
+  found: Found,
+  edit: { written: EventRow } | { removed: number },
+): Promise<Change[]> {
+  const id = 'written' in edit ? edit.written.id : edit.removed;
+  const others = rowsFromJson(t.matchEvents, found.eventsFound).filter((e) => e.id !== id);
+  const events = 'written' in edit ? [...others, edit.written].sort((a, b) => a.id - b.id) : others;
+  const summary = await summaryFromEvents(ctx.tx, ctx.match.id, events, ctx.summaryRow);
+  const stats = buildStats(rowsFromJson(t.matchStats, found.statsFound), events);
   return [
     { op: 'updated', entity: 'match', id: summary!.id, data: summary },
     { op: 'updated', entity: 'stats', id: summary!.id, data: stats },
@@ -135,16 +150,17 @@ export async function createEvent(
       createdAt: ctx.now,
       createdBy: Number(ctx.principal.userId),
     })
-    .returning();
-  const event = toEvent(row!);
+    .returning(returned(ctx.match.id));
+  const { eventsFound, statsFound, ...written } = row!;
+  const event = toEvent(written);
+  const more = await consequences(ctx, { eventsFound, statsFound }, { written });
   return {
     result: { event, created: true },
-    changes: [{ op: 'created', entity: 'event', id: event.id, data: event }, ...(await consequences(ctx))],
+    changes: [{ op: 'created', entity: 'event', id: event.id, data: event }, ...more],
     audit: [{ action: 'create', entity: 'event', entityId: event.id, before: null, after: event }],
   };
 }
 
-type EventRow = typeof t.matchEvents.$inferSelect;
 
 const findOwnEvent = async (ctx: WriteContext, eventId: number): Promise<EventRow | undefined> =>
   (
@@ -191,11 +207,13 @@ export async function patchEvent(
     .update(t.matchEvents)
     .set(toColumns(merged))
     .where(eq(t.matchEvents.id, eventId))
-    .returning();
-  const event = toEvent(updated!);
+    .returning(returned(ctx.match.id));
+  const { eventsFound, statsFound, ...written } = updated!;
+  const event = toEvent(written);
+  const more = await consequences(ctx, { eventsFound, statsFound }, { written });
   return {
     result: { event },
-    changes: [{ op: 'updated', entity: 'event', id: event.id, data: event }, ...(await consequences(ctx))],
+    changes: [{ op: 'updated', entity: 'event', id: event.id, data: event }, ...more],
     audit: [{ action: 'update', entity: 'event', entityId: event.id, before, after: event }],
   };
 }
@@ -209,10 +227,14 @@ export async function deleteEvent(ctx: WriteContext, eventId: number): Promise<W
   if (onlyIn && ctx.match.status === 'live' && ctx.match.period !== onlyIn) {
     throw new ApiError('shootout_only_in_penalties', 'Shootout kicks change only in the penalties period');
   }
-  await ctx.tx.delete(t.matchEvents).where(eq(t.matchEvents.id, eventId));
+  const [found] = await ctx.tx
+    .delete(t.matchEvents)
+    .where(eq(t.matchEvents.id, eventId))
+    .returning(rowsFound(ctx.match.id));
+  const more = await consequences(ctx, found!, { removed: eventId });
   return {
     result: null,
-    changes: [{ op: 'deleted', entity: 'event', id: before.id }, ...(await consequences(ctx))],
+    changes: [{ op: 'deleted', entity: 'event', id: before.id }, ...more],
     audit: [{ action: 'delete', entity: 'event', entityId: before.id, before, after: null }],
   };
 }

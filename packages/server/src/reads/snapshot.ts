@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { LineupEntry, MatchEvent, MatchSnapshot, Side, SideStats, Stats } from '@touchline/contract';
 import { EVENT_RULES, reduceEvents } from '@touchline/domain';
 import type { Db, Executor } from '../db/client.ts';
@@ -49,6 +49,16 @@ export function buildStats(rows: StatsRow[], events: readonly Pick<EventRow, 'ty
 export async function loadEvents(db: Executor, matchId: number) {
   return db.select().from(matchEvents).where(eq(matchEvents.matchId, matchId)).orderBy(asc(matchEvents.id));
 }
+
+/**
+ * Columns for a write's RETURNING: the match's events and statistics rows as its statement found them, so the write
+ * needs no second read (decision 050). The statement's own change is not among them: the caller applies it.
+ */
+export const rowsFound = (matchId: number) => ({
+  eventsFound: sql<unknown>`(select coalesce(json_agg(e order by e.id), '[]'::json)
+    from ${matchEvents} e where e.match_id = ${matchId})`,
+  statsFound: sql<unknown>`(select coalesce(json_agg(s), '[]'::json) from ${matchStats} s where s.match_id = ${matchId})`,
+});
 
 export async function loadStats(db: Executor, matchId: number): Promise<SideStats> {
   const rows = await db.select().from(matchStats).where(eq(matchStats.matchId, matchId));

@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, lte, or, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type SelectedFields } from 'drizzle-orm/pg-core';
 import type { MatchListQuery, MatchSummary, Score } from '@touchline/contract';
 import { decidesTie, type MatchTally, type ReducibleEvent, reduceEvents, scoreOf, shootoutOf } from '@touchline/domain';
 import type { Executor } from '../db/client.ts';
@@ -9,19 +9,22 @@ import { clubRef, roundRef } from './refs.ts';
 const home = alias(clubs, 'home_club');
 const away = alias(clubs, 'away_club');
 
-function baseQuery(db: Executor) {
+const summaryFields = {
+  m: matches,
+  competition: { id: competitions.id, name: competitions.name, type: competitions.type },
+  rules: { extraTime: competitions.extraTime, awayGoals: competitions.awayGoals },
+  round: { id: rounds.id, label: rounds.label, stage: rounds.stage, number: rounds.number },
+  tieKind: ties.kind,
+  home: { id: home.id, name: home.name, shortName: home.shortName, logoUrl: home.logoUrl },
+  away: { id: away.id, name: away.name, shortName: away.shortName, logoUrl: away.logoUrl },
+  venue: venues.name,
+  referee: referees.name,
+};
+
+/** What a summary is made of besides the events, with `extra` columns read in the same statement. */
+export function summaryRows<E extends SelectedFields>(db: Executor, extra: E) {
   return db
-    .select({
-      m: matches,
-      competition: { id: competitions.id, name: competitions.name, type: competitions.type },
-      rules: { extraTime: competitions.extraTime, awayGoals: competitions.awayGoals },
-      round: { id: rounds.id, label: rounds.label, stage: rounds.stage, number: rounds.number },
-      tieKind: ties.kind,
-      home: { id: home.id, name: home.name, shortName: home.shortName, logoUrl: home.logoUrl },
-      away: { id: away.id, name: away.name, shortName: away.shortName, logoUrl: away.logoUrl },
-      venue: venues.name,
-      referee: referees.name,
-    })
+    .select({ ...summaryFields, ...extra })
     .from(matches)
     .innerJoin(seasons, eq(seasons.id, matches.seasonId))
     .innerJoin(competitions, eq(competitions.id, seasons.competitionId))
@@ -33,7 +36,11 @@ function baseQuery(db: Executor) {
     .leftJoin(referees, eq(referees.id, matches.refereeId));
 }
 
-type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
+const baseQuery = (db: Executor) => summaryRows(db, {});
+
+/** A match's row with the names and rules its summary shows. */
+export type SummaryRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
+type Row = SummaryRow;
 
 /** The reduced event log (score, shootout, cards) of each match, read in one query. */
 export async function talliesOf(db: Executor, ids: number[]): Promise<Map<number, MatchTally>> {
@@ -138,13 +145,17 @@ export async function listSummaries(db: Executor, q: MatchListQuery & { ids?: nu
   return rows.map((r) => toSummary(r, tallies.get(r.m.id)!, firstLegs.get(r.m.id)));
 }
 
-/** One match's summary from its events as the caller already read them (a write reads them once for two uses). */
+/**
+ * One match's summary from its events as the caller already read them (a write reads them once for two uses), and
+ * from its summary row when the caller read that too (a write reads it with the match's lock, decision 050).
+ */
 export async function summaryFromEvents(
   db: Executor,
   id: number,
   events: readonly ReducibleEvent[],
+  known?: SummaryRow,
 ): Promise<MatchSummary | undefined> {
-  const rows = await baseQuery(db).where(eq(matches.id, id));
+  const rows = known ? [known] : await baseQuery(db).where(eq(matches.id, id));
   const firstLegs = await firstLegsOf(db, rows);
   return rows[0] && toSummary(rows[0], reduceEvents(events), firstLegs.get(id));
 }
