@@ -8,6 +8,8 @@ export const ISSUER = 'touchline';
 export const AUDIENCE = 'touchline';
 export const TOKEN_TTL_SECONDS = 12 * 3600;
 const MIN_SECRET_LENGTH = 32;
+/** Tokens remembered as verified: every request checks its token, and HMAC through WebCrypto showed in profiles. */
+const VERIFIED_CACHE = 1024;
 
 export interface Principal {
   userId: string;
@@ -62,6 +64,15 @@ export function localKeyringSpec(dataDir: string): string {
 export function createKeyring(spec: string): Keyring {
   const keys = parseKeyring(spec);
   const [signingKid, signingKey] = [...keys.entries()][0]!;
+  // A token's signature and claims verify the same way every time, so a verified one is kept until it expires; the
+  // account's own state (active, role, token version) is still read on every request (auth/plugin.ts).
+  const verified = new Map<string, Verified>();
+  const remember = (token: string, v: Verified | null) => {
+    if (!v) return null;
+    if (verified.size >= VERIFIED_CACHE) verified.delete(verified.keys().next().value!);
+    verified.set(token, Object.freeze(v));
+    return v;
+  };
   return {
     async sign(p, ttl = TOKEN_TTL_SECONDS) {
       return new SignJWT({ role: p.role, ...(p.clubId ? { clubId: p.clubId } : {}), tv: p.tokenVersion ?? 0 })
@@ -74,26 +85,36 @@ export function createKeyring(spec: string): Keyring {
         .sign(signingKey);
     },
     async verify(token) {
-      try {
-        const { payload } = await jwtVerify(
-          token,
-          (header) => {
-            const key = header.kid ? keys.get(header.kid) : undefined;
-            if (!key) throw new joseErrors.JWKSNoMatchingKey();
-            return key;
-          },
-          { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp', 'sub', 'role'] },
-        );
-        const role = Role.safeParse(payload.role);
-        if (!role.success || typeof payload.sub !== 'string' || !/^[1-9][0-9]*$/.test(payload.sub)) return null;
-        const clubId = typeof payload.clubId === 'string' ? payload.clubId : undefined;
-        if (role.data === 'captain' && !clubId) return null;
-        const tokenVersion = typeof payload.tv === 'number' && Number.isInteger(payload.tv) ? payload.tv : 0;
-        const expiresAt = payload.exp! * 1000;
-        return { userId: payload.sub, role: role.data, ...(clubId ? { clubId } : {}), tokenVersion, expiresAt };
-      } catch {
+      const known = verified.get(token);
+      if (known) {
+        if (known.expiresAt > Date.now()) return known;
+        verified.delete(token);
         return null;
       }
+      return remember(token, await verifyToken(token));
     },
   };
+
+  async function verifyToken(token: string): Promise<Verified | null> {
+    try {
+      const { payload } = await jwtVerify(
+        token,
+        (header) => {
+          const key = header.kid ? keys.get(header.kid) : undefined;
+          if (!key) throw new joseErrors.JWKSNoMatchingKey();
+          return key;
+        },
+        { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp', 'sub', 'role'] },
+      );
+      const role = Role.safeParse(payload.role);
+      if (!role.success || typeof payload.sub !== 'string' || !/^[1-9][0-9]*$/.test(payload.sub)) return null;
+      const clubId = typeof payload.clubId === 'string' ? payload.clubId : undefined;
+      if (role.data === 'captain' && !clubId) return null;
+      const tokenVersion = typeof payload.tv === 'number' && Number.isInteger(payload.tv) ? payload.tv : 0;
+      const expiresAt = payload.exp! * 1000;
+      return { userId: payload.sub, role: role.data, ...(clubId ? { clubId } : {}), tokenVersion, expiresAt };
+    } catch {
+      return null;
+    }
+  }
 }
