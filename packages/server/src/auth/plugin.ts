@@ -73,7 +73,9 @@ export async function isActiveAccount(db: Executor, p: Account): Promise<boolean
   const [row] = await db
     .select({ active: users.active, role: users.role, tokenVersion: users.tokenVersion })
     .from(users)
-    .where(eq(users.id, Number(p.userId)));
+    .where(eq(users.id, Number(p.userId)))
+    .prepare('account_state')
+    .execute();
   return holds(row, p);
 }
 

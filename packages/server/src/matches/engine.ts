@@ -58,7 +58,9 @@ export async function writeMatch<T>(
       operators: assignedOperators(),
     })
       .where(eq(matches.id, matchId))
-      .for('update', { of: matches });
+      .for('update', { of: matches })
+      .prepare(opts.clientWriteId ? 'match_write_lock_cw' : 'match_write_lock')
+      .execute();
     if (!locked) throw new ApiError('not_found', 'No such match');
     const { m: match, applied, operators, ...names } = locked;
     const replay = applied === null ? undefined : { seq: applied };

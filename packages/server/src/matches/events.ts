@@ -150,7 +150,9 @@ export async function createEvent(
       createdAt: ctx.now,
       createdBy: Number(ctx.principal.userId),
     })
-    .returning(returned(ctx.match.id));
+    .returning(returned(ctx.match.id))
+    .prepare('event_insert')
+    .execute();
   const { eventsFound, statsFound, ...written } = row!;
   const event = toEvent(written);
   const more = await consequences(ctx, { eventsFound, statsFound }, { written });
