@@ -7,7 +7,7 @@ import { type Api, signInAdmin, snapshot, staff, todaysMatches } from './api.ts'
 import { dbKinds, startTestServer, type TestServer } from './helpers.ts';
 
 /**
- * The statements one event write sends through the whole route (decisions 047, 050): the account check, BEGIN, the
+ * The statements one event write sends through the whole route (decisions 047, 052): the account check, BEGIN, the
  * locked match row with its summary's names, the event with the match's events and statistics it found, one statement
  * for the seq, change log, client write id, audit rows and their names, COMMIT; an operator's scorer adds the lineup
  * read and a client event id the check for an earlier copy. Raise these only with a reason written in a decision.

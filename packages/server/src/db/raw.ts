@@ -8,7 +8,7 @@ export async function rawRows<T = Record<string, unknown>>(ex: Executor, query: 
 
 /**
  * Rows a statement answered as a JSON array of `to_json(row)` (keys are column names), mapped as Drizzle maps the
- * table's own rows: a write reads what it needs in the same statement this way (decision 050). A driver that leaves
+ * table's own rows: a write reads what it needs in the same statement this way (decision 052). A driver that leaves
  * JSON as text is parsed here.
  */
 export function rowsFromJson<T extends Table>(table: T, json: unknown): T['$inferSelect'][] {

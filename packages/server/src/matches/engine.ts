@@ -52,7 +52,7 @@ export async function writeMatch<T>(
 ): Promise<{ result: T; seq: number }> {
   const now = new Date();
   return unitOfWork(deps, async (w) => {
-    // The summary's names and rules come with the lock: an event write needs them and changes none (decision 050).
+    // The summary's names and rules come with the lock: an event write needs them and changes none (decision 052).
     const [locked] = await summaryRows(w.tx, {
       applied: appliedSeq(matchId, opts.clientWriteId),
       operators: assignedOperators(),

@@ -52,7 +52,7 @@ export async function loadEvents(db: Executor, matchId: number) {
 
 /**
  * Columns for a write's RETURNING: the match's events and statistics rows as its statement found them, so the write
- * needs no second read (decision 050). The statement's own change is not among them: the caller applies it.
+ * needs no second read (decision 052). The statement's own change is not among them: the caller applies it.
  */
 export const rowsFound = (matchId: number) => ({
   eventsFound: sql<unknown>`(select coalesce(json_agg(e order by e.id), '[]'::json)

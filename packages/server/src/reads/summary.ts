@@ -147,7 +147,7 @@ export async function listSummaries(db: Executor, q: MatchListQuery & { ids?: nu
 
 /**
  * One match's summary from its events as the caller already read them (a write reads them once for two uses), and
- * from its summary row when the caller read that too (a write reads it with the match's lock, decision 050).
+ * from its summary row when the caller read that too (a write reads it with the match's lock, decision 052).
  */
 export async function summaryFromEvents(
   db: Executor,
