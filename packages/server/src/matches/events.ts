@@ -22,7 +22,7 @@ import { ApiError } from '../http/errors.ts';
 import type { WriteContext, WriteStep } from './engine.ts';
 import { assertCommentRate } from './comments.ts';
 import { assertPlayersOfSide } from './players.ts';
-import { buildStats, loadEvents, rowsFound, toEvent } from '../reads/snapshot.ts';
+import { buildStats, foundEvents, type FoundEvent, loadEvents, rowsFound, toEvent } from '../reads/snapshot.ts';
 import { rowsFromJson } from '../db/raw.ts';
 import { summaryFromEvents } from '../reads/summary.ts';
 
@@ -70,7 +70,7 @@ async function assertKickDue(ctx: WriteContext, side: Side) {
   if (refusal) throw new ApiError(refusal, KICK_REFUSED[refusal], { shootout });
 }
 
-type Found = { eventsFound: unknown; statsFound: unknown };
+type Found = { eventsFound: FoundEvent[] | string; statsFound: unknown };
 /** The event row a write's statement returns, with the match's rows it found (`rowsFound`). */
 const returned = (matchId: number) => ({ ...getTableColumns(t.matchEvents), ...rowsFound(matchId) });
 
@@ -84,8 +84,8 @@ async function consequences(
   edit: { written: EventRow } | { removed: number },
 ): Promise<Change[]> {
   const id = 'written' in edit ? edit.written.id : edit.removed;
-  const others = rowsFromJson(t.matchEvents, found.eventsFound).filter((e) => e.id !== id);
-  const events = 'written' in edit ? [...others, edit.written].sort((a, b) => a.id - b.id) : others;
+  const others = foundEvents(found.eventsFound).filter((e) => e.id !== id);
+  const events: FoundEvent[] = 'written' in edit ? [...others, edit.written].sort((a, b) => a.id - b.id) : others;
   const summary = await summaryFromEvents(ctx.tx, ctx.match.id, events, ctx.summaryRow);
   const stats = buildStats(rowsFromJson(t.matchStats, found.statsFound), events);
   return [
@@ -162,7 +162,6 @@ export async function createEvent(
     audit: [{ action: 'create', entity: 'event', entityId: event.id, before: null, after: event }],
   };
 }
-
 
 const findOwnEvent = async (ctx: WriteContext, eventId: number): Promise<EventRow | undefined> =>
   (
