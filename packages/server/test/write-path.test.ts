@@ -14,6 +14,8 @@ import { dbKinds, startTestServer, type TestServer } from './helpers.ts';
  */
 const MAX_ADMIN_GOAL = 6;
 const MAX_OPERATOR_GOAL = 8;
+/** A statistic: the counters come with the lock, and their upsert returns the events the cards are counted from. */
+const MAX_STAT = 6;
 
 describe.each(dbKinds)('the event write path on %s', (kind) => {
   let s: TestServer;
@@ -49,6 +51,19 @@ describe.each(dbKinds)('the event write path on %s', (kind) => {
     expect(result.status).toBe(201);
     console.log(`${kind}: an operator's goal with a scorer and a client id takes ${statements} statements`);
     expect(statements).toBeLessThanOrEqual(MAX_OPERATOR_GOAL);
+  });
+
+  it(`sends at most ${MAX_STAT} statements for a statistic, and adds it to what the lock read`, async () => {
+    const shots = async () => (await snapshot(s.app, matchId)).stats.away.shots;
+    const before = await shots();
+    const { result, statements } = await countStatements(() =>
+      admin.req('POST', `/api/matches/${matchId}/stats`, { side: 'away', metric: 'shots', delta: 1 }),
+    );
+    expect(result.status).toBe(200);
+    expect(result.body.stats.away.shots).toBe(before + 1);
+    expect(await shots()).toBe(before + 1);
+    console.log(`${kind}: a statistic takes ${statements} statements`);
+    expect(statements).toBeLessThanOrEqual(MAX_STAT);
   });
 
   it('leaves exactly one change-log row and one audit row per write, at contiguous seqs', async () => {

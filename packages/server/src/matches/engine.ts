@@ -2,7 +2,8 @@ import type { Change } from '@touchline/contract';
 import type { Principal } from '../auth/keyring.ts';
 import type { Tx } from '../db/client.ts';
 import { eq, sql } from 'drizzle-orm';
-import { clientWrites, matches } from '../db/schema.ts';
+import { clientWrites, matches, matchStats } from '../db/schema.ts';
+import { rowsFromJson } from '../db/raw.ts';
 import { ApiError } from '../http/errors.ts';
 import type { AuditInput } from '../audit/record.ts';
 import { auditPatch } from '../changes/audit-patch.ts';
@@ -12,6 +13,7 @@ import { assignedOperators, authorizeMatch, type MatchRow, type WriteRequest } f
 import { finalizeAfterWrite } from './finalize.ts';
 import { recordMatchWrite } from './record.ts';
 import { type SummaryRow, summaryRows } from '../reads/summary.ts';
+import { rowsFound } from '../reads/snapshot.ts';
 
 export interface WriteStep<T> {
   result: T;
@@ -27,6 +29,8 @@ export interface WriteContext {
   match: MatchRow;
   /** The match's summary row as locked, before the step: right for a step that leaves the match row alone. */
   summaryRow: SummaryRow;
+  /** The match's statistics rows, read with the lock (none until the first statistic is recorded). */
+  statsRows: (typeof matchStats.$inferSelect)[];
   principal: Principal;
   now: Date;
   /** The same client write was applied before, at `seq`: answer with the current state and change nothing. */
@@ -56,20 +60,23 @@ export async function writeMatch<T>(
     const [locked] = await summaryRows(w.tx, {
       applied: appliedSeq(matchId, opts.clientWriteId),
       operators: assignedOperators(),
+      stats: rowsFound(matchId).statsFound,
     })
       .where(eq(matches.id, matchId))
       .for('update', { of: matches })
       .prepare(opts.clientWriteId ? 'match_write_lock_cw' : 'match_write_lock')
       .execute();
     if (!locked) throw new ApiError('not_found', 'No such match');
-    const { m: match, applied, operators, ...names } = locked;
+    const { m: match, applied, operators, stats, ...names } = locked;
     const replay = applied === null ? undefined : { seq: applied };
     const when = { judgeWindowHours: deps.settings.judgeWindowHours, now, replay: replay !== undefined };
     await authorizeMatch(w.tx, principal, match, { ...opts.asked, when }, operators);
     if (!replay && opts.expectedSeq !== undefined && opts.expectedSeq !== match.seq) {
       throw new ApiError('seq_conflict', 'The match has changed since you last saw it', { seq: match.seq });
     }
-    const done = await step({ tx: w.tx, match, summaryRow: { m: match, ...names }, principal, now, replay });
+    const summaryRow = { m: match, ...names };
+    const statsRows = rowsFromJson(matchStats, stats);
+    const done = await step({ tx: w.tx, match, summaryRow, statsRows, principal, now, replay });
     // A replay answers with the seq the write was first applied at: a client holding that seq already shows it.
     const seq =
       replay || done.changes.length === 0

@@ -1,10 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import { CounterMetric, type SideStats, type StatsBody } from '@touchline/contract';
 import { counterChange, type CounterRefusal, type Counters, recordingRefusal } from '@touchline/domain';
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import type { WriteContext, WriteStep } from './engine.ts';
-import { loadStats } from '../reads/snapshot.ts';
+import { buildStats, foundEvents, loadStats, rowsFound } from '../reads/snapshot.ts';
 
 const column = {
   shots: 'shots',
@@ -24,35 +24,31 @@ const COUNTER_REFUSED: Record<CounterRefusal, (body: StatsBody, now: Counters) =
     }),
 };
 
-/** A ± on a team counter by the domain's counter rule, applied as increments so concurrent presses add up. */
+/**
+ * A ± on a team counter by the domain's counter rule, checked against the counters read with the match's lock and
+ * applied as increments, so concurrent presses add up; the write returns the match's events for the card counts
+ * (decision 052).
+ */
 export async function changeStat(ctx: WriteContext, body: StatsBody): Promise<WriteStep<{ stats: SideStats }>> {
   const { tx, match } = ctx;
   if (ctx.replay) return { result: { stats: await loadStats(tx, match.id) }, changes: [], audit: [] };
   if (recordingRefusal(match.status)) throw new ApiError('match_not_live', 'The match is not live');
-  await tx
-    .insert(t.matchStats)
-    .values([
-      { matchId: match.id, side: 'home' },
-      { matchId: match.id, side: 'away' },
-    ])
-    .onConflictDoNothing();
-  const where = and(eq(t.matchStats.matchId, match.id), eq(t.matchStats.side, body.side));
-  const [row] = await tx.select().from(t.matchStats).where(where);
-  const counters = Object.fromEntries(CounterMetric.options.map((m) => [m, row![column[m]]])) as Counters;
+  const now = ctx.statsRows.find((r) => r.side === body.side);
+  const counters = Object.fromEntries(CounterMetric.options.map((m) => [m, now ? now[column[m]] : 0])) as Counters;
   const change = counterChange(counters, body.metric, body.delta);
   if (!change.ok) throw COUNTER_REFUSED[change.refusal](body, counters);
-  await tx
-    .update(t.matchStats)
-    .set(
-      Object.fromEntries(
-        Object.entries(change.deltas).map(([m, d]) => {
-          const c = column[m as CounterMetric];
-          return [c, sql`${t.matchStats[c]} + ${d}`];
-        }),
-      ),
-    )
-    .where(where);
-  const stats = await loadStats(tx, match.id);
+  const deltas = Object.entries(change.deltas).map(([m, d]) => [column[m as CounterMetric], d] as const);
+  const [written] = await tx
+    .insert(t.matchStats)
+    .values({ matchId: match.id, side: body.side, ...Object.fromEntries(deltas) })
+    .onConflictDoUpdate({
+      target: [t.matchStats.matchId, t.matchStats.side],
+      set: Object.fromEntries(deltas.map(([c, d]) => [c, sql`${t.matchStats[c]} + ${d}`])),
+    })
+    .returning({ ...getTableColumns(t.matchStats), eventsFound: rowsFound(match.id).eventsFound });
+  const { eventsFound, ...row } = written!;
+  const rows = [...ctx.statsRows.filter((r) => r.side !== body.side), row];
+  const stats = buildStats(rows, foundEvents(eventsFound));
   return {
     result: { stats },
     changes: [{ op: 'updated', entity: 'stats', id: String(match.id), data: stats }],
