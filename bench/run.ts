@@ -22,7 +22,7 @@ import { type LeagueDayResult, measureLeagueDay } from './sections/league-day.ts
 import { measureNotifications, type NotificationResult } from './sections/notifications.ts';
 import { measureReconnectStorm, type StormResult } from './sections/reconnect-storm.ts';
 import { measureStartup, type StartupResult } from './sections/startup.ts';
-import { measureWrites, type WriteResult } from './sections/writes.ts';
+import { measureWrites, QUERIES_PER_WRITE_BEFORE, type WriteResult } from './sections/writes.ts';
 import { ClientPool } from './lib/clients.ts';
 import { cpuModel, loadAverage } from './lib/procfs.ts';
 import {
@@ -514,7 +514,10 @@ function report(
     rows.push([`Event-loop lag p99 (ms), ${n} idle`, capacity.eventLoopLagP99Ms]);
   }
   for (const w of writes.filter((w) => w.writers === 1)) {
-    rows.push([`Queries per event write, ${w.storage === 'pglite' ? 'PGlite' : 'PostgreSQL'}`, w.queriesPerWrite]);
+    rows.push([
+      `Queries per event write, ${w.storage === 'pglite' ? 'PGlite' : 'PostgreSQL'}`,
+      `${w.queriesPerWrite} (${QUERIES_PER_WRITE_BEFORE} before)`,
+    ]);
   }
   for (const w of writes) {
     const name = `Event writes/s, ${w.storage === 'pglite' ? 'PGlite' : 'PostgreSQL'}, ${w.writers === 1 ? 'sequential' : `${w.writers} concurrent`}`;

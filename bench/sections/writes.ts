@@ -9,6 +9,9 @@ import { countStatements } from '../../packages/server/src/db/statements.ts';
 import { ADMIN, freshDatabase, newJwtKeys, REDIS_URL } from '../lib/services.ts';
 import { now, pool } from '../lib/stats.ts';
 
+/** Statements of an admin's goal before issue 20's work (decision 047), printed beside today's count. */
+export const QUERIES_PER_WRITE_BEFORE = 16;
+
 export interface WriteResult {
   storage: 'pglite' | 'postgres';
   writers: number;
