@@ -414,6 +414,8 @@ function stormReport(r: StormResult) {
     ['Server share of a core until all resumed', r.serverCoreShare],
     ['Client processes, share of a core each', r.clientCoreShare.join(' ')],
     ['Accept-queue overflows / SYNs sent again (machine)', `${r.listenOverflows} / ${r.synRetransmits}`],
+    ['Server write syscalls / live patch frames sent', `${r.serverWrites} / ${r.liveFrames}`],
+    ['Server write syscalls per resume, live frames aside', r.writesPerResume],
   ];
   const text = renderTable(['Reconnect storm', 'Touchline'], rows);
   return { text, targets };

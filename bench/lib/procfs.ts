@@ -39,3 +39,10 @@ export function tcpCounters(): Record<string, number> {
   const values = lines[i + 1]!.split(' ').slice(1).map(Number);
   return Object.fromEntries(names.map((n, k) => [n, values[k]!]));
 }
+
+/** Read and write system calls a process has made (all its threads), from /proc/<pid>/io. */
+export function syscalls(pid: number): { reads: number; writes: number } {
+  const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+  const field = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(io)?.[1]);
+  return { reads: field('syscr'), writes: field('syscw') };
+}

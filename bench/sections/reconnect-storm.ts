@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVENT_LOOP_RESOLUTION_MS } from '../../packages/server/src/metrics/metrics.ts';
 import type { ResumeTiming, StormRequest } from '../clients/storm-worker.ts';
-import { cpuMs, tcpCounters } from '../lib/procfs.ts';
+import { cpuMs, syscalls, tcpCounters } from '../lib/procfs.ts';
 import { ADMIN, type TouchlineServer } from '../lib/services.ts';
 import { now, type Percentiles, sleep, summarise, within } from '../lib/stats.ts';
 
@@ -34,6 +34,11 @@ export interface StormResult {
   /** Connections the kernel dropped from a full accept queue, and SYNs sent again, during the storm (machine-wide). */
   listenOverflows: number;
   synRetransmits: number;
+  /** The server's write system calls during the storm, and the live patch frames it sent meanwhile (one write each). */
+  serverWrites: number;
+  liveFrames: number;
+  /** (serverWrites − liveFrames) / fans: what one resume costs in writes (101, welcome, subscribed and replay). */
+  writesPerResume: number;
 }
 
 /** One storm-worker process and a promise-based call into it. */
@@ -144,6 +149,7 @@ export async function measureReconnectStorm(
     const started = now();
     const cpuBefore = cpuMs(server.pid);
     const tcpBefore = tcpCounters();
+    const ioBefore = syscalls(server.pid);
     await Promise.all(workers.map((w) => w.call({ cmd: 'drop' }, 30_000)));
     const resumed = await Promise.all(
       workers.map((w) =>
@@ -159,6 +165,7 @@ export async function measureReconnectStorm(
     const resumedMs = now() - started;
     const serverCoreShare = (cpuMs(server.pid) - cpuBefore) / resumedMs;
     const tcpAfter = tcpCounters();
+    const serverWrites = syscalls(server.pid).writes - ioBefore.writes;
     const after = await scrape();
     writing = false;
     await writer;
@@ -174,6 +181,8 @@ export async function measureReconnectStorm(
     const timings = resumed.flatMap((r) => r.timings);
     const stage = (k: keyof ResumeTiming) => summarise(timings.map((t) => t[k]));
     const cores = (x: number) => Math.round(x * 100) / 100;
+    const liveFrames =
+      sum(after, 'touchline_patches_delivered_total') - sum(before, 'touchline_patches_delivered_total');
     return {
       fans: opts.fans,
       topics: topics.length,
@@ -196,6 +205,9 @@ export async function measureReconnectStorm(
       clientCoreShare: resumed.map((r) => cores(r.coreShare)),
       listenOverflows: tcpAfter.ListenOverflows! - tcpBefore.ListenOverflows!,
       synRetransmits: tcpAfter.TCPSynRetrans! - tcpBefore.TCPSynRetrans!,
+      serverWrites,
+      liveFrames,
+      writesPerResume: cores((serverWrites - liveFrames) / opts.fans),
     };
   } finally {
     await Promise.all(workers.map((w) => w.call({ cmd: 'close' }, 30_000).catch(() => undefined)));
