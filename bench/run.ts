@@ -409,7 +409,10 @@ function stormReport(r: StormResult) {
     ['Goals written while the fans were away and back', r.writes],
     ...(['total', 'late', 'open', 'welcome', 'subscribed'] as const).map((k): Cell[] => {
       const p = r.resume[k];
-      return [`${STORM_STAGES[k]} p50 / p95 / p99 / max (ms)`, [p.p50, p.p95, p.p99, p.max].map(Math.round).join(' / ')];
+      return [
+        `${STORM_STAGES[k]} p50 / p95 / p99 / max (ms)`,
+        [p.p50, p.p95, p.p99, p.max].map(Math.round).join(' / '),
+      ];
     }),
     ['Server share of a core until all resumed', r.serverCoreShare],
     ['Client processes, share of a core each', r.clientCoreShare.join(' ')],
