@@ -13,12 +13,15 @@ class FakeSocket implements SocketAdapter {
   terminated = false;
   pings = 0;
   bufferedAmount = 0;
+  /** Bytes each send leaves unsent, for a peer that reads nothing. */
+  growth = 0;
   events!: ConnectionEvents;
   /** The frame types of each write to the network: one per send, or one per batch. */
   writes: string[][] = [];
   private batched: string[] | undefined;
   send(data: string) {
     this.raw.push(data);
+    this.bufferedAmount += this.growth;
     const frame = JSON.parse(data) as ServerFrame;
     this.sent.push(frame);
     if (this.batched) this.batched.push(frame.type);
@@ -134,6 +137,24 @@ describe('the realtime hub (no network)', () => {
     await settle();
     expect(first.writes.slice(1, 2)).toEqual([['subscribed', 'snapshot']]);
     expect(back.writes).toEqual([['welcome'], ['subscribed', 'patch', 'patch', 'patch', 'patch']]);
+  });
+
+  it('applies the 1 MiB rule to a resume once its frames are all handed over: closes with 4008 after them', async () => {
+    start();
+    const f = feed('match:1');
+    f.commit();
+    const first = await client();
+    first.say({ type: 'subscribe', topic: 'match:1' });
+    await settle();
+    for (let i = 0; i < 4; i++) hub.receive(f.commit());
+    const back = await client();
+    back.growth = 300 * 1024;
+    back.say({ type: 'subscribe', topic: 'match:1', since: { epoch: 'e1', seq: 1 } });
+    await settle();
+    expect(back.writes.at(-1)).toEqual(['subscribed', 'patch', 'patch', 'patch', 'patch']);
+    expect(back.closedWith).toBe(4008);
+    hub.receive(f.commit());
+    expect(back.patches('match:1')).toEqual([2, 3, 4, 5]);
   });
 
   it('shares one snapshot read among subscribers that ask while it runs', async () => {
