@@ -372,6 +372,15 @@ async function main() {
   clearTimeout(watchdog);
 }
 
+/** What each row of a fan's resume time measures (bench/clients/storm-worker.ts). */
+const STORM_STAGES = {
+  total: 'Resume, drop → subscribed,',
+  late: '  client timer late',
+  open: '  connect → open',
+  welcome: '  open → welcome',
+  subscribed: '  welcome → subscribed',
+};
+
 /** The reconnect storm's table and its targets (issue 20, Done-means 2). */
 function stormReport(r: StormResult) {
   const targets = [
@@ -398,6 +407,18 @@ function stormReport(r: StormResult) {
     ['Change-log reads per topic during the storm', r.changeLogReadsPerTopic],
     ['Server event-loop lag p99 (ms)', r.eventLoopLagP99Ms],
     ['Goals written while the fans were away and back', r.writes],
+    ...(['total', 'late', 'open', 'welcome', 'subscribed'] as const).map((k): Cell[] => {
+      const p = r.resume[k];
+      return [
+        `${STORM_STAGES[k]} p50 / p95 / p99 / max (ms)`,
+        [p.p50, p.p95, p.p99, p.max].map(Math.round).join(' / '),
+      ];
+    }),
+    ['Server share of a core until all resumed', r.serverCoreShare],
+    ['Client processes, share of a core each', r.clientCoreShare.join(' ')],
+    ['Accept-queue overflows / SYNs sent again (machine)', `${r.listenOverflows} / ${r.synRetransmits}`],
+    ['Server write syscalls / live patch frames sent', `${r.serverWrites} / ${r.liveFrames}`],
+    ['Server write syscalls per resume, live frames aside', r.writesPerResume],
   ];
   const text = renderTable(['Reconnect storm', 'Touchline'], rows);
   return { text, targets };

@@ -22,19 +22,44 @@ interface Fan {
   ws?: WebSocket;
 }
 
+/** One fan's resume, in ms: from the drop to its start (the random moment, and how late the timer fired), then the stages. */
+export interface ResumeTiming {
+  /** From the drop to `subscribed`: what the storm's time is made of. */
+  total: number;
+  /** How late this process's timer fired past the fan's random moment: this client's own queue. */
+  late: number;
+  /** From the start of the connect to the WebSocket open (TCP, HTTP upgrade, accept queue). */
+  open: number;
+  /** From open to `welcome` (hello and its answer). */
+  welcome: number;
+  /** From `welcome` to `subscribed` (the resume itself). */
+  subscribed: number;
+}
+
 let fans: Fan[] = [];
 let url = '';
 let localAddress = '';
 
+/** Times of a connect's stages, from `now()`. */
+interface Stages {
+  start: number;
+  open?: number;
+  welcome?: number;
+}
+
 /** Opens one fan's socket, subscribes (from `since` when it has one) and resolves on `subscribed`. */
-function connect(fan: Fan, since: boolean): Promise<void> {
+function connect(fan: Fan, since: boolean, stages: Stages = { start: now() }): Promise<void> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { localAddress, perMessageDeflate: false });
     fan.ws = ws;
-    ws.once('open', () => ws.send(JSON.stringify({ type: 'hello', protocol: 1 })));
+    ws.once('open', () => {
+      stages.open = now();
+      ws.send(JSON.stringify({ type: 'hello', protocol: 1 }));
+    });
     ws.on('message', (data) => {
       const f = JSON.parse(data.toString()) as { type: string; epoch: string; seq: number; code?: string };
-      if (f.type === 'welcome')
+      if (f.type === 'welcome') {
+        stages.welcome = now();
         ws.send(
           JSON.stringify({
             type: 'subscribe',
@@ -42,7 +67,7 @@ function connect(fan: Fan, since: boolean): Promise<void> {
             ...(since ? { since: { epoch: fan.epoch, seq: fan.seq } } : {}),
           }),
         );
-      else if (f.type === 'subscribed') {
+      } else if (f.type === 'subscribed') {
         if (since) resolve();
       } else if (f.type === 'snapshot') {
         // A fresh snapshot instead of a replay is correct but is no resume: counted as broken for the storm.
@@ -77,22 +102,37 @@ async function handle(req: StormRequest): Promise<unknown> {
       return { dropped: fans.length };
     case 'resume': {
       const started = now();
+      const cpu = process.cpuUsage();
       let last = 0;
       let failed = 0;
       let firstError: string | undefined;
+      const timings: ResumeTiming[] = [];
       await Promise.all(
         fans.map(async (fan) => {
-          await new Promise((r) => setTimeout(r, Math.random() * req.spreadMs));
+          const at = Math.random() * req.spreadMs;
+          await new Promise((r) => setTimeout(r, at));
+          const stages: Stages = { start: now() };
           try {
-            await connect(fan, true);
-            last = Math.max(last, now() - started);
+            await connect(fan, true, stages);
+            const done = now();
+            last = Math.max(last, done - started);
+            timings.push({
+              total: done - started,
+              late: stages.start - started - at,
+              open: stages.open! - stages.start,
+              welcome: stages.welcome! - stages.open!,
+              subscribed: done - stages.welcome!,
+            });
           } catch (err) {
             failed++;
             firstError ??= String(err);
           }
         }),
       );
-      return { resumedMs: last, failed, ...(firstError ? { firstError } : {}) };
+      const used = process.cpuUsage(cpu);
+      // Up to the last fan's `subscribed`: this process's share of a core while it reconnected its fans.
+      const coreShare = (used.user + used.system) / 1000 / last;
+      return { resumedMs: last, failed, timings, coreShare, ...(firstError ? { firstError } : {}) };
     }
     case 'check': {
       const deadline = now() + req.timeoutMs;

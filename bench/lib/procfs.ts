@@ -26,3 +26,23 @@ export function cpuModel(): string {
 export function loadAverage(): number {
   return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
 }
+
+/**
+ * The machine's TCP counters from /proc/net/netstat (`TcpExt`): ListenOverflows counts connections the kernel
+ * dropped because a listener's accept queue was full, TCPSynRetrans the SYNs sent again (1, 3, 7 … s later).
+ * Machine-wide: other work on the machine adds to them.
+ */
+export function tcpCounters(): Record<string, number> {
+  const lines = readFileSync('/proc/net/netstat', 'utf8').split('\n');
+  const i = lines.findIndex((l) => l.startsWith('TcpExt:'));
+  const names = lines[i]!.split(' ').slice(1);
+  const values = lines[i + 1]!.split(' ').slice(1).map(Number);
+  return Object.fromEntries(names.map((n, k) => [n, values[k]!]));
+}
+
+/** Read and write system calls a process has made (all its threads), from /proc/<pid>/io. */
+export function syscalls(pid: number): { reads: number; writes: number } {
+  const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+  const field = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(io)?.[1]);
+  return { reads: field('syscr'), writes: field('syscw') };
+}

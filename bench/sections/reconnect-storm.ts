@@ -2,9 +2,10 @@ import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVENT_LOOP_RESOLUTION_MS } from '../../packages/server/src/metrics/metrics.ts';
-import type { StormRequest } from '../clients/storm-worker.ts';
+import type { ResumeTiming, StormRequest } from '../clients/storm-worker.ts';
+import { cpuMs, syscalls, tcpCounters } from '../lib/procfs.ts';
 import { ADMIN, type TouchlineServer } from '../lib/services.ts';
-import { now, sleep, within } from '../lib/stats.ts';
+import { now, type Percentiles, sleep, summarise, within } from '../lib/stats.ts';
 
 const WORKER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../clients/storm-worker.ts');
 
@@ -24,6 +25,20 @@ export interface StormResult {
   changeLogReadsPerTopic: number;
   /** Event-loop delay p99 in the server over the storm (nodejs_eventloop_lag_p99_seconds minus the sampling step). */
   eventLoopLagP99Ms: number;
+  /** Each fan's time from the drop to its `subscribed`, and the stages of its reconnect (storm-worker.ts), in ms. */
+  resume: Record<keyof ResumeTiming, Percentiles>;
+  /** The server's share of a core from the drop until all resumed. */
+  serverCoreShare: number;
+  /** Each client process's share of a core while it reconnected its fans. */
+  clientCoreShare: number[];
+  /** Connections the kernel dropped from a full accept queue, and SYNs sent again, during the storm (machine-wide). */
+  listenOverflows: number;
+  synRetransmits: number;
+  /** The server's write system calls during the storm, and the live patch frames it sent meanwhile (one write each). */
+  serverWrites: number;
+  liveFrames: number;
+  /** (serverWrites − liveFrames) / fans: what one resume costs in writes (101, welcome, subscribed and replay). */
+  writesPerResume: number;
 }
 
 /** One storm-worker process and a promise-based call into it. */
@@ -132,10 +147,13 @@ export async function measureReconnectStorm(
     const before = await scrape(); // also resets the event-loop delay histogram: the next scrape covers the storm
     log(`storm: dropping every fan, reconnecting them over ${opts.spreadMs} ms`);
     const started = now();
+    const cpuBefore = cpuMs(server.pid);
+    const tcpBefore = tcpCounters();
+    const ioBefore = syscalls(server.pid);
     await Promise.all(workers.map((w) => w.call({ cmd: 'drop' }, 30_000)));
     const resumed = await Promise.all(
       workers.map((w) =>
-        w.call<{ resumedMs: number; failed: number; firstError?: string }>(
+        w.call<{ resumedMs: number; failed: number; timings: ResumeTiming[]; coreShare: number; firstError?: string }>(
           { cmd: 'resume', spreadMs: opts.spreadMs, timeoutMs: 60_000 },
           90_000,
         ),
@@ -145,6 +163,9 @@ export async function measureReconnectStorm(
     if (firstError) log(`storm: a fan could not resume: ${firstError}`);
     // Measured here, so it counts the drop and the IPC too: a little more than the fans themselves saw.
     const resumedMs = now() - started;
+    const serverCoreShare = (cpuMs(server.pid) - cpuBefore) / resumedMs;
+    const tcpAfter = tcpCounters();
+    const serverWrites = syscalls(server.pid).writes - ioBefore.writes;
     const after = await scrape();
     writing = false;
     await writer;
@@ -157,6 +178,11 @@ export async function measureReconnectStorm(
     );
     const reads = sum(after, 'touchline_change_log_reads_total') - sum(before, 'touchline_change_log_reads_total');
     log(`storm: resumed in ${Math.round(resumedMs)} ms, ${reads} change-log reads`);
+    const timings = resumed.flatMap((r) => r.timings);
+    const stage = (k: keyof ResumeTiming) => summarise(timings.map((t) => t[k]));
+    const cores = (x: number) => Math.round(x * 100) / 100;
+    const liveFrames =
+      sum(after, 'touchline_patches_delivered_total') - sum(before, 'touchline_patches_delivered_total');
     return {
       fans: opts.fans,
       topics: topics.length,
@@ -168,6 +194,20 @@ export async function measureReconnectStorm(
       writes,
       changeLogReadsPerTopic: reads / topics.length,
       eventLoopLagP99Ms: Math.max(0, sum(after, 'nodejs_eventloop_lag_p99_seconds') * 1000 - EVENT_LOOP_RESOLUTION_MS),
+      resume: {
+        total: stage('total'),
+        late: stage('late'),
+        open: stage('open'),
+        welcome: stage('welcome'),
+        subscribed: stage('subscribed'),
+      },
+      serverCoreShare: cores(serverCoreShare),
+      clientCoreShare: resumed.map((r) => cores(r.coreShare)),
+      listenOverflows: tcpAfter.ListenOverflows! - tcpBefore.ListenOverflows!,
+      synRetransmits: tcpAfter.TCPSynRetrans! - tcpBefore.TCPSynRetrans!,
+      serverWrites,
+      liveFrames,
+      writesPerResume: cores((serverWrites - liveFrames) / opts.fans),
     };
   } finally {
     await Promise.all(workers.map((w) => w.call({ cmd: 'close' }, 30_000).catch(() => undefined)));

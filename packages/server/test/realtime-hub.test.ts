@@ -13,10 +13,25 @@ class FakeSocket implements SocketAdapter {
   terminated = false;
   pings = 0;
   bufferedAmount = 0;
+  /** Bytes each send leaves unsent, for a peer that reads nothing. */
+  growth = 0;
   events!: ConnectionEvents;
+  /** The frame types of each write to the network: one per send, or one per batch. */
+  writes: string[][] = [];
+  private batched: string[] | undefined;
   send(data: string) {
     this.raw.push(data);
-    this.sent.push(JSON.parse(data) as ServerFrame);
+    this.bufferedAmount += this.growth;
+    const frame = JSON.parse(data) as ServerFrame;
+    this.sent.push(frame);
+    if (this.batched) this.batched.push(frame.type);
+    else this.writes.push([frame.type]);
+  }
+  batch(send: () => void) {
+    this.batched = [];
+    send();
+    if (this.batched.length) this.writes.push(this.batched);
+    this.batched = undefined;
   }
   close(code: number) {
     this.closedWith = code;
@@ -107,6 +122,39 @@ describe('the realtime hub (no network)', () => {
     await settle();
     expect(c.sent.find((x) => x.type === 'subscribed')).toMatchObject({ recovered: true });
     expect(c.patches('match:1')).toEqual([1, 2, 3, 4]);
+  });
+
+  it("writes a resume's subscribed and the patches it replays in one write, and a snapshot with its subscribed", async () => {
+    start();
+    const f = feed('match:1');
+    f.commit();
+    const first = await client();
+    first.say({ type: 'subscribe', topic: 'match:1' });
+    await settle();
+    for (let i = 0; i < 4; i++) hub.receive(f.commit());
+    const back = await client();
+    back.say({ type: 'subscribe', topic: 'match:1', since: { epoch: 'e1', seq: 1 } });
+    await settle();
+    expect(first.writes.slice(1, 2)).toEqual([['subscribed', 'snapshot']]);
+    expect(back.writes).toEqual([['welcome'], ['subscribed', 'patch', 'patch', 'patch', 'patch']]);
+  });
+
+  it('applies the 1 MiB rule to a resume once its frames are all handed over: closes with 4008 after them', async () => {
+    start();
+    const f = feed('match:1');
+    f.commit();
+    const first = await client();
+    first.say({ type: 'subscribe', topic: 'match:1' });
+    await settle();
+    for (let i = 0; i < 4; i++) hub.receive(f.commit());
+    const back = await client();
+    back.growth = 300 * 1024;
+    back.say({ type: 'subscribe', topic: 'match:1', since: { epoch: 'e1', seq: 1 } });
+    await settle();
+    expect(back.writes.at(-1)).toEqual(['subscribed', 'patch', 'patch', 'patch', 'patch']);
+    expect(back.closedWith).toBe(4008);
+    hub.receive(f.commit());
+    expect(back.patches('match:1')).toEqual([2, 3, 4, 5]);
   });
 
   it('shares one snapshot read among subscribers that ask while it runs', async () => {

@@ -34,6 +34,8 @@ export class Connection {
   private outbound: WireFrame[] | undefined;
   /** Checks under way that hold the frames; they overlap when a change and a bus recovery meet. */
   private holds = 0;
+  /** Inside `batch`: the frames pile up until it ends, so back-pressure is judged once, after. */
+  private batching = false;
 
   constructor(
     private readonly socket: SocketAdapter,
@@ -52,7 +54,22 @@ export class Connection {
       return;
     }
     this.socket.send(frame);
-    if (this.socket.bufferedAmount > SLOW_CONSUMER_BYTES) this.tooSlow();
+    if (!this.batching && this.socket.bufferedAmount > SLOW_CONSUMER_BYTES) this.tooSlow();
+  }
+
+  /**
+   * Frames sent by `send` go out in one write (a resume's `subscribed` and patches: one syscall instead of one per
+   * frame, docs/decisions/050-reconnect-storm-handshakes.md); the slow-consumer rule is applied once, after.
+   */
+  batch(send: () => void): void {
+    if (this.batching || this.closed) return send();
+    this.batching = true;
+    try {
+      this.socket.batch(send);
+    } finally {
+      this.batching = false;
+    }
+    if (!this.closed && this.socket.bufferedAmount > SLOW_CONSUMER_BYTES) this.tooSlow();
   }
 
   /** Holds every outgoing frame until `release` (rights still held) or `revoke` (lost). */

@@ -229,11 +229,14 @@ export class Hub {
       }
       const { head, recovered } = loaded;
       const flag = recovered === undefined ? {} : { recovered };
-      conn.frame({ type: 'subscribed', topic, epoch: head.epoch, seq: head.seq, ...flag });
-      if ('data' in loaded)
-        conn.frame({ type: 'snapshot', topic, epoch: head.epoch, seq: head.seq, data: loaded.data, ...flag });
-      else for (const frame of loaded.frames) conn.send(frame);
-      sub.start(head);
+      // One write for the answer and what waited behind it: in a storm, a syscall per frame was the cost (decision 050).
+      conn.batch(() => {
+        conn.frame({ type: 'subscribed', topic, epoch: head.epoch, seq: head.seq, ...flag });
+        if ('data' in loaded)
+          conn.frame({ type: 'snapshot', topic, epoch: head.epoch, seq: head.seq, data: loaded.data, ...flag });
+        else for (const frame of loaded.frames) conn.send(frame);
+        sub.start(head);
+      });
     } catch (err) {
       sub.fail(err);
     }

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
 
 /** A text frame: a patch is encoded once as bytes and the same Buffer goes to every subscriber. */
@@ -13,6 +14,11 @@ export interface SocketAdapter {
   ping(): void;
   /** Bytes written but not yet sent. */
   readonly bufferedAmount: number;
+  /**
+   * Runs `send`; every frame it sends goes out in one write to the network (one syscall), not one each: a resume's
+   * `subscribed` and its replayed patches (docs/decisions/050-reconnect-storm-handshakes.md).
+   */
+  batch(send: () => void): void;
 }
 
 /** What the transport reports to the hub about one connection. */
@@ -26,8 +32,15 @@ export interface ConnectionEvents {
 const text = (data: RawData) =>
   (Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)).toString('utf8');
 
-/** Adapts a `ws` socket; the frame size limit (1009) is enforced by `ws` itself through `maxPayload`. */
-export function adaptWs(ws: WebSocket, connect: (socket: SocketAdapter) => ConnectionEvents): void {
+/**
+ * Adapts a `ws` socket; the frame size limit (1009) is enforced by `ws` itself through `maxPayload`. `stream` is the
+ * connection `ws` writes to (the upgraded request's socket): corked while a batch is sent.
+ */
+export function adaptWs(
+  ws: WebSocket,
+  stream: Pick<Duplex, 'cork' | 'uncork'>,
+  connect: (socket: SocketAdapter) => ConnectionEvents,
+): void {
   const open = () => ws.readyState === ws.OPEN;
   const events = connect({
     send(data) {
@@ -41,6 +54,15 @@ export function adaptWs(ws: WebSocket, connect: (socket: SocketAdapter) => Conne
     },
     get bufferedAmount() {
       return ws.bufferedAmount;
+    },
+    batch(send) {
+      // `ws` corks around each frame's header and payload too; the writes flush at the outermost uncork.
+      stream.cork();
+      try {
+        send();
+      } finally {
+        stream.uncork();
+      }
     },
   });
   ws.on('message', (data, isBinary) => events.message(isBinary ? undefined : text(data)));
