@@ -46,7 +46,7 @@ describe('match predictions in the browser', () => {
     await card.waitFor();
     const option = (name: string | RegExp) => card.getByRole('button', { name });
     // 1:0 below: a home win, under 2.5, not both teams scoring; every pick right is 3 + 1 + 1.
-    for (const name of [match.homeClub.shortName, /Меньше 2.5/, /^Нет$/]) {
+    for (const name of [match.homeClub.name, /Меньше 2.5/, /^Нет$/]) {
       await option(name).click();
       await expect.poll(() => option(name).getAttribute('aria-pressed'), within(5000)).toBe('true');
     }

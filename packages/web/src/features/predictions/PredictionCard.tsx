@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatchSummary, PredictionAnswer, PredictionBody } from '@touchline/contract';
 import { MARKETS, type Market } from '@touchline/domain';
@@ -6,10 +6,11 @@ import { ApiError } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.ts';
 import { ErrorNote } from '../../ui/Feedback.tsx';
+import { HyphenatedName } from '../../ui/HyphenatedName.tsx';
 import { predictionsApi } from './predictions-api.ts';
 import './predictions.css';
 
-type Option = { body: PredictionBody; label: string; picked: boolean };
+type Option = { key: string; body: PredictionBody; label: ReactNode; picked: boolean };
 
 /**
  * A signed-in fan's prediction for a match (docs/rules.md §9): three markets as large buttons, locked at kick-off
@@ -66,17 +67,26 @@ export function PredictionCard({ match }: { match: MatchSummary }) {
     }
   };
   const options: Record<Market, Option[]> = {
+    // Full names, hyphenated by their language: three-letter codes are not what a fan calls a club.
     result: (['home', 'draw', 'away'] as const).map((r) => ({
+      key: r,
       body: { result: r },
-      label: r === 'draw' ? t('predictions.draw') : (r === 'home' ? match.homeClub : match.awayClub).shortName,
+      label:
+        r === 'draw' ? (
+          t('predictions.draw')
+        ) : (
+          <HyphenatedName name={(r === 'home' ? match.homeClub : match.awayClub).name} />
+        ),
       picked: p?.result === r,
     })),
     total: (['over', 'under'] as const).map((v) => ({
+      key: v,
       body: { total: v },
       label: t(`predictions.${v}`, { line: p?.total === v && p.totalLine !== null ? p.totalLine : card.line }),
       picked: p?.total === v,
     })),
     bothScore: [true, false].map((v) => ({
+      key: String(v),
       body: { bothScore: v },
       label: t(v ? 'predictions.yes' : 'predictions.no'),
       picked: p?.bothScore === v,
@@ -108,7 +118,7 @@ export function PredictionCard({ match }: { match: MatchSummary }) {
           <div className="prediction-options">
             {options[m].map((o) => (
               <button
-                key={o.label}
+                key={o.key}
                 type="button"
                 className="prediction-option"
                 aria-pressed={o.picked}
