@@ -1,10 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { openTestDatabase, testConfig } from './helpers.ts';
+import { fakeWebDist } from './web-dist.ts';
 
 const directives = (policy: unknown) =>
   new Map(
@@ -14,26 +12,24 @@ const directives = (policy: unknown) =>
   );
 
 describe('framing: widgets from any site, everything else refused (decision 045)', () => {
-  const dist = mkdtempSync(path.join(tmpdir(), 'touchline-dist-'));
+  const dist = fakeWebDist({
+    'index.html': '<html><head></head><body>app</body></html>',
+    'embed.html':
+      '<html><head><meta name="touchline-timezone" content="Europe/Moscow" /><script type="module" src="/assets/embed-1.js"></script></head><body>widget</body></html>',
+    'assets/embed-1.js': 'console.log(1)',
+    'embed.js': '(function () {})()',
+  });
   let app: FastifyInstance;
   let dispose: () => Promise<void>;
   beforeAll(async () => {
-    mkdirSync(path.join(dist, 'assets'));
-    writeFileSync(path.join(dist, 'index.html'), '<html><head></head><body>app</body></html>');
-    writeFileSync(
-      path.join(dist, 'embed.html'),
-      '<html><head><meta name="touchline-timezone" content="Europe/Moscow" /><script type="module" src="/assets/embed-1.js"></script></head><body>widget</body></html>',
-    );
-    writeFileSync(path.join(dist, 'assets', 'embed-1.js'), 'console.log(1)');
-    writeFileSync(path.join(dist, 'embed.js'), '(function () {})()');
     const h = await openTestDatabase('pglite');
     dispose = h.dispose;
-    app = await buildApp(testConfig({ webDist: dist, timezone: 'Europe/Berlin' }), { database: h.database });
+    app = await buildApp(testConfig({ webDist: dist.dir, timezone: 'Europe/Berlin' }), { database: h.database });
   });
   afterAll(async () => {
     await app.close();
     await dispose();
-    rmSync(dist, { recursive: true, force: true });
+    dist.remove();
   });
 
   it('serves the widget page at every widget path, framable from anywhere, under the app page policy', async () => {

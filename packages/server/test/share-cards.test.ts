@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MatchSummary } from '@touchline/contract';
@@ -8,6 +7,7 @@ import { renderCard } from '../src/share/render.ts';
 import { resultCard } from '../src/share/result-card.ts';
 import { type Api, matches, signInAdmin, staff, todaysMatches } from './api.ts';
 import { dbKinds, startTestServer, type TestServer } from './helpers.ts';
+import { fakeWebDist } from './web-dist.ts';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../../e2e/artifacts');
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -24,12 +24,11 @@ describe.each(dbKinds)('share cards on %s', (kind) => {
   let s: TestServer;
   let admin: Api;
   let op: Api;
-  const dist = mkdtempSync(path.join(tmpdir(), 'touchline-share-'));
+  const dist = fakeWebDist({ 'index.html': '<html><head><title>Touchline</title></head><body></body></html>' });
   let finished: MatchSummary;
   let live: MatchSummary;
   beforeAll(async () => {
-    writeFileSync(path.join(dist, 'index.html'), '<html><head><title>Touchline</title></head><body></body></html>');
-    s = await startTestServer(kind, { demo: true, config: { webDist: dist, publicUrl: 'https://league.example' } });
+    s = await startTestServer(kind, { demo: true, config: { webDist: dist.dir, publicUrl: 'https://league.example' } });
     admin = await signInAdmin(s.app);
     op = (await staff(s.app, admin, 'operator')).api;
     finished = (await matches(s.app, '?status=finished')).find((m) => m.score.home + m.score.away > 0)!;
@@ -37,7 +36,7 @@ describe.each(dbKinds)('share cards on %s', (kind) => {
   });
   afterAll(async () => {
     await s.close();
-    rmSync(dist, { recursive: true, force: true });
+    dist.remove();
   });
 
   const get = (url: string, headers: Record<string, string> = {}) => s.app.inject({ method: 'GET', url, headers });

@@ -1,34 +1,29 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { openTestDatabase, testConfig } from './helpers.ts';
+import { fakeWebDist } from './web-dist.ts';
 
 const INLINE = "navigator.serviceWorker.register('/sw.js')";
 
 describe('serving the web app', () => {
-  const dist = mkdtempSync(path.join(tmpdir(), 'touchline-dist-'));
+  const dist = fakeWebDist({
+    'index.html': `<html><head><meta name="touchline-timezone" content="Europe/Moscow" /><script src="/assets/main-abc123.js"></script><script>${INLINE}</script></head><body>app</body></html>`,
+    'assets/main-abc123.js': 'console.log(1)',
+    'sw.js': 'self.skipWaiting()',
+  });
   let app: FastifyInstance;
   let dispose: () => Promise<void>;
   beforeAll(async () => {
-    mkdirSync(path.join(dist, 'assets'));
-    writeFileSync(
-      path.join(dist, 'index.html'),
-      `<html><head><meta name="touchline-timezone" content="Europe/Moscow" /><script src="/assets/main-abc123.js"></script><script>${INLINE}</script></head><body>app</body></html>`,
-    );
-    writeFileSync(path.join(dist, 'assets', 'main-abc123.js'), 'console.log(1)');
-    writeFileSync(path.join(dist, 'sw.js'), 'self.skipWaiting()');
     const h = await openTestDatabase('pglite');
     dispose = h.dispose;
-    app = await buildApp(testConfig({ webDist: dist, timezone: 'Europe/Berlin' }), { database: h.database });
+    app = await buildApp(testConfig({ webDist: dist.dir, timezone: 'Europe/Berlin' }), { database: h.database });
   });
   afterAll(async () => {
     await app.close();
     await dispose();
-    rmSync(dist, { recursive: true, force: true });
+    dist.remove();
   });
 
   it('serves index.html for page paths, with the league time zone written in', async () => {
