@@ -1,39 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ServerFrame } from '@touchline/contract';
 import type { Patch } from '../src/realtime/feed.ts';
 import { Hub, type HubOptions } from '../src/realtime/hub.ts';
 import { auditAbout } from './audit-fixture.ts';
-import type { ConnectionEvents, SocketAdapter } from '../src/realtime/socket.ts';
+import { FakeSocket } from './fake-socket.ts';
 import { MemoryFeed } from './memory-feed.ts';
-
-class FakeSocket implements SocketAdapter {
-  sent: ServerFrame[] = [];
-  raw: string[] = [];
-  closedWith: number | undefined;
-  terminated = false;
-  pings = 0;
-  bufferedAmount = 0;
-  events!: ConnectionEvents;
-  send(data: string) {
-    this.raw.push(data);
-    this.sent.push(JSON.parse(data) as ServerFrame);
-  }
-  close(code: number) {
-    this.closedWith = code;
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  ping() {
-    this.pings++;
-  }
-  say(frame: object) {
-    this.events.message(JSON.stringify(frame));
-  }
-  patches(topic: string) {
-    return this.sent.filter((f) => f.type === 'patch' && f.topic === topic).map((f) => (f as { seq: number }).seq);
-  }
-}
 
 const settle = () => new Promise((r) => setTimeout(r, 5));
 
