@@ -55,6 +55,12 @@ export class Connection {
     if (this.socket.bufferedAmount > SLOW_CONSUMER_BYTES) this.tooSlow();
   }
 
+  /** Frames sent by `sends` leave in one write when the transport can (docs/decisions/051-league-day-parity.md). */
+  batch(sends: () => void): void {
+    if (this.socket.batch && !this.closed) this.socket.batch(sends);
+    else sends();
+  }
+
   /** Holds every outgoing frame until `release` (rights still held) or `revoke` (lost). */
   hold(): void {
     this.holds++;

@@ -60,5 +60,7 @@ export const realtimeRoutes: FastifyPluginAsync = async (app) => {
   app.addHook('onClose', async () => stop());
 
   const admit = admission({ perAddress: app.config.realtimeMaxPerAddress, total: app.config.realtimeMaxConnections });
-  app.get('/realtime', { websocket: true, onRequest: admit }, (socket) => adaptWs(socket, (s) => hub.connect(s)));
+  app.get('/realtime', { websocket: true, onRequest: admit }, (socket, req) =>
+    adaptWs(socket, req.raw.socket, (s) => hub.connect(s)),
+  );
 };

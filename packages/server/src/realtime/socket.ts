@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { RawData, WebSocket } from 'ws';
 
 /** A text frame: a patch is encoded once as bytes and the same Buffer goes to every subscriber. */
@@ -6,6 +7,8 @@ export type WireFrame = string | Buffer;
 /** The part of a socket the hub uses, so the hub runs in tests without a network. */
 export interface SocketAdapter {
   send(data: WireFrame): void;
+  /** Runs `sends` with the socket corked, so the frames they send leave in one system call. */
+  batch?(sends: () => void): void;
   close(code: number, reason?: string): void;
   /** Drops the connection without a closing handshake (a peer that stopped answering). */
   terminate(): void;
@@ -26,13 +29,29 @@ export interface ConnectionEvents {
 const text = (data: RawData) =>
   (Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)).toString('utf8');
 
-/** Adapts a `ws` socket; the frame size limit (1009) is enforced by `ws` itself through `maxPayload`. */
-export function adaptWs(ws: WebSocket, connect: (socket: SocketAdapter) => ConnectionEvents): void {
+/**
+ * Adapts a `ws` socket, given with the TCP socket under it (the upgrade request's); the frame size limit (1009) is
+ * enforced by `ws` itself through `maxPayload`.
+ */
+export function adaptWs(
+  ws: WebSocket,
+  tcp: Socket,
+  connect: (socket: SocketAdapter) => ConnectionEvents,
+): void {
   const open = () => ws.readyState === ws.OPEN;
   const events = connect({
     send(data) {
       // Always a text frame, also when the bytes come as a Buffer.
       if (open()) ws.send(data, { binary: false });
+    },
+    batch(sends) {
+      // ws corks around each frame itself; corks nest, so the frames leave at the outer uncork.
+      tcp.cork();
+      try {
+        sends();
+      } finally {
+        tcp.uncork();
+      }
     },
     close: (code, reason) => ws.close(code, reason),
     terminate: () => ws.terminate(),
