@@ -19,9 +19,11 @@ describe('a paced topic (no network)', () => {
   const start = () => {
     hub = new Hub({
       topics: (name) =>
-        name === 'live' ? { readers: 'everyone', open: () => feed(name), paced: true }
-        : name.startsWith('match:') ? { readers: 'everyone', open: () => feed(name) }
-        : undefined,
+        name === 'live'
+          ? { readers: 'everyone', open: () => feed(name), paced: true }
+          : name.startsWith('match:')
+            ? { readers: 'everyone', open: () => feed(name) }
+            : undefined,
       authenticate: async () => ({ role: 'anonymous' }),
       stillValid: async () => () => true,
       heartbeatMs: 60_000,

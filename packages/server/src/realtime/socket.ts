@@ -33,11 +33,7 @@ const text = (data: RawData) =>
  * Adapts a `ws` socket, given with the TCP socket under it (the upgrade request's); the frame size limit (1009) is
  * enforced by `ws` itself through `maxPayload`.
  */
-export function adaptWs(
-  ws: WebSocket,
-  tcp: Socket,
-  connect: (socket: SocketAdapter) => ConnectionEvents,
-): void {
+export function adaptWs(ws: WebSocket, tcp: Socket, connect: (socket: SocketAdapter) => ConnectionEvents): void {
   const open = () => ws.readyState === ws.OPEN;
   const events = connect({
     send(data) {
