@@ -593,6 +593,7 @@ function leagueDayReport(r: LeagueDayResult) {
     ['Commit → arrival over Redis, mean (ms)', undefined, s.busMeanMs],
     ['Server CPU (ms) in the window', w.cpuMs, s.cpuMs],
     ['Match frames delivered', `${w.frames}`, `${s.frames}`],
+    ['Fans also on live, live frames delivered', `${w.liveFans}, ${w.liveFrames}`, `${s.liveFans}, ${s.liveFrames}`],
     [
       'Frames lost (match topics)',
       `${r.framesLost}/${r.framesExpected}`,

@@ -25,6 +25,9 @@ export interface LeagueDayInstance {
   fans: number;
   /** Match frames delivered to this instance's fans. */
   frames: number;
+  /** This instance's fans also on `live`, and the live frames they got. */
+  liveFans: number;
+  liveFrames: number;
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
@@ -184,9 +187,9 @@ export async function measureLeagueDay(
       const instance = f % 2;
       const m = f < derbyFans || opts.matches === 1 ? 0 : 1 + ((f - derbyFans) % (opts.matches - 1));
       fansOf[m]!++;
-      fans.push(
-        f % 10 === 9 ? [instance * opts.matches + m, 2 * opts.matches + instance] : [instance * opts.matches + m],
-      );
+      // One in ten of each instance's fans (counted in pairs, since fans alternate) also follows live.
+      const onLive = Math.floor(f / 2) % 10 === 9;
+      fans.push(onLive ? [instance * opts.matches + m, 2 * opts.matches + instance] : [instance * opts.matches + m]);
     }
     log(`league day: ${opts.fans} fans over 2 instances (${derbyFans} on the derby, one in ten also on live)`);
     const opened = await clients.openFans({ groups, fans });
@@ -247,14 +250,14 @@ export async function measureLeagueDay(
 
     const collected = await clients.collect();
     const perInstance = servers.map(() => [] as number[]);
-    let liveFrames = 0;
+    const liveOn = servers.map(() => 0);
     let total = 0;
     for (const c of collected) {
       total += c.seqs.length;
       for (let k = 0; k < c.seqs.length; k++) {
         const g = c.groups[k]!;
         if (g >= 2 * opts.matches) {
-          liveFrames++;
+          liveOn[g - 2 * opts.matches]!++;
           continue;
         }
         const t0 = sent.get(`${g % opts.matches}:${c.seqs[k]!}`);
@@ -278,7 +281,7 @@ export async function measureLeagueDay(
       framesPerSecond: Math.round(total / (windowMs / 1000)),
       framesExpected,
       framesLost: framesExpected - delivered,
-      liveFrames,
+      liveFrames: liveOn.reduce((n, l) => n + l, 0),
       cpuUsPerFrame: total ? (cpu.reduce((n, c) => n + c, 0) * 1000) / total : NaN,
       clientCoreShare: clientCpu.map((c) => Math.round((100 * c) / windowMs) / 100),
       redis: {
@@ -293,6 +296,8 @@ export async function measureLeagueDay(
           name: i === 0 ? 'writing' : 'second',
           fans: fans.filter((_, f) => f % 2 === i).length,
           frames: s.count,
+          liveFans: fans.filter((g) => g.includes(2 * opts.matches + i)).length,
+          liveFrames: liveOn[i]!,
           p50Ms: s.p50,
           p95Ms: s.p95,
           p99Ms: s.p99,

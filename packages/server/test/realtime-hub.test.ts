@@ -1,54 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ServerFrame } from '@touchline/contract';
 import type { Patch } from '../src/realtime/feed.ts';
 import { Hub, type HubOptions } from '../src/realtime/hub.ts';
 import { auditAbout } from './audit-fixture.ts';
-import type { ConnectionEvents, SocketAdapter } from '../src/realtime/socket.ts';
+import { FakeSocket } from './fake-socket.ts';
 import { MemoryFeed } from './memory-feed.ts';
-
-class FakeSocket implements SocketAdapter {
-  sent: ServerFrame[] = [];
-  raw: string[] = [];
-  closedWith: number | undefined;
-  terminated = false;
-  pings = 0;
-  bufferedAmount = 0;
-  /** Bytes each send leaves unsent, for a peer that reads nothing. */
-  growth = 0;
-  events!: ConnectionEvents;
-  /** The frame types of each write to the network: one per send, or one per batch. */
-  writes: string[][] = [];
-  private batched: string[] | undefined;
-  send(data: string) {
-    this.raw.push(data);
-    this.bufferedAmount += this.growth;
-    const frame = JSON.parse(data) as ServerFrame;
-    this.sent.push(frame);
-    if (this.batched) this.batched.push(frame.type);
-    else this.writes.push([frame.type]);
-  }
-  batch(send: () => void) {
-    this.batched = [];
-    send();
-    if (this.batched.length) this.writes.push(this.batched);
-    this.batched = undefined;
-  }
-  close(code: number) {
-    this.closedWith = code;
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  ping() {
-    this.pings++;
-  }
-  say(frame: object) {
-    this.events.message(JSON.stringify(frame));
-  }
-  patches(topic: string) {
-    return this.sent.filter((f) => f.type === 'patch' && f.topic === topic).map((f) => (f as { seq: number }).seq);
-  }
-}
 
 const settle = () => new Promise((r) => setTimeout(r, 5));
 

@@ -58,8 +58,8 @@ export class Connection {
   }
 
   /**
-   * Frames sent by `send` go out in one write (a resume's `subscribed` and patches: one syscall instead of one per
-   * frame, docs/decisions/050-reconnect-storm-handshakes.md); the slow-consumer rule is applied once, after.
+   * Frames sent by `send` go out in one write (a resume's `subscribed` and patches, a fan's pending `live` patches:
+   * one syscall instead of one per frame, decisions 050 and 051); the slow-consumer rule is applied once, after.
    */
   batch(send: () => void): void {
     if (this.batching || this.closed) return send();

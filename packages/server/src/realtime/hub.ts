@@ -2,6 +2,7 @@ import { ClientFrame, CloseCode, type ConnectionRole, PROTOCOL_VERSION } from '@
 import { auditSubject } from '../changes/audit-patch.ts';
 import { Connection } from './connection.ts';
 import type { Feed, Patch, Position } from './feed.ts';
+import { Pacer } from './pacer.ts';
 import { type Grant, Rights, type RightsOptions } from './rights.ts';
 import type { ConnectionEvents, SocketAdapter, WireFrame } from './socket.ts';
 import { RECENT_MS, TopicStream } from './stream.ts';
@@ -12,6 +13,8 @@ import { UnknownTopics } from './unknown-topics.ts';
 export interface TopicSpec {
   readers: readonly ConnectionRole[] | 'everyone';
   open(): Feed;
+  /** Its crowd is served a slice at a time, after the others (`live`: decision 051). */
+  paced?: boolean;
 }
 
 export interface HubOptions {
@@ -61,6 +64,7 @@ export class Hub {
   private readonly now: () => number;
   private readonly rights: Rights;
   private readonly unknown: UnknownTopics;
+  private readonly pacer = new Pacer();
   private closing = false;
 
   constructor(private readonly opts: HubOptions) {
@@ -202,6 +206,7 @@ export class Hub {
             this.opts.metrics?.patchDelivered({ topic, committedAt: p.committedAt }, frames);
         },
         this.now,
+        spec.paced ? this.pacer : undefined,
       );
       this.streams.set(topic, stream);
     }
@@ -209,6 +214,7 @@ export class Hub {
     this.idle.delete(stream);
     const sub = new Subscription(stream, {
       send: (frame) => conn.send(frame),
+      batch: (sends) => conn.batch(sends),
       fail: (err) => {
         this.opts.log.warn({ err, topic }, 'realtime: could not read a topic');
         conn.close(CloseCode.serverError, 'server_error');

@@ -16,7 +16,7 @@ export interface SocketAdapter {
   readonly bufferedAmount: number;
   /**
    * Runs `send`; every frame it sends goes out in one write to the network (one syscall), not one each: a resume's
-   * `subscribed` and its replayed patches (docs/decisions/050-reconnect-storm-handshakes.md).
+   * `subscribed` and its replayed patches, a fan's pending `live` patches (decisions 050 and 051).
    */
   batch(send: () => void): void;
 }

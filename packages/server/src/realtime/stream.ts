@@ -1,4 +1,5 @@
 import type { Feed, Patch, Position, Snapshot } from './feed.ts';
+import type { Paced, Pacer } from './pacer.ts';
 import type { WireFrame } from './socket.ts';
 
 export interface Delivery {
@@ -9,6 +10,12 @@ export interface Delivery {
 /** A patch in the recent window, with when it entered it. */
 interface Kept extends Delivery {
   keptAt: number;
+}
+
+/** A patch of a paced stream on its way to the members, with how many it was sent to. */
+interface Outgoing extends Delivery {
+  patch: Patch;
+  frames: number;
 }
 
 /** A change-log replay under way, shared by every member resuming from `from` or later meanwhile. */
@@ -31,6 +38,8 @@ export interface Member {
   resume(): void;
   /** Patches delivered before the member joined that it may still need (see `snapshot`). */
   backfill(deliveries: readonly Delivery[]): void;
+  /** Runs `offers` so that what they send goes out in one write. */
+  batch(offers: () => void): void;
 }
 
 /**
@@ -53,7 +62,7 @@ export const patchFrame = (p: Patch) =>
  * with no duplicate and no gap, reading missed patches from the log, and hands each patch, serialised once, to every
  * member. Work that needs the database runs in a queue, so patches never overtake each other.
  */
-export class TopicStream {
+export class TopicStream implements Paced {
   readonly members = new Set<Member>();
   /** The last patch delivered; undefined until the head is read, or when the topic names nothing. */
   private at: Position | undefined;
@@ -69,12 +78,18 @@ export class TopicStream {
   readonly anchored: Promise<boolean>;
   /** The head was read and the topic names nothing (as opposed to a read that failed). */
   nameless = false;
+  /** A paced stream's patches not yet offered to anyone. */
+  private outbox: Outgoing[] = [];
+  /** A paced stream's patches being offered, to the members there were when the pass began (see `step`). */
+  private pass: { deliveries: Outgoing[]; members: Member[]; next: number } | undefined;
 
   constructor(
     readonly topic: string,
     readonly feed: Feed,
     private readonly onDelivered: (p: Patch, frames: number) => void = () => undefined,
     private readonly now: () => number = Date.now,
+    /** Serves this stream's crowd a slice at a time, after the unpaced ones (decision 051). */
+    private readonly pacer?: Pacer,
   ) {
     this.anchored = this.enqueue(async () => {
       this.at = await feed.head();
@@ -214,9 +229,45 @@ export class TopicStream {
     this.shared?.since.push({ seq: p.seq, frame });
     for (const r of this.replays) r.since.push({ seq: p.seq, frame });
     this.replays = this.replays.filter((r) => r.since.length <= RECENT_PATCHES);
+    if (this.pacer) {
+      this.outbox.push({ seq: p.seq, frame, patch: p, frames: 0 });
+      return this.pacer.want(this);
+    }
     let frames = 0;
     for (const m of this.members) if (m.offer(p.seq, frame)) frames++;
     this.onDelivered(p, frames);
+  }
+
+  get pending(): boolean {
+    return this.pass !== undefined || this.outbox.length > 0;
+  }
+
+  /**
+   * Offers a paced stream's pending patches, all of them to each member in turn, to up to `budget` members. A pass
+   * goes to the members there were when it began and ends before the next begins, so each member gets the patches in
+   * order. A member that joins during a pass needs none of its patches: they were delivered before it joined, so its
+   * snapshot was taken at or after them, or it was handed them with the shared read it joined (`snapshot`).
+   */
+  step(budget: number): number {
+    if (!this.pass && this.outbox.length)
+      this.pass = { deliveries: this.outbox.splice(0), members: [...this.members], next: 0 };
+    const pass = this.pass;
+    if (!pass) return 0;
+    const end = Math.min(pass.members.length, pass.next + budget);
+    const served = end - pass.next;
+    const { deliveries } = pass;
+    const offers = (m: Member) => () => {
+      for (const d of deliveries) if (m.offer(d.seq, d.frame)) d.frames++;
+    };
+    for (; pass.next < end; pass.next++) {
+      const m = pass.members[pass.next]!;
+      if (deliveries.length > 1) m.batch(offers(m));
+      else offers(m)();
+    }
+    if (pass.next < pass.members.length) return served;
+    this.pass = undefined;
+    for (const d of deliveries) this.onDelivered(d.patch, d.frames);
+    return served;
   }
 
   /** Runs after everything queued before it; a failure ends the members, who reconnect and resume. */

@@ -4,6 +4,7 @@ import type { Delivery, Member, TopicStream } from './stream.ts';
 
 interface Owner {
   send(frame: WireFrame): void;
+  batch(sends: () => void): void;
   fail(err: unknown): void;
   resubscribe(topic: string, since: Position | undefined): void;
   release(sub: Subscription): void;
@@ -37,6 +38,10 @@ export class Subscription implements Member {
 
   backfill(deliveries: readonly Delivery[]): void {
     if (deliveries.length) this.buffer = [...deliveries, ...this.buffer].sort((a, b) => a.seq - b.seq);
+  }
+
+  batch(offers: () => void): void {
+    this.owner.batch(offers);
   }
 
   offer(seq: number, frame: WireFrame): boolean {

@@ -13,6 +13,7 @@ const MAX_ID = 2 ** 31 - 1;
 interface Kind {
   readers: TopicSpec['readers'];
   open(id: number): Feed;
+  paced?: boolean;
 }
 
 /** The topics (docs/protocol.md §9.3): who may read each, and which feed serves it. */
@@ -20,7 +21,8 @@ export function topicTable(db: Db, live: LiveFeed): (name: string) => TopicSpec 
   const kinds: Record<string, Kind> = {
     match: { readers: 'everyone', open: (id) => matchFeed(db, id) },
     season: { readers: 'everyone', open: (id) => seasonFeed(db, id) },
-    live: { readers: 'everyone', open: () => live },
+    // The Today page's crowd waits behind the match crowds, whose fans wait on the score (decision 051).
+    live: { readers: 'everyone', open: () => live, paced: true },
     admin: { readers: ['admin', 'judge'], open: () => adminFeed(db) },
   };
   return (name) => {
@@ -29,6 +31,6 @@ export function topicTable(db: Db, live: LiveFeed): (name: string) => TopicSpec 
     const id = Number(raw ?? 0);
     const k = kinds[kind];
     if (!k || id > MAX_ID) return undefined;
-    return { readers: k.readers, open: () => k.open(id) };
+    return { readers: k.readers, open: () => k.open(id), ...(k.paced ? { paced: true } : {}) };
   };
 }
