@@ -26,12 +26,12 @@ import { measureWrites, QUERIES_PER_WRITE_BEFORE, type WriteResult } from './sec
 import { ClientPool } from './lib/clients.ts';
 import { cpuModel, loadAverage } from './lib/procfs.ts';
 import {
-  ADMIN,
   checkServices,
   freshDatabase,
   newJwtKeys,
   REDIS_URL,
   ROOT,
+  signIn,
   startNode,
   startTouchline,
   type TouchlineServer,
@@ -115,16 +115,6 @@ const stop = async (p: { stop: () => Promise<void> } | undefined) => {
 async function stopAll() {
   await Promise.allSettled([...running].map((p) => p.stop()));
   running.clear();
-}
-
-async function signIn(url: string): Promise<string> {
-  const r = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  });
-  if (!r.ok) throw new Error(`sign-in: ${r.status} ${await r.text()}`);
-  return ((await r.json()) as { token: string }).token;
 }
 
 /** A scheduled demo match, kicked off, and a function that records a goal in it (one HTTP write). */

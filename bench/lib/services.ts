@@ -159,4 +159,15 @@ export async function startTouchline(opts: {
   return { ...p, url, jwtKeys: opts.jwtKeys } satisfies TouchlineServer;
 }
 
+/** The bench admin's token from a running Touchline's login route. */
+export async function signIn(url: string): Promise<string> {
+  const r = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  if (!r.ok) throw new Error(`sign-in: ${r.status} ${await r.text()}`);
+  return ((await r.json()) as { token: string }).token;
+}
+
 export const newJwtKeys = () => `bench:${randomBytes(32).toString('hex')}`;

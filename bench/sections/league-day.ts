@@ -8,7 +8,7 @@ import { Redis } from 'ioredis';
 import { COUNTER_METRICS } from '../../packages/contract/src/constants.ts';
 import { ClientPool } from '../lib/clients.ts';
 import { cpuMs } from '../lib/procfs.ts';
-import { ADMIN, REDIS_URL, startTouchline, type TouchlineServer } from '../lib/services.ts';
+import { REDIS_URL, signIn, startTouchline, type TouchlineServer } from '../lib/services.ts';
 import { now, type Percentiles, pool, sleep, summarise } from '../lib/stats.ts';
 
 export interface LeagueDayOptions {
@@ -76,16 +76,6 @@ async function api<T>(url: string, token: string, method: string, path: string, 
   });
   if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
   return (await r.json()) as T;
-}
-
-async function signIn(url: string): Promise<string> {
-  const r = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  });
-  if (!r.ok) throw new Error(`sign-in: ${r.status} ${await r.text()}`);
-  return ((await r.json()) as { token: string }).token;
 }
 
 /** `count` new matches of the demo league, kicked off, through the admin API. */
