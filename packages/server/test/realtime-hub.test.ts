@@ -79,7 +79,8 @@ describe('the realtime hub (no network)', () => {
     expect(c.patches('match:1')).toEqual([1, 2, 3, 4]);
   });
 
-  it("writes a resume's subscribed and the patches it replays in one write, and a snapshot with its subscribed", async () => {
+  /** A fan subscribed at seq 1, four patches, then a fan resuming from seq 1 (its socket leaving `growth` per send). */
+  const resumeFourBehind = async (growth = 0) => {
     start();
     const f = feed('match:1');
     f.commit();
@@ -88,24 +89,20 @@ describe('the realtime hub (no network)', () => {
     await settle();
     for (let i = 0; i < 4; i++) hub.receive(f.commit());
     const back = await client();
+    back.growth = growth;
     back.say({ type: 'subscribe', topic: 'match:1', since: { epoch: 'e1', seq: 1 } });
     await settle();
+    return { f, first, back };
+  };
+
+  it("writes a resume's subscribed and the patches it replays in one write, and a snapshot with its subscribed", async () => {
+    const { first, back } = await resumeFourBehind();
     expect(first.writes.slice(1, 2)).toEqual([['subscribed', 'snapshot']]);
     expect(back.writes).toEqual([['welcome'], ['subscribed', 'patch', 'patch', 'patch', 'patch']]);
   });
 
   it('applies the 1 MiB rule to a resume once its frames are all handed over: closes with 4008 after them', async () => {
-    start();
-    const f = feed('match:1');
-    f.commit();
-    const first = await client();
-    first.say({ type: 'subscribe', topic: 'match:1' });
-    await settle();
-    for (let i = 0; i < 4; i++) hub.receive(f.commit());
-    const back = await client();
-    back.growth = 300 * 1024;
-    back.say({ type: 'subscribe', topic: 'match:1', since: { epoch: 'e1', seq: 1 } });
-    await settle();
+    const { f, back } = await resumeFourBehind(300 * 1024);
     expect(back.writes.at(-1)).toEqual(['subscribed', 'patch', 'patch', 'patch', 'patch']);
     expect(back.closedWith).toBe(4008);
     hub.receive(f.commit());
