@@ -13,7 +13,7 @@ import { assignedOperators, authorizeMatch, type MatchRow, type WriteRequest } f
 import { finalizeAfterWrite } from './finalize.ts';
 import { recordMatchWrite } from './record.ts';
 import { type SummaryRow, summaryRows } from '../reads/summary.ts';
-import { rowsFound } from '../reads/snapshot.ts';
+import { statsColumn } from '../reads/snapshot.ts';
 
 export interface WriteStep<T> {
   result: T;
@@ -60,7 +60,7 @@ export async function writeMatch<T>(
     const [locked] = await summaryRows(w.tx, {
       applied: appliedSeq(matchId, opts.clientWriteId),
       operators: assignedOperators(),
-      stats: rowsFound(matchId).statsFound,
+      stats: statsColumn(matchId),
     })
       .where(eq(matches.id, matchId))
       .for('update', { of: matches })

@@ -22,8 +22,7 @@ import { ApiError } from '../http/errors.ts';
 import type { WriteContext, WriteStep } from './engine.ts';
 import { assertCommentRate } from './comments.ts';
 import { assertPlayersOfSide } from './players.ts';
-import { buildStats, foundEvents, type FoundEvent, loadEvents, rowsFound, toEvent } from '../reads/snapshot.ts';
-import { rowsFromJson } from '../db/raw.ts';
+import { buildStats, eventsColumn, foundEvents, type FoundEvent, loadEvents, toEvent } from '../reads/snapshot.ts';
 import { summaryFromEvents } from '../reads/summary.ts';
 
 type EventRow = typeof t.matchEvents.$inferSelect;
@@ -70,24 +69,24 @@ async function assertKickDue(ctx: WriteContext, side: Side) {
   if (refusal) throw new ApiError(refusal, KICK_REFUSED[refusal], { shootout });
 }
 
-type Found = { eventsFound: FoundEvent[] | string; statsFound: unknown };
-/** The event row a write's statement returns, with the match's rows it found (`rowsFound`). */
-const returned = (matchId: number) => ({ ...getTableColumns(t.matchEvents), ...rowsFound(matchId) });
+/** The event row a write's statement returns, with the match's events it found (`eventsColumn`). */
+const returned = (matchId: number) => ({ ...getTableColumns(t.matchEvents), eventsFound: eventsColumn(matchId) });
 
 /**
- * The match changes that go with an event change: the summary (score) and, for cards, the statistics, from the rows
- * the write's statement found with the event itself put in (`written`) or taken out (`removed`).
+ * The match changes that go with an event change: the summary (score) and, for cards, the statistics, from the events
+ * the write's statement found with the event itself put in (`written`) or taken out (`removed`), and the statistics
+ * rows read with the lock (an event leaves them as they are).
  */
 async function consequences(
   ctx: WriteContext,
-  found: Found,
+  found: FoundEvent[] | string,
   edit: { written: EventRow } | { removed: number },
 ): Promise<Change[]> {
   const id = 'written' in edit ? edit.written.id : edit.removed;
-  const others = foundEvents(found.eventsFound).filter((e) => e.id !== id);
+  const others = foundEvents(found).filter((e) => e.id !== id);
   const events: FoundEvent[] = 'written' in edit ? [...others, edit.written].sort((a, b) => a.id - b.id) : others;
   const summary = await summaryFromEvents(ctx.tx, ctx.match.id, events, ctx.summaryRow);
-  const stats = buildStats(rowsFromJson(t.matchStats, found.statsFound), events);
+  const stats = buildStats(ctx.statsRows, events);
   return [
     { op: 'updated', entity: 'match', id: summary!.id, data: summary },
     { op: 'updated', entity: 'stats', id: summary!.id, data: stats },
@@ -153,9 +152,9 @@ export async function createEvent(
     .returning(returned(ctx.match.id))
     .prepare('event_insert')
     .execute();
-  const { eventsFound, statsFound, ...written } = row!;
+  const { eventsFound, ...written } = row!;
   const event = toEvent(written);
-  const more = await consequences(ctx, { eventsFound, statsFound }, { written });
+  const more = await consequences(ctx, eventsFound, { written });
   return {
     result: { event, created: true },
     changes: [{ op: 'created', entity: 'event', id: event.id, data: event }, ...more],
@@ -209,9 +208,9 @@ export async function patchEvent(
     .set(toColumns(merged))
     .where(eq(t.matchEvents.id, eventId))
     .returning(returned(ctx.match.id));
-  const { eventsFound, statsFound, ...written } = updated!;
+  const { eventsFound, ...written } = updated!;
   const event = toEvent(written);
-  const more = await consequences(ctx, { eventsFound, statsFound }, { written });
+  const more = await consequences(ctx, eventsFound, { written });
   return {
     result: { event },
     changes: [{ op: 'updated', entity: 'event', id: event.id, data: event }, ...more],
@@ -231,8 +230,8 @@ export async function deleteEvent(ctx: WriteContext, eventId: number): Promise<W
   const [found] = await ctx.tx
     .delete(t.matchEvents)
     .where(eq(t.matchEvents.id, eventId))
-    .returning(rowsFound(ctx.match.id));
-  const more = await consequences(ctx, found!, { removed: eventId });
+    .returning({ eventsFound: eventsColumn(ctx.match.id) });
+  const more = await consequences(ctx, found!.eventsFound, { removed: eventId });
   return {
     result: null,
     changes: [{ op: 'deleted', entity: 'event', id: before.id }, ...more],

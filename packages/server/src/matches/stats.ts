@@ -4,7 +4,7 @@ import { counterChange, type CounterRefusal, type Counters, recordingRefusal } f
 import * as t from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import type { WriteContext, WriteStep } from './engine.ts';
-import { buildStats, foundEvents, loadStats, rowsFound } from '../reads/snapshot.ts';
+import { buildStats, eventsColumn, foundEvents, loadStats } from '../reads/snapshot.ts';
 
 const column = {
   shots: 'shots',
@@ -33,8 +33,10 @@ export async function changeStat(ctx: WriteContext, body: StatsBody): Promise<Wr
   const { tx, match } = ctx;
   if (ctx.replay) return { result: { stats: await loadStats(tx, match.id) }, changes: [], audit: [] };
   if (recordingRefusal(match.status)) throw new ApiError('match_not_live', 'The match is not live');
-  const now = ctx.statsRows.find((r) => r.side === body.side);
-  const counters = Object.fromEntries(CounterMetric.options.map((m) => [m, now ? now[column[m]] : 0])) as Counters;
+  const current = ctx.statsRows.find((r) => r.side === body.side);
+  const counters = Object.fromEntries(
+    CounterMetric.options.map((m) => [m, current ? current[column[m]] : 0]),
+  ) as Counters;
   const change = counterChange(counters, body.metric, body.delta);
   if (!change.ok) throw COUNTER_REFUSED[change.refusal](body, counters);
   const deltas = Object.entries(change.deltas).map(([m, d]) => [column[m as CounterMetric], d] as const);
@@ -45,7 +47,7 @@ export async function changeStat(ctx: WriteContext, body: StatsBody): Promise<Wr
       target: [t.matchStats.matchId, t.matchStats.side],
       set: Object.fromEntries(deltas.map(([c, d]) => [c, sql`${t.matchStats[c]} + ${d}`])),
     })
-    .returning({ ...getTableColumns(t.matchStats), eventsFound: rowsFound(match.id).eventsFound });
+    .returning({ ...getTableColumns(t.matchStats), eventsFound: eventsColumn(match.id) });
   const { eventsFound, ...row } = written!;
   const rows = [...ctx.statsRows.filter((r) => r.side !== body.side), row];
   const stats = buildStats(rows, foundEvents(eventsFound));

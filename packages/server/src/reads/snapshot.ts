@@ -51,20 +51,22 @@ export async function loadEvents(db: Executor, matchId: number) {
 }
 
 /**
- * Columns for a write's RETURNING: what the match's summary and statistics are computed from — each event's id, type,
- * side and kick result, and the statistics rows — as its statement found them, so the write needs no second read
- * (decision 052). The statement's own change is not among them: the caller applies it.
+ * A column for a write's RETURNING: what the match's summary and statistics are computed from — each event's id, type,
+ * side and kick result — as its statement found them, so the write needs no second read (decision 052). The
+ * statement's own change is not among them: the caller applies it.
  */
-export const rowsFound = (matchId: number) => ({
-  eventsFound: sql<FoundEvent[] | string>`(select coalesce(json_agg(json_build_object('id', e.id, 'type', e.type,
-    'side', e.side, 'scored', e.scored) order by e.id), '[]'::json) from ${matchEvents} e where e.match_id = ${matchId})`,
-  statsFound: sql<unknown>`(select coalesce(json_agg(s), '[]'::json) from ${matchStats} s where s.match_id = ${matchId})`,
-});
+export const eventsColumn = (matchId: number) =>
+  sql<FoundEvent[] | string>`(select coalesce(json_agg(json_build_object('id', e.id, 'type', e.type,
+    'side', e.side, 'scored', e.scored) order by e.id), '[]'::json) from ${matchEvents} e where e.match_id = ${matchId})`;
 
-/** An event as `rowsFound` reads it. */
+/** A column for the write's lock: the match's statistics rows as JSON (`rowsFromJson`), decision 052. */
+export const statsColumn = (matchId: number) =>
+  sql<unknown>`(select coalesce(json_agg(s), '[]'::json) from ${matchStats} s where s.match_id = ${matchId})`;
+
+/** An event as `eventsColumn` reads it. */
 export type FoundEvent = Pick<EventRow, 'id' | 'type' | 'side' | 'scored'>;
 
-/** The events of `rowsFound`; a driver that leaves JSON as text is parsed here. */
+/** The events of `eventsColumn`; a driver that leaves JSON as text is parsed here. */
 export const foundEvents = (json: FoundEvent[] | string): FoundEvent[] =>
   typeof json === 'string' ? (JSON.parse(json) as FoundEvent[]) : json;
 
