@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { roundRobin } from '@touchline/domain';
+import { roundRobin, wallClockOf } from '@touchline/domain';
 import type { Db, Tx } from '../db/client.ts';
 import * as t from '../db/schema.ts';
 import { rebuildSeasonResults } from '../matches/finalize.ts';
@@ -20,7 +20,7 @@ function prng(seed: number) {
   };
 }
 
-const localDate = (d: Date, timeZone: string) => d.toLocaleDateString('en-CA', { timeZone });
+const localDate = (d: Date, timeZone: string) => wallClockOf(d, timeZone).date;
 
 export interface DemoOptions {
   now: Date;
