@@ -25,6 +25,10 @@ export class Pacer {
 
   want(stream: Paced): void {
     this.waiting.add(stream);
+    this.schedule();
+  }
+
+  private schedule() {
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => this.turn());
@@ -38,9 +42,6 @@ export class Pacer {
       budget -= s.step(budget);
       if (!s.pending) this.waiting.delete(s);
     }
-    if (this.waiting.size && !this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => this.turn());
-    }
+    if (this.waiting.size) this.schedule();
   }
 }
