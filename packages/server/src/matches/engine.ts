@@ -57,17 +57,22 @@ export async function writeMatch<T>(
   const now = new Date();
   return unitOfWork(deps, async (w) => {
     // The summary's names and rules come with the lock: an event write needs them and changes none (decision 052).
-    const [locked] = await summaryRows(w.tx, {
-      applied: appliedSeq(matchId, opts.clientWriteId),
-      operators: assignedOperators(),
-      stats: statsColumn(matchId),
-    })
-      .where(eq(matches.id, matchId))
-      .for('update', { of: matches })
-      .prepare(opts.clientWriteId ? 'match_write_lock_cw' : 'match_write_lock')
-      .execute();
+    const lock = () =>
+      summaryRows(w.tx, {
+        applied: appliedSeq(matchId, opts.clientWriteId),
+        operators: assignedOperators(),
+        stats: statsColumn(matchId),
+        seen: seenSeq(matchId),
+      })
+        .where(eq(matches.id, matchId))
+        .for('update', { of: matches })
+        .prepare(opts.clientWriteId ? 'match_write_lock_cw' : 'match_write_lock')
+        .execute();
+    let [locked] = await lock();
+    // It waited for a write that committed: all but the match row are as before that write. Read again (decision 053).
+    if (locked && locked.seen !== locked.m.seq) [locked] = await lock();
     if (!locked) throw new ApiError('not_found', 'No such match');
-    const { m: match, applied, operators, stats, ...names } = locked;
+    const { m: match, applied, operators, stats, seen: _seen, ...names } = locked;
     const replay = applied === null ? undefined : { seq: applied };
     const when = { judgeWindowHours: deps.settings.judgeWindowHours, now, replay: replay !== undefined };
     await authorizeMatch(w.tx, principal, match, { ...opts.asked, when }, operators);
@@ -117,6 +122,12 @@ const appliedSeq = (matchId: number, clientWriteId: string | undefined) =>
     ? sql<number | null>`(select ${clientWrites.seq} from ${clientWrites}
         where ${clientWrites.matchId} = ${matchId} and ${clientWrites.clientWriteId} = ${clientWriteId})`
     : sql<null>`null::int`;
+
+/**
+ * The match's seq as the statement's snapshot holds it. After waiting for the lock, the locked row is the one the
+ * other write committed (its seq moved on) while this and every other row read stay as the statement first saw them.
+ */
+const seenSeq = (matchId: number) => sql<number>`(select seen.seq from ${matches} seen where seen.id = ${matchId})`;
 
 /** Every change of a client's write names it, so the writer's screen retires its optimistic copy on sight. */
 const tagged = (changes: Change[], clientEventId: string | undefined): Change[] =>
