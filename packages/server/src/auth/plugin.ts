@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '@touchline/contract';
 import type { Executor } from '../db/client.ts';
@@ -41,16 +41,24 @@ export const authPlugin = fp(async (app) => {
   });
 });
 
-/** The caller, or 401. Staff accounts are re-read so a deactivated account stops at once. */
-export async function requireUser(req: FastifyRequest, roles?: readonly Role[]): Promise<Principal> {
+/** The caller as their token names them, or 401. Their account is not read: `requireUser` or the caller does that. */
+export function signedIn(req: FastifyRequest): Principal {
   const p = req.principal;
   if (!p) {
     throw req.tokenRejected
       ? new ApiError('invalid_token', 'The token is invalid or expired')
       : new ApiError('unauthorized', 'Sign in first');
   }
-  if (!(await isActiveAccount(req.server.db, p)))
-    throw new ApiError('invalid_token', 'The account is no longer active');
+  return p;
+}
+
+/** The 401 of a valid token whose account no longer holds (`isActiveAccount`). */
+export const accountEnded = () => new ApiError('invalid_token', 'The account is no longer active');
+
+/** The caller, or 401. Staff accounts are re-read so a deactivated account stops at once. */
+export async function requireUser(req: FastifyRequest, roles?: readonly Role[]): Promise<Principal> {
+  const p = signedIn(req);
+  if (!(await isActiveAccount(req.server.db, p))) throw accountEnded();
   return roles ? requireRole(p, roles) : p;
 }
 
@@ -78,6 +86,18 @@ export async function isActiveAccount(db: Executor, p: Account): Promise<boolean
     .execute();
   return holds(row, p);
 }
+
+/**
+ * The account's state as a column of the caller's own statement, so a write checks it without a statement of its own
+ * (a match write reads it with its lock, decision 054); `accountHolds` judges it.
+ */
+export const accountColumn = (p: Account) =>
+  sql<AccountRow | string | null>`(select json_build_object('active', u.active, 'role', u.role,
+    'tokenVersion', u.token_version) from ${users} u where u.id = ${Number(p.userId)})`;
+
+/** `isActiveAccount`'s rule on what `accountColumn` read; a driver that leaves JSON as text is parsed here. */
+export const accountHolds = (json: AccountRow | string | null, p: Account) =>
+  holds(typeof json === 'string' ? (JSON.parse(json) as AccountRow) : (json ?? undefined), p);
 
 /** Rows read per query when many accounts are checked at once. */
 const CHECK_CHUNK = 1000;

@@ -1,5 +1,6 @@
 import type { Change } from '@touchline/contract';
 import type { Principal } from '../auth/keyring.ts';
+import { accountColumn, accountEnded, accountHolds, isActiveAccount } from '../auth/plugin.ts';
 import type { Tx } from '../db/client.ts';
 import { eq, sql } from 'drizzle-orm';
 import { clientWrites, matches, matchStats } from '../db/schema.ts';
@@ -63,6 +64,7 @@ export async function writeMatch<T>(
         operators: assignedOperators(),
         stats: statsColumn(matchId),
         seen: seenSeq(matchId),
+        account: accountColumn(principal),
       })
         .where(eq(matches.id, matchId))
         .for('update', { of: matches })
@@ -71,8 +73,12 @@ export async function writeMatch<T>(
     let [locked] = await lock();
     // It waited for a write that committed: all but the match row are as before that write. Read again (decision 053).
     if (locked && locked.seen !== locked.m.seq) [locked] = await lock();
+    // The caller's account is read here rather than by a statement of its own (decision 054); 401 before 404.
+    if (!(locked ? accountHolds(locked.account, principal) : await isActiveAccount(w.tx, principal))) {
+      throw accountEnded();
+    }
     if (!locked) throw new ApiError('not_found', 'No such match');
-    const { m: match, applied, operators, stats, seen: _seen, ...names } = locked;
+    const { m: match, applied, operators, stats, seen: _seen, account: _account, ...names } = locked;
     const replay = applied === null ? undefined : { seq: applied };
     const when = { judgeWindowHours: deps.settings.judgeWindowHours, now, replay: replay !== undefined };
     await authorizeMatch(w.tx, principal, match, { ...opts.asked, when }, operators);

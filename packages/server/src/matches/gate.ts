@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Role, Side } from '@touchline/contract';
 import { type MatchWriteKind, matchWriteRefusal, type MatchWriteRefusal, type WriteClock } from '@touchline/domain';
 import type { Principal } from '../auth/keyring.ts';
-import { requireRole, requireUser } from '../auth/plugin.ts';
+import { accountEnded, isActiveAccount, requireRole, requireUser, signedIn } from '../auth/plugin.ts';
 import type { Executor } from '../db/client.ts';
 import { matches, matchOperators } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
@@ -73,6 +73,20 @@ export const mayAsk = (p: Principal, action: MatchAction): Principal => requireR
 
 /** The signed-in caller (401 otherwise) who may ask for this action (403 otherwise). */
 export const admit = async (req: FastifyRequest, action: MatchAction) => mayAsk(await requireUser(req), action);
+
+/**
+ * `admit` for a match write, whose lock statement reads the caller's account (decision 054): only a refusal here reads
+ * it first, so a token whose account ended is 401 whatever it asks.
+ */
+export async function admitToWrite(req: FastifyRequest, action: MatchAction): Promise<Principal> {
+  const p = signedIn(req);
+  try {
+    return mayAsk(p, action);
+  } catch (refusal) {
+    if (!(await isActiveAccount(req.server.db, p))) throw accountEnded();
+    throw refusal;
+  }
+}
 
 /**
  * The gate's second half, on the match: the operator's assignment, the captain's side, then what the match's status

@@ -20,7 +20,7 @@ import {
 import { writeDeps } from './deps.ts';
 import { type WriteContext, writeMatch, type WriteStep } from './engine.ts';
 import { createEvent, deleteEvent, patchEvent } from './events.ts';
-import { admit, type WriteRequest } from './gate.ts';
+import { admitToWrite, type WriteRequest } from './gate.ts';
 import { putLineup } from './lineups.ts';
 import { changeState } from './state.ts';
 import { changeStat } from './stats.ts';
@@ -51,7 +51,7 @@ export const matchRoutes: FastifyPluginAsyncZod = async (app) => {
     sent: Sent,
     step: (ctx: WriteContext) => Promise<WriteStep<T>>,
   ) => {
-    const p = await admit(req, asked.action);
+    const p = await admitToWrite(req, asked.action);
     const opts = { asked, expectedSeq: sent.expectedSeq, clientWriteId: sent.clientEventId };
     return writeMatch(deps, Number(req.params.id), p, opts, step);
   };
