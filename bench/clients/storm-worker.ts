@@ -48,7 +48,7 @@ interface Stages {
 }
 
 /** Opens one fan's socket, subscribes (from `since` when it has one) and resolves on `subscribed`. */
-function connect(fan: Fan, since: boolean, stages: Stages = { start: now() }): Promise<void> {
+function connect(fan: Fan, since: boolean, stages: Stages = { start: now() }, timeoutMs?: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { localAddress, perMessageDeflate: false });
     fan.ws = ws;
@@ -81,6 +81,9 @@ function connect(fan: Fan, since: boolean, stages: Stages = { start: now() }): P
       } else if (f.type === 'error') reject(new Error(`fan: ${f.code}`));
     });
     ws.once('error', reject);
+    // A socket the server closes, or that never gets through, is a failed fan, not a storm that never ends.
+    ws.once('close', (code, reason) => reject(new Error(`closed ${code} ${reason.toString()}`)));
+    if (timeoutMs) setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs).unref();
   });
 }
 
@@ -113,7 +116,7 @@ async function handle(req: StormRequest): Promise<unknown> {
           await new Promise((r) => setTimeout(r, at));
           const stages: Stages = { start: now() };
           try {
-            await connect(fan, true, stages);
+            await connect(fan, true, stages, req.timeoutMs);
             const done = now();
             last = Math.max(last, done - started);
             timings.push({

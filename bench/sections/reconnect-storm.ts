@@ -108,6 +108,9 @@ export async function measureReconnectStorm(
   const scrape = async () => (await fetch(`${server.url}/metrics`)).text();
 
   const workers = Array.from({ length: opts.workers }, () => new StormWorker());
+  // Stopped in `finally` too: a storm that fails must not leave goals being written into a database being dropped.
+  let writing = true;
+  let writer: Promise<void> | undefined;
   try {
     const share = Math.ceil(opts.fans / opts.workers);
     log(`storm: opening ${opts.fans} fans on ${topics.length} matches`);
@@ -128,16 +131,15 @@ export async function measureReconnectStorm(
     );
 
     // Goals keep coming, one match after another, through the drop and the storm.
-    let writing = true;
     let writes = 0;
-    const writer = (async () => {
+    writer = (async () => {
       for (let i = 0; writing; i++) {
         const r = await fetch(`${server.url}/api/matches/${ids[i % ids.length]}/events`, {
           method: 'POST',
           headers,
           body: JSON.stringify({ type: 'goal', side: 'home', minute: 30 }),
         });
-        if (r.status !== 201) throw new Error(`goal: ${r.status}`);
+        if (r.status !== 201) throw new Error(`goal: ${r.status} ${await r.text()}`);
         writes++;
         await sleep(20);
       }
@@ -210,6 +212,8 @@ export async function measureReconnectStorm(
       writesPerResume: cores((serverWrites - liveFrames) / opts.fans),
     };
   } finally {
+    writing = false;
+    await writer?.catch(() => undefined);
     await Promise.all(workers.map((w) => w.call({ cmd: 'close' }, 30_000).catch(() => undefined)));
     for (const w of workers) w.stop();
   }
