@@ -52,21 +52,22 @@ function connect(fan: Fan, since: boolean, stages: Stages = { start: now() }, ti
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { localAddress, perMessageDeflate: false });
     fan.ws = ws;
+    // Subscribes with its hello, as the web client does (docs/protocol.md §9.2): the answer comes with the welcome.
     ws.once('open', () => {
       stages.open = now();
       ws.send(JSON.stringify({ type: 'hello', protocol: 1 }));
+      ws.send(
+        JSON.stringify({
+          type: 'subscribe',
+          topic: fan.topic,
+          ...(since ? { since: { epoch: fan.epoch, seq: fan.seq } } : {}),
+        }),
+      );
     });
     ws.on('message', (data) => {
       const f = JSON.parse(data.toString()) as { type: string; epoch: string; seq: number; code?: string };
       if (f.type === 'welcome') {
         stages.welcome = now();
-        ws.send(
-          JSON.stringify({
-            type: 'subscribe',
-            topic: fan.topic,
-            ...(since ? { since: { epoch: fan.epoch, seq: fan.seq } } : {}),
-          }),
-        );
       } else if (f.type === 'subscribed') {
         if (since) resolve();
       } else if (f.type === 'snapshot') {

@@ -4,7 +4,7 @@
  * - `touchline`: the web app's realtime client (packages/web/src/lib/realtime) over `ws`, subscribed to a topic
  *   (against Touchline, or the floor, which speaks enough of the protocol);
  * - `socketio`: socket.io-client over WebSocket only, joined to a room;
- * - `idle`: a raw protocol-v1 socket that says hello with a token, subscribes, then only answers pings.
+ * - `idle`: a raw protocol-v1 socket that says hello with a token and subscribes with it, then only answers pings.
  */
 import WebSocket from 'ws';
 import { io, type Socket } from 'socket.io-client';
@@ -137,11 +137,14 @@ function rawSocket(req: OpenRequest) {
 function openIdle(req: OpenRequest): Promise<void> {
   return new Promise((resolve, reject) => {
     const { ws, opened } = rawSocket(req);
-    ws.once('open', () => ws.send(JSON.stringify({ type: 'hello', protocol: 1, token: req.token })));
+    // Subscribes with its hello, as the web client does (docs/protocol.md §9.2).
+    ws.once('open', () => {
+      ws.send(JSON.stringify({ type: 'hello', protocol: 1, token: req.token }));
+      ws.send(JSON.stringify({ type: 'subscribe', topic: req.topic }));
+    });
     ws.on('message', (data) => {
       const frame = JSON.parse(data.toString()) as { type: string; code?: string };
-      if (frame.type === 'welcome') ws.send(JSON.stringify({ type: 'subscribe', topic: req.topic }));
-      else if (frame.type === 'snapshot') {
+      if (frame.type === 'snapshot') {
         opened();
         resolve();
       } else if (frame.type === 'error') reject(new Error(`idle socket: ${frame.code}`));

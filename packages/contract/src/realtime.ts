@@ -7,6 +7,8 @@ export const PROTOCOL_VERSION = 1;
 export const MAX_FRAME_BYTES = 16 * 1024;
 export const SLOW_CONSUMER_BYTES = 1024 * 1024;
 export const HELLO_TIMEOUT_MS = 5000;
+/** Frames a client may send after `hello` and before `welcome`; they are answered with the welcome (§9.2). */
+export const HELD_BEFORE_WELCOME = 20;
 export const BAD_FRAMES_PER_MINUTE = 20;
 export const DEFAULT_HEARTBEAT_MS = 15_000;
 

@@ -15,6 +15,7 @@ export class FakeSocket implements SocketAdapter {
   /** The frame types of each write to the network: one per send, or one per batch. */
   writes: string[][] = [];
   private batched: string[] | undefined;
+  private gathers = 0;
   send(data: string) {
     this.raw.push(data);
     this.bufferedAmount += this.growth;
@@ -23,11 +24,16 @@ export class FakeSocket implements SocketAdapter {
     if (this.batched) this.batched.push(frame.type);
     else this.writes.push([frame.type]);
   }
-  batch(send: () => void) {
-    this.batched = [];
-    send();
-    if (this.batched.length) this.writes.push(this.batched);
-    this.batched = undefined;
+  gather() {
+    if (this.gathers++ === 0) this.batched = [];
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      if (--this.gathers > 0) return;
+      if (this.batched!.length) this.writes.push(this.batched!);
+      this.batched = undefined;
+    };
   }
   close(code: number) {
     this.closedWith = code;

@@ -101,6 +101,22 @@ describe('the realtime hub (no network)', () => {
     expect(back.writes).toEqual([['welcome'], ['subscribed', 'patch', 'patch', 'patch', 'patch']]);
   });
 
+  it('writes the welcome with the answers to subscribes sent with the hello, in one write and in order', async () => {
+    const { f } = await resumeFourBehind();
+    const [a, b] = [new FakeSocket(), new FakeSocket()];
+    for (const s of [a, b]) s.events = hub.connect(s);
+    a.say({ type: 'hello', protocol: 1 });
+    a.say({ type: 'subscribe', topic: 'match:1', since: { epoch: 'e1', seq: 3 } });
+    b.say({ type: 'hello', protocol: 1 });
+    await settle();
+    expect(a.writes).toEqual([['welcome', 'subscribed', 'patch', 'patch']]);
+    expect(a.patches('match:1')).toEqual([4, 5]);
+    // Without held frames the welcome leaves at once, alone.
+    expect(b.writes).toEqual([['welcome']]);
+    hub.receive(f.commit());
+    expect(a.writes.at(-1)).toEqual(['patch']);
+  });
+
   it('applies the 1 MiB rule to a resume once its frames are all handed over: closes with 4008 after them', async () => {
     const { f, back } = await resumeFourBehind(300 * 1024);
     expect(back.writes.at(-1)).toEqual(['subscribed', 'patch', 'patch', 'patch', 'patch']);

@@ -30,15 +30,15 @@ async function adapted() {
   return { socket, raw, client, received };
 }
 
-it('sends the frames of a batch in one write to the network, in order, as text frames', async () => {
+it('sends the frames of a gather in one write to the network, in order, as text frames', async () => {
   const { socket, raw, client, received } = await adapted();
   const writev = vi.spyOn(raw, '_writev');
   const write = vi.spyOn(raw, '_write');
-  socket.batch(() => {
-    socket.send('{"n":1}');
-    socket.send(Buffer.from('{"n":2}'));
-    socket.send('{"n":3}');
-  });
+  const end = socket.gather();
+  socket.send('{"n":1}');
+  socket.send(Buffer.from('{"n":2}'));
+  socket.send('{"n":3}');
+  end();
   await vi.waitFor(() => expect(received).toEqual(['{"n":1}', '{"n":2}', '{"n":3}']));
   expect(writev).toHaveBeenCalledTimes(1);
   expect(write).not.toHaveBeenCalled();

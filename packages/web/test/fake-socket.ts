@@ -33,7 +33,7 @@ export class FakeSocket implements SocketLike {
     this.onmessage?.({ data: JSON.stringify(frame) });
   }
   welcome(heartbeatMs = 30_000) {
-    this.open();
+    if (this.readyState !== 1) this.open();
     this.receive({ type: 'welcome', protocol: 1, connectionId: 'c1', role: 'anonymous', heartbeatMs });
   }
   drop(code = 1006) {

@@ -43,19 +43,35 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('realtime client: handshake and topics', () => {
-  it('says hello with its token, goes online on welcome, then subscribes without since', () => {
+  it('says hello with its token and subscribes without since right after it, then goes online on welcome', () => {
     const { client, states, subscribe, snapshots } = setup({ token: 'jwt' });
     subscribe();
     const ws = FakeSocket.last();
     expect(client.state).toBe('connecting');
     ws.open();
-    expect(ws.sent).toEqual([{ type: 'hello', protocol: 1, token: 'jwt' }]);
-    expect(ws.framesOf('subscribe')).toHaveLength(0); // not before the welcome
+    // With the hello, not after the welcome: the server answers both in one round trip.
+    expect(ws.sent).toEqual([
+      { type: 'hello', protocol: 1, token: 'jwt' },
+      { type: 'subscribe', topic: 'match:7' },
+    ]);
     ws.welcome();
     expect(states).toEqual(['online']);
     expect(ws.framesOf('subscribe')).toEqual([{ type: 'subscribe', topic: 'match:7' }]);
     ws.receive(snapshotFrame(5));
     expect(snapshots).toEqual([{ seq: 5 }]);
+  });
+
+  it('sends with the hello only the 20 subscribes the server holds for its welcome, and the rest after it', () => {
+    const { client } = setup();
+    for (let i = 1; i <= 22; i++)
+      client.subscribe(`match:${i}`, { onSnapshot: () => undefined, onPatch: () => undefined });
+    const ws = FakeSocket.last();
+    ws.open();
+    expect(ws.framesOf('subscribe')).toHaveLength(20);
+    ws.welcome();
+    expect(ws.framesOf('subscribe').map((f) => f.topic)).toEqual(
+      Array.from({ length: 22 }, (_, i) => `match:${i + 1}`),
+    );
   });
 
   it('sends hello without a token for an anonymous fan', () => {

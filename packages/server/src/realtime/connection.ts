@@ -34,8 +34,8 @@ export class Connection {
   private outbound: WireFrame[] | undefined;
   /** Checks under way that hold the frames; they overlap when a change and a bus recovery meet. */
   private holds = 0;
-  /** Inside `batch`: the frames pile up until it ends, so back-pressure is judged once, after. */
-  private batching = false;
+  /** Batches under way (`batch`, `batchUntil`): the frames pile up until they end, so back-pressure is judged once, after. */
+  private batching = 0;
 
   constructor(
     private readonly socket: SocketAdapter,
@@ -62,14 +62,32 @@ export class Connection {
    * one syscall instead of one per frame, decisions 050 and 051); the slow-consumer rule is applied once, after.
    */
   batch(send: () => void): void {
-    if (this.batching || this.closed) return send();
-    this.batching = true;
+    const end = this.gather();
     try {
-      this.socket.batch(send);
+      send();
     } finally {
-      this.batching = false;
+      end();
     }
-    if (!this.closed && this.socket.bufferedAmount > SLOW_CONSUMER_BYTES) this.tooSlow();
+  }
+
+  /** `batch` for the frames sent until `done` settles: a `welcome` and the answers to what came with the `hello`. */
+  async batchUntil(done: () => Promise<unknown>): Promise<void> {
+    const end = this.gather();
+    try {
+      await done();
+    } finally {
+      end();
+    }
+  }
+
+  private gather(): () => void {
+    if (this.closed) return () => undefined;
+    this.batching++;
+    const write = this.socket.gather();
+    return () => {
+      write();
+      if (--this.batching === 0 && !this.closed && this.socket.bufferedAmount > SLOW_CONSUMER_BYTES) this.tooSlow();
+    };
   }
 
   /** Holds every outgoing frame until `release` (rights still held) or `revoke` (lost). */

@@ -1,4 +1,10 @@
-import { ClientFrame, CloseCode, type ConnectionRole, PROTOCOL_VERSION } from '@touchline/contract';
+import {
+  ClientFrame,
+  CloseCode,
+  type ConnectionRole,
+  HELD_BEFORE_WELCOME,
+  PROTOCOL_VERSION,
+} from '@touchline/contract';
 import { auditSubject } from '../changes/audit-patch.ts';
 import { Connection } from './connection.ts';
 import type { Feed, Patch, Position } from './feed.ts';
@@ -38,8 +44,8 @@ export interface HubOptions {
 export const MAX_TOPICS_PER_CONNECTION = 64;
 /** Connections pinged per turn of the event loop (see `beat`). */
 const BEAT_SLICE = 100;
-/** Frames a client may send after hello and before welcome (they wait for the token check). */
-const MAX_HELD_FRAMES = 20;
+/** How long a welcome waits for the answers to the frames held for it, to leave with them in one write. */
+const HELD_ANSWERS_WAIT_MS = 50;
 
 function parse(text: string | undefined): ClientFrame | undefined {
   if (text === undefined) return undefined;
@@ -133,11 +139,12 @@ export class Hub {
     for (const c of [...this.connections]) c.close(CloseCode.serverRestarting, 'server_restarting');
   }
 
-  private message(conn: Connection, text: string | undefined) {
+  /** Handles one frame; a subscribe's promise settles once it is answered. */
+  private message(conn: Connection, text: string | undefined): Promise<void> | void {
     conn.missedPongs = 0;
     if (conn.closed) return;
     if (conn.state === 'authenticating') {
-      if (text !== undefined && conn.held.length < MAX_HELD_FRAMES) conn.held.push(text);
+      if (text !== undefined && conn.held.length < HELD_BEFORE_WELCOME) conn.held.push(text);
       else conn.badFrame(this.now());
       return;
     }
@@ -149,7 +156,7 @@ export class Hub {
       case 'ping':
         return conn.frame({ type: 'pong', ts: frame.ts });
       case 'subscribe':
-        return void this.subscribe(conn, frame.topic, frame.since);
+        return this.subscribe(conn, frame.topic, frame.since);
       case 'unsubscribe':
         conn.subs.get(frame.topic)?.end();
         return conn.frame({ type: 'unsubscribed', topic: frame.topic });
@@ -162,7 +169,9 @@ export class Hub {
     const ticket = this.rights.ticket();
     let grant: Grant | null = { role: 'anonymous' };
     try {
-      if (token !== undefined) grant = await this.opts.authenticate(token);
+      // Without a token too, a turn of the microtask queue: frames that came in the same read as the hello are held,
+      // and answered in the welcome's write.
+      grant = token !== undefined ? await this.opts.authenticate(token) : await grant;
     } catch (err) {
       this.opts.log.warn({ err }, 'realtime: token check failed');
       return conn.close(CloseCode.serverError, 'server_error');
@@ -171,15 +180,22 @@ export class Hub {
     if (!grant) return conn.revoke();
     conn.role = grant.role;
     conn.state = 'open';
-    conn.frame({
-      type: 'welcome',
-      protocol: PROTOCOL_VERSION,
-      connectionId: conn.id,
-      role: grant.role,
-      heartbeatMs: this.opts.heartbeatMs,
+    // The welcome and the answers to the frames sent with the hello leave in one write, if they come soon: a client
+    // that subscribes with its hello is resumed in one round trip and one syscall (decision 055).
+    let wait: NodeJS.Timeout | undefined;
+    await conn.batchUntil(() => {
+      conn.frame({
+        type: 'welcome',
+        protocol: PROTOCOL_VERSION,
+        connectionId: conn.id,
+        role: grant.role,
+        heartbeatMs: this.opts.heartbeatMs,
+      });
+      this.rights.admit(conn, grant, ticket);
+      const answered = Promise.allSettled(conn.held.splice(0).map((text) => this.message(conn, text)));
+      return Promise.race([answered, new Promise((r) => (wait = setTimeout(r, HELD_ANSWERS_WAIT_MS)))]);
     });
-    this.rights.admit(conn, grant, ticket);
-    for (const text of conn.held.splice(0)) this.message(conn, text);
+    clearTimeout(wait);
   }
 
   /**

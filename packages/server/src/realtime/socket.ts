@@ -15,10 +15,11 @@ export interface SocketAdapter {
   /** Bytes written but not yet sent. */
   readonly bufferedAmount: number;
   /**
-   * Runs `send`; every frame it sends goes out in one write to the network (one syscall), not one each: a resume's
-   * `subscribed` and its replayed patches, a fan's pending `live` patches (decisions 050 and 051).
+   * Gathers every frame sent until the returned function is called into one write to the network (one syscall), not
+   * one each: a resume's `subscribed` and its replayed patches, a fan's pending `live` patches, a `welcome` with the
+   * answers to what came with the `hello` (decisions 050, 051 and 055). Gathers nest; the outermost end writes.
    */
-  batch(send: () => void): void;
+  gather(): () => void;
 }
 
 /** What the transport reports to the hub about one connection. */
@@ -55,14 +56,15 @@ export function adaptWs(
     get bufferedAmount() {
       return ws.bufferedAmount;
     },
-    batch(send) {
+    gather() {
       // `ws` corks around each frame's header and payload too; the writes flush at the outermost uncork.
       stream.cork();
-      try {
-        send();
-      } finally {
+      let ended = false;
+      return () => {
+        if (ended) return;
+        ended = true;
         stream.uncork();
-      }
+      };
     },
   });
   ws.on('message', (data, isBinary) => events.message(isBinary ? undefined : text(data)));

@@ -1,4 +1,11 @@
-import type { ClientFrame, CloseCode, PROTOCOL_VERSION, ServerFrame, TopicSnapshot } from '@touchline/contract';
+import type {
+  ClientFrame,
+  CloseCode,
+  HELD_BEFORE_WELCOME as HeldBeforeWelcome,
+  PROTOCOL_VERSION,
+  ServerFrame,
+  TopicSnapshot,
+} from '@touchline/contract';
 import { backoffDelay, restartDelay } from '../backoff.ts';
 import { defaultTimers, globalNetwork } from './environment.ts';
 import type {
@@ -15,6 +22,7 @@ import type {
 const PROTOCOL: typeof PROTOCOL_VERSION = 1;
 const INVALID_TOKEN: (typeof CloseCode)['invalidToken'] = 4001;
 const SERVER_RESTARTING: (typeof CloseCode)['serverRestarting'] = 4009;
+const HELD_BEFORE_WELCOME: typeof HeldBeforeWelcome = 20;
 const OPEN = 1;
 const DEFAULT_PING_MS = 25_000;
 
@@ -82,7 +90,10 @@ export function createRealtimeClient(opts: RealtimeOptions): RealtimeClient {
   let token = opts.token;
   let state: ConnectionState = 'connecting';
   let socket: SocketLike | null = null;
-  let welcomed = false;
+  /** `hello` went out on the current socket: subscribes may follow it at once, without waiting for `welcome`. */
+  let greeted = false;
+  /** Topics past what the server holds before `welcome`, subscribed when it comes. */
+  let afterWelcome: string[] = [];
   let everConnected = false;
   let closedByUser = false;
   let attempt = 0;
@@ -114,7 +125,8 @@ export function createRealtimeClient(opts: RealtimeOptions): RealtimeClient {
   const detach = (code?: number) => {
     const old = socket;
     socket = null;
-    welcomed = false;
+    greeted = false;
+    afterWelcome = [];
     stopTimers();
     if (!old) return;
     old.onopen = old.onmessage = old.onclose = old.onerror = null;
@@ -154,15 +166,13 @@ export function createRealtimeClient(opts: RealtimeOptions): RealtimeClient {
   const onFrame = (frame: ServerFrame) => {
     switch (frame.type) {
       case 'welcome':
-        welcomed = everConnected = true;
+        everConnected = true;
         attempt = 0;
         setState('online');
         startPing(frame.heartbeatMs);
-        for (const [topic, entry] of topics) {
-          entry.resyncing = false;
-          if (entry.refusedFor && entry.refusedFor.token === token) continue;
-          entry.refusedFor = undefined;
-          sendSubscribe(topic, entry);
+        for (const topic of afterWelcome.splice(0)) {
+          const entry = topics.get(topic);
+          if (entry) sendSubscribe(topic, entry);
         }
         return;
       case 'subscribed': {
@@ -216,7 +226,18 @@ export function createRealtimeClient(opts: RealtimeOptions): RealtimeClient {
       return scheduleReconnect();
     }
     socket = ws;
-    ws.onopen = () => send({ type: 'hello', protocol: PROTOCOL, ...(token ? { token } : {}) });
+    ws.onopen = () => {
+      send({ type: 'hello', protocol: PROTOCOL, ...(token ? { token } : {}) });
+      greeted = true;
+      // Subscribed with the hello: the server answers them with its welcome, one round trip (docs/protocol.md §9.2).
+      const due = [...topics].filter(([, entry]) => !entry.refusedFor || entry.refusedFor.token !== token);
+      for (const [topic, entry] of due.slice(0, HELD_BEFORE_WELCOME)) {
+        entry.resyncing = false;
+        entry.refusedFor = undefined;
+        sendSubscribe(topic, entry);
+      }
+      afterWelcome = due.slice(HELD_BEFORE_WELCOME).map(([topic]) => topic);
+    };
     ws.onmessage = (ev) => {
       lastInbound = timers.now();
       const frame = parse(ev.data);
@@ -254,12 +275,12 @@ export function createRealtimeClient(opts: RealtimeOptions): RealtimeClient {
         entry.refusedFor = undefined;
       }
       entry.listeners.add(listener);
-      if (welcomed) sendSubscribe(topic, entry);
+      if (greeted) sendSubscribe(topic, entry);
       return () => {
         const current = topics.get(topic);
         if (!current?.listeners.delete(listener) || current.listeners.size > 0) return;
         topics.delete(topic);
-        if (welcomed) send({ type: 'unsubscribe', topic });
+        if (greeted) send({ type: 'unsubscribe', topic });
       };
     },
 
