@@ -63,15 +63,19 @@ describe('realtime client: handshake and topics', () => {
 
   it('sends with the hello only the 20 subscribes the server holds for its welcome, and the rest after it', () => {
     const { client } = setup();
-    for (let i = 1; i <= 22; i++)
+    const follow = (i: number) =>
       client.subscribe(`match:${i}`, { onSnapshot: () => undefined, onPatch: () => undefined });
+    for (let i = 1; i <= 21; i++) follow(i);
     const ws = FakeSocket.last();
     ws.open();
+    follow(22);
+    follow(23)(); // followed and left before the welcome: never asked for
     expect(ws.framesOf('subscribe')).toHaveLength(20);
     ws.welcome();
     expect(ws.framesOf('subscribe').map((f) => f.topic)).toEqual(
       Array.from({ length: 22 }, (_, i) => `match:${i + 1}`),
     );
+    expect(ws.framesOf('unsubscribe')).toHaveLength(0);
   });
 
   it('sends hello without a token for an anonymous fan', () => {

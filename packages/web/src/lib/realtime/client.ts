@@ -92,6 +92,9 @@ export function createRealtimeClient(opts: RealtimeOptions): RealtimeClient {
   let socket: SocketLike | null = null;
   /** `hello` went out on the current socket: subscribes may follow it at once, without waiting for `welcome`. */
   let greeted = false;
+  let welcomed = false;
+  /** Subscribes sent between `hello` and `welcome`: the server holds `HELD_BEFORE_WELCOME` of them. */
+  let early = 0;
   /** Topics past what the server holds before `welcome`, subscribed when it comes. */
   let afterWelcome: string[] = [];
   let everConnected = false;
@@ -115,6 +118,12 @@ export function createRealtimeClient(opts: RealtimeOptions): RealtimeClient {
     send({ type: 'subscribe', topic, ...(entry.at ? { since: entry.at } : {}) });
   };
 
+  /** Subscribes now if the server takes it: after `welcome`, or among the first frames after `hello`. */
+  const subscribeNow = (topic: string, entry: TopicEntry) => {
+    if (welcomed || (greeted && early++ < HELD_BEFORE_WELCOME)) sendSubscribe(topic, entry);
+    else if (greeted) afterWelcome.push(topic);
+  };
+
   const stopTimers = () => {
     timers.clearTimeout(retryTimer);
     timers.clearInterval(pingTimer);
@@ -125,7 +134,8 @@ export function createRealtimeClient(opts: RealtimeOptions): RealtimeClient {
   const detach = (code?: number) => {
     const old = socket;
     socket = null;
-    greeted = false;
+    greeted = welcomed = false;
+    early = 0;
     afterWelcome = [];
     stopTimers();
     if (!old) return;
@@ -166,7 +176,7 @@ export function createRealtimeClient(opts: RealtimeOptions): RealtimeClient {
   const onFrame = (frame: ServerFrame) => {
     switch (frame.type) {
       case 'welcome':
-        everConnected = true;
+        welcomed = everConnected = true;
         attempt = 0;
         setState('online');
         startPing(frame.heartbeatMs);
@@ -230,13 +240,12 @@ export function createRealtimeClient(opts: RealtimeOptions): RealtimeClient {
       send({ type: 'hello', protocol: PROTOCOL, ...(token ? { token } : {}) });
       greeted = true;
       // Subscribed with the hello: the server answers them with its welcome, one round trip (docs/protocol.md §9.2).
-      const due = [...topics].filter(([, entry]) => !entry.refusedFor || entry.refusedFor.token !== token);
-      for (const [topic, entry] of due.slice(0, HELD_BEFORE_WELCOME)) {
+      for (const [topic, entry] of topics) {
         entry.resyncing = false;
+        if (entry.refusedFor && entry.refusedFor.token === token) continue;
         entry.refusedFor = undefined;
-        sendSubscribe(topic, entry);
+        subscribeNow(topic, entry);
       }
-      afterWelcome = due.slice(HELD_BEFORE_WELCOME).map(([topic]) => topic);
     };
     ws.onmessage = (ev) => {
       lastInbound = timers.now();
@@ -275,12 +284,13 @@ export function createRealtimeClient(opts: RealtimeOptions): RealtimeClient {
         entry.refusedFor = undefined;
       }
       entry.listeners.add(listener);
-      if (greeted) sendSubscribe(topic, entry);
+      subscribeNow(topic, entry);
       return () => {
         const current = topics.get(topic);
         if (!current?.listeners.delete(listener) || current.listeners.size > 0) return;
         topics.delete(topic);
-        if (greeted) send({ type: 'unsubscribe', topic });
+        if (afterWelcome.includes(topic)) afterWelcome = afterWelcome.filter((t) => t !== topic);
+        else if (greeted) send({ type: 'unsubscribe', topic });
       };
     },
 
