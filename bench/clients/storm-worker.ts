@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import { now, pool } from '../lib/stats.ts';
 
 export type StormRequest =
-  | { cmd: 'open'; url: string; topics: string[]; count: number; offset: number; localAddress: string }
+  | { cmd: 'open'; url: string; topics: string[]; count: number; offset: number }
   | { cmd: 'drop' }
   | { cmd: 'resume'; spreadMs: number; timeoutMs: number }
   | { cmd: 'check'; heads: Record<string, number>; timeoutMs: number }
@@ -38,7 +38,6 @@ export interface ResumeTiming {
 
 let fans: Fan[] = [];
 let url = '';
-let localAddress = '';
 
 /** Times of a connect's stages, from `now()`. */
 interface Stages {
@@ -50,7 +49,7 @@ interface Stages {
 /** Opens one fan's socket, subscribes (from `since` when it has one) and resolves on `subscribed`. */
 function connect(fan: Fan, since: boolean, stages: Stages = { start: now() }, timeoutMs?: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { localAddress, perMessageDeflate: false });
+    const ws = new WebSocket(url, { perMessageDeflate: false });
     fan.ws = ws;
     // Subscribes with its hello, as the web client does (docs/protocol.md §9.2): the answer comes with the welcome.
     ws.once('open', () => {
@@ -91,7 +90,7 @@ function connect(fan: Fan, since: boolean, stages: Stages = { start: now() }, ti
 async function handle(req: StormRequest): Promise<unknown> {
   switch (req.cmd) {
     case 'open': {
-      ({ url, localAddress } = req);
+      ({ url } = req);
       fans = Array.from({ length: req.count }, (_, i) => ({
         topic: req.topics[(req.offset + i) % req.topics.length]!,
         epoch: '',

@@ -123,7 +123,6 @@ export async function measureReconnectStorm(
             topics,
             count: Math.min(share, opts.fans - i * share),
             offset: i * share,
-            localAddress: `127.0.1.${i + 1}`,
           },
           240_000,
         ),
